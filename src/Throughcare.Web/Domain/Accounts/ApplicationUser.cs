@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Throughcare.Web.Domain.Organisations;
+
+namespace Throughcare.Web.Domain.Accounts;
+
+public sealed class ApplicationUser : IdentityUser<Guid>
+{
+    public required string DisplayName { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public Guid? TeamId { get; set; }
+    public Team? Team { get; set; }
+    public DateTime? DisabledAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public bool IsDisabled => DisabledAt is not null;
+}
+
+/// <summary>A signed-in browser session, held on the server so that sign-out and disabling revoke it everywhere.</summary>
+public sealed class UserSession
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastSeenAt { get; set; }
+    public DateTime AbsoluteExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}

@@ -1,0 +1,40 @@
+namespace Throughcare.Web.Domain.Accounts;
+
+/// <summary>The roles a member of staff can hold in their organisation. Stored as Identity role names.</summary>
+public static class StaffRoles
+{
+    public const string Practitioner = "Practitioner";
+    public const string Manager = "Manager";
+    public const string Administrator = "Administrator";
+    public const string Commissioner = "Commissioner";
+    public const string DataProtectionOfficer = "DataProtectionOfficer";
+    public const string Volunteer = "Volunteer";
+
+    public static readonly IReadOnlyList<string> All =
+        [Practitioner, Manager, Administrator, Commissioner, DataProtectionOfficer, Volunteer];
+
+    public static string Label(string role) => role switch
+    {
+        DataProtectionOfficer => "Data protection officer",
+        _ => role,
+    };
+}
+
+/// <summary>Named capabilities; each is an authorization policy satisfied by the roles listed here, in one place.</summary>
+public static class Capabilities
+{
+    public const string ViewPeople = "people.view";
+    public const string EditPeople = "people.edit";
+    public const string MergePeople = "people.merge";
+    public const string Administer = "admin";
+    public const string SearchAudit = "audit.search";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
+    {
+        [ViewPeople] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.Administrator, StaffRoles.DataProtectionOfficer],
+        [EditPeople] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.Administrator],
+        [MergePeople] = [StaffRoles.Administrator],
+        [Administer] = [StaffRoles.Administrator],
+        [SearchAudit] = [StaffRoles.DataProtectionOfficer],
+    };
+}

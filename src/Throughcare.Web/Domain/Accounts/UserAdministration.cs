@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Infrastructure.Database;
+
+namespace Throughcare.Web.Domain.Accounts;
+
+public sealed record StaffUserDetails
+{
+    public required string DisplayName { get; init; }
+    public required string Email { get; init; }
+    public required Guid OrganisationId { get; init; }
+    public Guid? TeamId { get; init; }
+    public required IReadOnlyList<string> Roles { get; init; }
+}
+
+/// <summary>An administrator's changes to staff accounts. Each is audited in the same transaction.</summary>
+public sealed class UserAdministration(UserManager<ApplicationUser> users, ThroughcareDbContext db, AuditLog audit, TimeProvider time)
+{
+    public async Task<IdentityResult> CreateAsync(StaffUserDetails details, string password, CancellationToken cancellationToken)
+    {
+        var user = new ApplicationUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = details.Email,
+            Email = details.Email,
+            EmailConfirmed = true,
+            DisplayName = details.DisplayName,
+            OrganisationId = details.OrganisationId,
+            TeamId = details.TeamId,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, details.Roles);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        audit.Add(AuditRecordTypes.User, user.Id.ToString(), AuditActions.Create, details: new
+        {
+            changes = new[]
+            {
+                new FieldChange("Name", null, details.DisplayName),
+                new FieldChange("Email", null, details.Email),
+                new FieldChange("Roles", null, string.Join(", ", details.Roles)),
+            },
+            organisation = details.OrganisationId,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<IdentityResult> UpdateAsync(Guid userId, string displayName, Guid? teamId, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Description = "User not found" });
+        }
+
+        var currentRoles = (await users.GetRolesAsync(user)).Order().ToList();
+        var changes = new List<FieldChange>();
+        if (user.DisplayName != displayName)
+        {
+            changes.Add(new FieldChange("Name", user.DisplayName, displayName));
+        }
+
+        if (user.TeamId != teamId)
+        {
+            changes.Add(new FieldChange("Team", user.TeamId?.ToString(), teamId?.ToString()));
+        }
+
+        if (!currentRoles.SequenceEqual(roles.Order()))
+        {
+            changes.Add(new FieldChange("Roles", string.Join(", ", currentRoles), string.Join(", ", roles.Order())));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.DisplayName = displayName;
+        user.TeamId = teamId;
+        var result = await users.RemoveFromRolesAsync(user, currentRoles.Except(roles));
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, roles.Except(currentRoles));
+        }
+
+        if (result.Succeeded)
+        {
+            // A new security stamp ends the user's sessions, so changed roles apply on their next request.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        audit.Add(AuditRecordTypes.User, user.Id.ToString(), AuditActions.Update, details: new { changes });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<bool> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        user.DisabledAt = disabled ? now : null;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        if (disabled)
+        {
+            foreach (var session in await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null).ToListAsync(cancellationToken))
+            {
+                session.RevokedAt = now;
+            }
+        }
+
+        audit.Add(AuditRecordTypes.User, userId.ToString(), disabled ? AuditActions.Disable : AuditActions.Enable);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+
+namespace Throughcare.Web.Domain.Audit;
+
+/// <summary>
+/// Adds audit rows to the unit of work. A write's row is saved by the service's own SaveChangesAsync, so the change
+/// and its audit commit together; a read is saved at once, before any personal data is returned.
+/// </summary>
+public sealed class AuditLog(ThroughcareDbContext db, CurrentUser user, TimeProvider time)
+{
+    public AuditEvent Add(
+        string recordType,
+        string? recordId,
+        string action,
+        Guid? personId = null,
+        object? details = null,
+        AuditOutcome outcome = AuditOutcome.Success,
+        string? purpose = null)
+    {
+        var audit = new AuditEvent
+        {
+            OccurredAt = AuditChain.TruncateToMicroseconds(time.GetUtcNow().UtcDateTime),
+            UserId = user.UserId,
+            UserName = user.UserName,
+            OrganisationId = user.OrganisationId,
+            Role = user.Roles.Count == 0 ? null : string.Join(",", user.Roles),
+            PersonId = personId,
+            RecordType = recordType,
+            RecordId = recordId,
+            Action = action,
+            Outcome = outcome,
+            Purpose = purpose,
+            CorrelationId = user.CorrelationId,
+            Details = details is null ? null : JsonSerializer.Serialize(details, JsonOptions),
+        };
+        db.AuditEvents.Add(audit);
+        return audit;
+    }
+
+    /// <summary>Records that the user was shown a person's data; throws (and so shows nothing) if it cannot be saved.</summary>
+    public async Task RecordReadsAsync(string action, IEnumerable<Guid> personIds, string? purpose, CancellationToken cancellationToken)
+    {
+        foreach (var personId in personIds)
+        {
+            Add(AuditRecordTypes.Person, personId.ToString(), action, personId, purpose: purpose);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}
+
+public static class AuditRecordTypes
+{
+    public const string Person = "person";
+    public const string Organisation = "organisation";
+    public const string Team = "team";
+    public const string User = "user";
+    public const string Session = "session";
+    public const string Audit = "audit";
+}

@@ -1,0 +1,276 @@
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+
+namespace Throughcare.Web.Domain.People;
+
+public sealed record CreatePerson
+{
+    public required PersonDetails Details { get; init; }
+    public required Guid SubmissionId { get; init; }
+    public IReadOnlyList<(string GivenName, string FamilyName)> Aliases { get; init; } = [];
+}
+
+public sealed record UpdatePerson
+{
+    public required Guid PersonId { get; init; }
+    public required Guid Version { get; init; }
+    public required PersonDetails Details { get; init; }
+}
+
+public sealed record MergePeople
+{
+    public required Guid KeepPersonId { get; init; }
+    public required Guid MergePersonId { get; init; }
+    public required string Reason { get; init; }
+}
+
+public sealed record LikelyDuplicate(Guid PersonId, string Name, DateOnly? DateOfBirth, string Reason);
+
+public abstract record UpdateOutcome
+{
+    public sealed record Updated(Guid Version, IReadOnlyList<FieldChange> Changes) : UpdateOutcome;
+
+    /// <summary>Someone saved the record after this editor loaded it; nothing was written.</summary>
+    public sealed record Conflict(PersonDetails Current, Guid CurrentVersion) : UpdateOutcome;
+
+    public sealed record NotFound : UpdateOutcome;
+}
+
+public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time)
+{
+    public async Task<Guid> CreateAsync(CreatePerson options, CancellationToken cancellationToken)
+    {
+        var existing = await FindBySubmissionAsync(options.SubmissionId, cancellationToken);
+        if (existing is { } already)
+        {
+            return already;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var organisationId = user.RequireOrganisationId();
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            Details = options.Details,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedByOrganisationId = organisationId,
+            SubmissionId = options.SubmissionId,
+            CareRoles = [new PersonCareRole { Id = Guid.NewGuid(), OrganisationId = organisationId, Kind = CareRoleKind.CreatedRecord, StartedAt = now }],
+            Aliases = options.Aliases.Select(a => NewAlias(a.GivenName, a.FamilyName)).ToList(),
+        };
+        SetSearchKeys(person);
+        db.People.Add(person);
+        audit.Add(AuditRecordTypes.Person, person.Id.ToString(), AuditActions.Create, person.Id, new
+        {
+            changes = FieldChanges.Created(options.Details),
+            aliases = options.Aliases.Select(a => $"{a.GivenName} {a.FamilyName}"),
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return person.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // The same form submitted twice at once: the other request created the record, so answer with it.
+            db.ChangeTracker.Clear();
+            var raced = await FindBySubmissionAsync(options.SubmissionId, cancellationToken);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return raced.Value;
+        }
+    }
+
+    public async Task<UpdateOutcome> UpdateAsync(UpdatePerson options, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == options.PersonId && p.MergedIntoPersonId == null, cancellationToken);
+        if (person is null)
+        {
+            return new UpdateOutcome.NotFound();
+        }
+
+        if (person.Version != options.Version)
+        {
+            return new UpdateOutcome.Conflict(person.Details, person.Version);
+        }
+
+        var changes = FieldChanges.Compare(person.Details, options.Details);
+        if (changes.Count == 0)
+        {
+            return new UpdateOutcome.Updated(person.Version, changes);
+        }
+
+        person.Details = options.Details;
+        person.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        person.Version = Guid.NewGuid();
+        SetSearchKeys(person);
+        audit.Add(AuditRecordTypes.Person, person.Id.ToString(), AuditActions.Update, person.Id, new { changes });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.People.AsNoTracking().SingleAsync(p => p.Id == options.PersonId, cancellationToken);
+            return new UpdateOutcome.Conflict(current.Details, current.Version);
+        }
+
+        return new UpdateOutcome.Updated(person.Version, changes);
+    }
+
+    public async Task<bool> AddAliasAsync(Guid personId, string givenName, string familyName, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId && p.MergedIntoPersonId == null, cancellationToken);
+        if (person is null)
+        {
+            return false;
+        }
+
+        db.PersonAliases.Add(NewAlias(givenName, familyName, personId));
+        person.Version = Guid.NewGuid();
+        person.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Add(AuditRecordTypes.Person, personId.ToString(), AuditActions.Update, personId, new
+        {
+            changes = new[] { new FieldChange("Alias", null, $"{givenName} {familyName}") },
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Folds one record into another. The merged record stays, marked as merged, so its history remains readable
+    /// through the kept record; identifiers the kept record lacks are carried over, never overwritten.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldChange>?> MergeAsync(MergePeople options, CancellationToken cancellationToken)
+    {
+        if (options.KeepPersonId == options.MergePersonId)
+        {
+            return null;
+        }
+
+        var people = await db.People.Include(p => p.Aliases).Include(p => p.CareRoles)
+            .Where(p => (p.Id == options.KeepPersonId || p.Id == options.MergePersonId) && p.MergedIntoPersonId == null)
+            .ToListAsync(cancellationToken);
+        var keep = people.SingleOrDefault(p => p.Id == options.KeepPersonId);
+        var merge = people.SingleOrDefault(p => p.Id == options.MergePersonId);
+        if (keep is null || merge is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = keep.Details;
+        keep.Details = keep.Details with
+        {
+            Crn = keep.Details.Crn ?? merge.Details.Crn,
+            PncNumber = keep.Details.PncNumber ?? merge.Details.PncNumber,
+            PrisonNumber = keep.Details.PrisonNumber ?? merge.Details.PrisonNumber,
+            NhsNumber = keep.Details.NhsNumber ?? merge.Details.NhsNumber,
+            DateOfBirth = keep.Details.DateOfBirth ?? merge.Details.DateOfBirth,
+        };
+        var keptNames = keep.Aliases.Select(a => a.NormalisedName).Append(keep.NormalisedName).ToHashSet();
+        foreach (var name in merge.Aliases.Select(a => (a.GivenName, a.FamilyName)).Append((merge.Details.GivenName, merge.Details.FamilyName)))
+        {
+            var alias = NewAlias(name.GivenName, name.FamilyName, keep.Id);
+            if (keptNames.Add(alias.NormalisedName))
+            {
+                db.PersonAliases.Add(alias);
+            }
+        }
+
+        var keptOrganisations = keep.CareRoles.Where(r => r.EndedAt == null).Select(r => r.OrganisationId).ToHashSet();
+        foreach (var role in merge.CareRoles.Where(r => r.EndedAt == null && !keptOrganisations.Contains(r.OrganisationId)))
+        {
+            db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = keep.Id, OrganisationId = role.OrganisationId, Kind = role.Kind, StartedAt = now });
+        }
+
+        merge.MergedIntoPersonId = keep.Id;
+        merge.MergedAt = now;
+        merge.Version = Guid.NewGuid();
+        keep.Version = Guid.NewGuid();
+        keep.UpdatedAt = now;
+        SetSearchKeys(keep);
+
+        var changes = FieldChanges.Compare(before, keep.Details)
+            .Append(new FieldChange("Merged record", null, $"{merge.FullName} ({merge.Id})"))
+            .ToList();
+        audit.Add(AuditRecordTypes.Person, keep.Id.ToString(), AuditActions.Merge, keep.Id, new { changes, reason = options.Reason, merged = merge.Id });
+        audit.Add(AuditRecordTypes.Person, merge.Id.ToString(), AuditActions.MergedInto, merge.Id, new
+        {
+            changes = new[] { new FieldChange("Merged into", null, $"{keep.FullName} ({keep.Id})") },
+            reason = options.Reason,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return changes;
+    }
+
+    /// <summary>Records the user can see that share an identifier, or a date of birth and a similar name.</summary>
+    public async Task<IReadOnlyList<LikelyDuplicate>> FindLikelyDuplicatesAsync(PersonDetails details, Guid? excludePersonId, CancellationToken cancellationToken)
+    {
+        var live = db.People.Where(p => p.MergedIntoPersonId == null && p.Id != excludePersonId);
+        var found = new Dictionary<Guid, LikelyDuplicate>();
+        var d = details;
+        if (d.Crn is not null || d.PncNumber is not null || d.PrisonNumber is not null || d.NhsNumber is not null)
+        {
+            var sameIdentifier = await live
+                .Where(p => (d.Crn != null && p.Details.Crn == d.Crn)
+                    || (d.PncNumber != null && p.Details.PncNumber == d.PncNumber)
+                    || (d.PrisonNumber != null && p.Details.PrisonNumber == d.PrisonNumber)
+                    || (d.NhsNumber != null && p.Details.NhsNumber == d.NhsNumber))
+                .Select(p => new { p.Id, p.Details })
+                .Take(20)
+                .ToListAsync(cancellationToken);
+            foreach (var p in sameIdentifier)
+            {
+                found[p.Id] = new LikelyDuplicate(p.Id, $"{p.Details.GivenName} {p.Details.FamilyName}", p.Details.DateOfBirth, "Same identifier");
+            }
+        }
+
+        if (d.DateOfBirth is { } dob)
+        {
+            var sameBirthday = await live
+                .Where(p => p.Details.DateOfBirth == dob)
+                .Select(p => new { p.Id, p.Details, Aliases = p.Aliases.Select(a => new { a.GivenName, a.FamilyName }).ToList() })
+                .Take(200)
+                .ToListAsync(cancellationToken);
+            foreach (var p in sameBirthday.Where(p => !found.ContainsKey(p.Id)))
+            {
+                var names = p.Aliases.Select(a => (a.GivenName, a.FamilyName)).Append((p.Details.GivenName, p.Details.FamilyName));
+                if (names.Any(n => NameMatching.IsLikelySameName(d.GivenName, d.FamilyName, n.GivenName, n.FamilyName)))
+                {
+                    found[p.Id] = new LikelyDuplicate(p.Id, $"{p.Details.GivenName} {p.Details.FamilyName}", p.Details.DateOfBirth, "Same date of birth and a similar name");
+                }
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    private async Task<Guid?> FindBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
+        await db.People.IgnoreQueryFilters().Where(p => p.SubmissionId == submissionId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+
+    private static PersonAlias NewAlias(string givenName, string familyName, Guid personId = default)
+    {
+        var alias = new PersonAlias { Id = Guid.NewGuid(), PersonId = personId, GivenName = givenName.Trim(), FamilyName = familyName.Trim() };
+        alias.NormalisedName = NameMatching.Normalise($"{alias.GivenName} {alias.FamilyName}");
+        alias.GivenNameKey = NameMatching.PhoneticKey(alias.GivenName);
+        alias.FamilyNameKey = NameMatching.PhoneticKey(alias.FamilyName);
+        return alias;
+    }
+
+    /// <summary>Derives the search keys from the names; called on every write of a person's names.</summary>
+    public static void SetSearchKeys(Person person)
+    {
+        person.NormalisedName = NameMatching.Normalise($"{person.Details.GivenName} {person.Details.MiddleNames} {person.Details.FamilyName}");
+        person.GivenNameKey = NameMatching.PhoneticKey(person.Details.GivenName);
+        person.FamilyNameKey = NameMatching.PhoneticKey(person.Details.FamilyName);
+    }
+}

@@ -1,0 +1,192 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Organisations;
+using Throughcare.Web.Domain.People;
+
+namespace Throughcare.Web.Infrastructure.Database;
+
+public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope scope)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+{
+    private static readonly SemaphoreSlim AuditAppendLock = new(1, 1);
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonAlias> PersonAliases => Set<PersonAlias>();
+    public DbSet<PersonCareRole> PersonCareRoles => Set<PersonCareRole>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public AccessScope Scope => scope;
+
+    // Read by the query filters per query, so each context instance filters by its own user's organisation.
+    private bool ScopeIsSystem => scope.IsSystem;
+    private Guid? ScopeOrganisationId => scope.OrganisationId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<OrganisationKind>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<RoshLevel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<OpdScreeningResult>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CareRoleKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Organisation>(b =>
+        {
+            b.Property(o => o.Name).HasMaxLength(200);
+            b.HasIndex(o => o.Name).IsUnique();
+            b.HasIndex(o => o.SubmissionId).IsUnique();
+            b.Property(o => o.Version).IsConcurrencyToken();
+            b.HasMany(o => o.Teams).WithOne(t => t.Organisation).HasForeignKey(t => t.OrganisationId);
+        });
+        builder.Entity<Team>(b =>
+        {
+            b.Property(t => t.Name).HasMaxLength(200);
+            b.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+        });
+        builder.Entity<ApplicationUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(u => u.Team).WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<UserSession>(b =>
+        {
+            b.HasIndex(s => s.UserId);
+            b.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId);
+        });
+
+        builder.Entity<Person>(b =>
+        {
+            b.ComplexProperty(p => p.Details, d =>
+            {
+                d.Property(x => x.GivenName).HasMaxLength(100);
+                d.Property(x => x.FamilyName).HasMaxLength(100);
+                d.Property(x => x.MiddleNames).HasMaxLength(200);
+                d.Property(x => x.Crn).HasMaxLength(7);
+                d.Property(x => x.PncNumber).HasMaxLength(13);
+                d.Property(x => x.PrisonNumber).HasMaxLength(7);
+                d.Property(x => x.NhsNumber).HasMaxLength(10);
+                d.Property(x => x.Phone).HasMaxLength(30);
+                d.Property(x => x.Email).HasMaxLength(254);
+                d.Property(x => x.Address).HasMaxLength(500);
+                d.Property(x => x.Postcode).HasMaxLength(10);
+                d.Property(x => x.Borough).HasMaxLength(40);
+                d.Property(x => x.GenderIdentity).HasMaxLength(40);
+                d.Property(x => x.Ethnicity).HasMaxLength(60);
+                d.Property(x => x.PreferredLanguage).HasMaxLength(40);
+                d.Property(x => x.Religion).HasMaxLength(40);
+                d.Property(x => x.SexualOrientation).HasMaxLength(40);
+                d.Property(x => x.Disability).HasMaxLength(40);
+            });
+            b.Property(p => p.NormalisedName).HasMaxLength(250);
+            b.Property(p => p.GivenNameKey).HasMaxLength(40);
+            b.Property(p => p.FamilyNameKey).HasMaxLength(40);
+            b.HasIndex(p => p.FamilyNameKey);
+            b.HasIndex(p => p.SubmissionId).IsUnique();
+            b.Property(p => p.Version).IsConcurrencyToken();
+            b.HasMany(p => p.Aliases).WithOne().HasForeignKey(a => a.PersonId);
+            b.HasMany(p => p.CareRoles).WithOne().HasForeignKey(r => r.PersonId);
+            b.HasQueryFilter(p => ScopeIsSystem
+                || p.CareRoles.Any(r => r.OrganisationId == ScopeOrganisationId && r.EndedAt == null));
+        });
+        builder.Entity<PersonAlias>(b =>
+        {
+            b.Property(a => a.GivenName).HasMaxLength(100);
+            b.Property(a => a.FamilyName).HasMaxLength(100);
+            b.Property(a => a.NormalisedName).HasMaxLength(250);
+            b.Property(a => a.GivenNameKey).HasMaxLength(40);
+            b.Property(a => a.FamilyNameKey).HasMaxLength(40);
+            b.HasIndex(a => a.FamilyNameKey);
+        });
+        builder.Entity<PersonCareRole>(b =>
+        {
+            b.HasIndex(r => new { r.OrganisationId, r.PersonId });
+            b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEvent>(b =>
+        {
+            b.HasKey(a => a.Id);
+            b.HasIndex(a => a.Sequence).IsUnique();
+            b.Property(a => a.UserName).HasMaxLength(256);
+            b.Property(a => a.Role).HasMaxLength(100);
+            b.Property(a => a.RecordType).HasMaxLength(60);
+            b.Property(a => a.RecordId).HasMaxLength(100);
+            b.Property(a => a.Action).HasMaxLength(60);
+            b.Property(a => a.Purpose).HasMaxLength(500);
+            b.Property(a => a.CorrelationId).HasMaxLength(100);
+            b.Property(a => a.PreviousHash).HasMaxLength(64);
+            b.Property(a => a.Hash).HasMaxLength(64);
+            b.HasIndex(a => a.PersonId);
+            b.HasIndex(a => a.UserId);
+            b.HasIndex(a => a.OrganisationId);
+            b.HasIndex(a => a.OccurredAt);
+        });
+        builder.Entity<DataProtectionKey>(b => b.Property(k => k.FriendlyName).HasMaxLength(200));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync so that audit rows are sealed into the chain.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // One writer at a time extends the chain: a lock within this process, and a database lock across nodes.
+        await AuditAppendLock.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            await using (ownTransaction)
+            {
+                await LockAuditChainAsync(cancellationToken);
+                var last = await AuditEvents
+                    .OrderByDescending(a => a.Sequence)
+                    .Select(a => new { a.Sequence, a.Hash })
+                    .FirstOrDefaultAsync(cancellationToken);
+                AuditChain.Seal(pending, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+
+                return written;
+            }
+        }
+        finally
+        {
+            AuditAppendLock.Release();
+        }
+    }
+
+    /// <summary>Serialises appends to the audit chain across every node sharing this database.</summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+}
+
+public sealed class DataProtectionKey
+{
+    public int Id { get; set; }
+    public string? FriendlyName { get; set; }
+    public required string Xml { get; set; }
+}

@@ -1,0 +1,161 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Infrastructure.Database;
+
+namespace Throughcare.Web.Infrastructure.Security;
+
+public sealed class SessionOptions
+{
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+}
+
+/// <summary>Adds the user's organisation and name to the cookie principal.</summary>
+public sealed class ThroughcareClaimsFactory(
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    IOptions<IdentityOptions> options,
+    ThroughcareDbContext db)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var organisationName = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleAsync();
+        identity.AddClaim(new Claim(ThroughcareClaims.OrganisationId, user.OrganisationId.ToString()));
+        identity.AddClaim(new Claim(ThroughcareClaims.OrganisationName, organisationName));
+        identity.AddClaim(new Claim(ThroughcareClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}
+
+/// <summary>Every sign-in opens a server-side session; sign-out revokes it, so a replayed cookie is refused.</summary>
+public sealed class ThroughcareSignInManager(
+    UserManager<ApplicationUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation,
+    ThroughcareDbContext db,
+    TimeProvider time,
+    IOptions<SessionOptions> sessionOptions)
+    : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var session = new UserSession
+        {
+            Id = Guid.NewGuid(),
+            UserId = user.Id,
+            CreatedAt = now,
+            LastSeenAt = now,
+            AbsoluteExpiresAt = now + sessionOptions.Value.AbsoluteTimeout,
+        };
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync();
+        var properties = authenticationProperties ?? new AuthenticationProperties();
+        properties.IsPersistent = false;
+        await base.SignInWithClaimsAsync(user, properties, additionalClaims.Append(new Claim(ThroughcareClaims.SessionId, session.Id.ToString())));
+    }
+
+    public override async Task SignOutAsync()
+    {
+        if (Guid.TryParse(Context.User.FindFirstValue(ThroughcareClaims.SessionId), out var sessionId))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await db.UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
+        }
+
+        await base.SignOutAsync();
+    }
+}
+
+/// <summary>
+/// Checks the session on every request: revoked, idle for 30 minutes, past 12 hours, a disabled user or a changed
+/// security stamp all end it at once.
+/// </summary>
+public static class SessionValidator
+{
+    public const string TwoFactorSetupRequired = "throughcare:2fa-setup-required";
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var db = services.GetRequiredService<ThroughcareDbContext>();
+        var options = services.GetRequiredService<IOptions<SessionOptions>>().Value;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var principal = context.Principal;
+        var stampClaimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+
+        if (!Guid.TryParse(principal?.FindFirstValue(ThroughcareClaims.SessionId), out var sessionId))
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        var state = await (
+            from s in db.UserSessions
+            join u in db.Users on s.UserId equals u.Id
+            join o in db.Organisations on u.OrganisationId equals o.Id
+            where s.Id == sessionId
+            select new { s.RevokedAt, s.LastSeenAt, s.AbsoluteExpiresAt, u.DisabledAt, u.SecurityStamp, u.TwoFactorEnabled, o.RequireTwoFactor })
+            .SingleOrDefaultAsync();
+
+        var valid = state is not null
+            && state.RevokedAt is null
+            && state.DisabledAt is null
+            && now < state.AbsoluteExpiresAt
+            && now - state.LastSeenAt < options.IdleTimeout
+            && state.SecurityStamp == principal!.FindFirstValue(stampClaimType);
+        if (!valid)
+        {
+            await db.UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
+            await RejectAsync(context);
+            return;
+        }
+
+        if (now - state!.LastSeenAt > TimeSpan.FromMinutes(1))
+        {
+            await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+        }
+
+        if (state.RequireTwoFactor && !state.TwoFactorEnabled)
+        {
+            context.HttpContext.Items[TwoFactorSetupRequired] = true;
+        }
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}
+
+/// <summary>Audits sign-in outcomes without personal data of the people supported.</summary>
+public sealed class AccountAudit(AuditLog audit, ThroughcareDbContext db)
+{
+    public async Task RecordAsync(string action, ApplicationUser? user, AuditOutcome outcome, string? detail = null)
+    {
+        var row = audit.Add(AuditRecordTypes.User, user?.Id.ToString(), action, outcome: outcome, details: detail is null ? null : new { detail });
+        if (user is not null)
+        {
+            row.UserId ??= user.Id;
+            row.UserName ??= user.UserName;
+            row.OrganisationId ??= user.OrganisationId;
+        }
+
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,286 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Throughcare.Web.Demo;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Organisations;
+using Throughcare.Web.Domain.People;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Infrastructure;
+
+public static class ThroughcareHost
+{
+    public const string SignedInPolicy = "signed-in";
+    public const string SignInRateLimit = "sign-in";
+    public const string TestingEnvironment = "Testing";
+    public const int MinimumPasswordIterations = 210_000;
+
+    public static void AddThroughcare(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Throughcare:MaxRequestBodyBytes") ?? 30 * 1024 * 1024;
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddThroughcareDatabase(configuration, builder.Environment);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AccountAudit>();
+        services.AddScoped<PersonService>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoPartnership>();
+
+        services.AddDataProtection().SetApplicationName("Throughcare");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        AddIdentity(services, configuration, builder.Environment);
+        AddAuthorization(services);
+        AddRateLimiting(services, configuration);
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/", SignedInPolicy);
+            o.Conventions.AuthorizeFolder("/People", Capabilities.ViewPeople);
+            o.Conventions.AuthorizeFolder("/Admin", Capabilities.Administer);
+            o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);
+            foreach (var page in AnonymousPages)
+            {
+                o.Conventions.AllowAnonymousToPage(page);
+            }
+
+            o.Conventions.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new Pages.People.PersonRouteFilter()));
+            o.Conventions.ConfigureFilter(new ValidationFailureFilter());
+            o.Conventions.ConfigureFilter(new TwoFactorSetupFilter());
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-Throughcare.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+            o.ExcludedHosts.Clear();
+        });
+        services.AddHealthChecks().AddDbContextCheck<ThroughcareDbContext>("database", HealthStatus.Unhealthy, ["ready"]);
+        services.Configure<HealthCheckServiceOptions>(o =>
+        {
+            foreach (var registration in o.Registrations)
+            {
+                registration.Timeout = TimeSpan.FromSeconds(5);
+            }
+        });
+        services.AddOpenApi();
+    }
+
+    /// <summary>The only pages open without signing in; a test fails if another page has no named policy.</summary>
+    public static readonly string[] AnonymousPages =
+        ["/Account/SignIn", "/Account/SignInTwoFactor", "/Errors/Index", "/Accessibility"];
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<Security.SessionOptions>(configuration.GetSection("Throughcare:Sessions"));
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<ThroughcareDbContext>()
+            .AddSignInManager<ThroughcareSignInManager>()
+            .AddClaimsPrincipalFactory<ThroughcareClaimsFactory>()
+            .AddPasswordValidator<PasswordPolicyValidator<ApplicationUser>>()
+            .AddDefaultTokenProviders();
+
+        var iterations = configuration.GetValue<int?>("Throughcare:PasswordIterations") ?? MinimumPasswordIterations;
+        if (iterations < MinimumPasswordIterations && !environment.IsEnvironment(TestingEnvironment))
+        {
+            throw new InvalidOperationException($"Refusing to start: password hashing needs at least {MinimumPasswordIterations} iterations.");
+        }
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "__Host-Throughcare";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnValidatePrincipal = SessionValidator.ValidateAsync,
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+                OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Name = "__Host-Throughcare." + scheme.Replace("Identity.", "", StringComparison.Ordinal);
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+            });
+        }
+    }
+
+    private static void AddAuthorization(IServiceCollection services) => services.AddAuthorizationBuilder()
+        .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser())
+        .AddCapabilityPolicies();
+
+    private static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddCapabilityPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
+    {
+        foreach (var (capability, roles) in Capabilities.Roles)
+        {
+            builder.AddPolicy(capability, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        return builder;
+    }
+
+    private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
+    {
+        var signInPermits = configuration.GetValue<int?>("Throughcare:RateLimits:SignInPerMinute") ?? 10;
+        var concurrentRequests = configuration.GetValue<int?>("Throughcare:RateLimits:ConcurrentRequests") ?? 64;
+        var queuedRequests = configuration.GetValue<int?>("Throughcare:RateLimits:QueuedRequests") ?? 256;
+        services.AddRateLimiter(o =>
+        {
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "10";
+                return ValueTask.CompletedTask;
+            };
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // Sheds load beyond what the node can serve promptly, rather than letting every request slow down.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/health")
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetConcurrencyLimiter("node", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = concurrentRequests,
+                        QueueLimit = queuedRequests,
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    }));
+        });
+    }
+
+    public static void UseThroughcare(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Throughcare:TrustForwardedHeaders"))
+        {
+            // Behind a TLS-terminating load balancer: take the original scheme and client address from it.
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        }
+
+        if (app.Configuration.GetValue<bool>("Throughcare:LoopbackIsSecure"))
+        {
+            // Demo only: browsers treat http://localhost as a secure context, so the Secure, __Host- cookies work there.
+            app.Use((context, next) =>
+            {
+                if (context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address))
+                {
+                    context.Request.Scheme = "https";
+                }
+
+                return next();
+            });
+        }
+
+        app.UseCorrelationIds();
+        app.UseSecurityHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            var organisationId = context.RequestServices.GetRequiredService<CurrentUser>().OrganisationId;
+            if (organisationId is { } id)
+            {
+                context.RequestServices.GetRequiredService<AccessScope>().ForOrganisation(id);
+            }
+
+            await next();
+        });
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Throughcare.Web.Infrastructure.Web;
+
+/// <summary>How dates and times read on pages: GOV.UK style, in UK time.</summary>
+public static class Display
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
+
+    public static string DateTime(DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+        return local.ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+    }
+}

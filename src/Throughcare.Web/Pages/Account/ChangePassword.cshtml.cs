@@ -1,0 +1,69 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Account;
+
+public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AccountAudit audit) : PageModel
+{
+    private static readonly InlineValidator<PasswordInput> Validator = new()
+    {
+        v => v.RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password")
+            .MaximumLength(256).WithMessage("Current password must be 256 characters or fewer"),
+        v => v.RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Enter a new password")
+            .MaximumLength(256).WithMessage("New password must be 256 characters or fewer"),
+        v => v.RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("Passwords do not match"),
+    };
+
+    [BindProperty]
+    public PasswordInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Validator.Validate(Input).AddTo(ModelState))
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
+                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "Your current password is not correct" : error.Description);
+            }
+
+            return Page();
+        }
+
+        await audit.RecordAsync(AuditActions.ChangePassword, user, AuditOutcome.Success);
+
+        // The password change ended every session of this user; start a fresh one here.
+        await signIn.SignOutAsync();
+        await signIn.SignInAsync(user, isPersistent: false);
+        return Redirect("/account?saved=password");
+    }
+
+    public sealed class PasswordInput
+    {
+        public string? CurrentPassword { get; set; }
+        public string? NewPassword { get; set; }
+        public string? ConfirmPassword { get; set; }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+
+namespace Throughcare.Web.Pages.Account;
+
+public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, UserManager<ApplicationUser> users) : PageModel
+{
+    public string Name { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public string Organisation { get; private set; } = "";
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+    public bool TwoFactorEnabled { get; private set; }
+    public string? Saved { get; private set; }
+
+    public async Task OnGetAsync(string? saved)
+    {
+        var userId = currentUser.RequireUserId();
+        var user = await db.Users.Include(u => u.Organisation).SingleAsync(u => u.Id == userId);
+        Name = user.DisplayName;
+        Email = user.Email ?? "";
+        Organisation = user.Organisation!.Name;
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        Roles = [.. await users.GetRolesAsync(user)];
+        Saved = saved switch
+        {
+            "password" => "Your password has been changed",
+            "two-factor-on" => "Two-factor authentication is now on",
+            "two-factor-off" => "Two-factor authentication is now off",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.People;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.People;
+
+[Authorize(Policy = Capabilities.EditPeople)]
+public sealed class CreateModel(PersonService people, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public PersonInput Input { get; set; } = new() { IsPpo = "no" };
+
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
+
+    [BindProperty]
+    public bool ConfirmedNotDuplicate { get; set; }
+
+    public IReadOnlyList<LikelyDuplicate> Duplicates { get; private set; } = [];
+
+    public void OnGet() => SubmissionId = Guid.NewGuid();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (SubmissionId == Guid.Empty)
+        {
+            SubmissionId = Guid.NewGuid();
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (!PersonInput.CreateValidator(today).Validate(Input).AddTo(ModelState))
+        {
+            return Page();
+        }
+
+        var details = Input.ToDetails();
+        if (!ConfirmedNotDuplicate)
+        {
+            Duplicates = await people.FindLikelyDuplicatesAsync(details, null, HttpContext.RequestAborted);
+            if (Duplicates.Count > 0)
+            {
+                await audit.RecordReadsAsync(AuditActions.DuplicateCheck, Duplicates.Select(d => d.PersonId), purpose: null, HttpContext.RequestAborted);
+                return Page();
+            }
+        }
+
+        var personId = await people.CreateAsync(new CreatePerson { Details = details, SubmissionId = SubmissionId }, HttpContext.RequestAborted);
+        return Redirect($"/people/{personId}?saved=created");
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.People;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.People;
+
+[Authorize(Policy = Capabilities.EditPeople)]
+public sealed class EditModel(ThroughcareDbContext db, PersonService people, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public PersonInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    /// <summary>On a conflict: each field where the saved version (From) differs from this editor's (To).</summary>
+    public IReadOnlyList<FieldChange>? Conflict { get; private set; }
+
+    public async Task OnGetAsync(Guid personId)
+    {
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
+        Input = PersonInput.From(person.Details);
+        Version = person.Version;
+        await audit.RecordReadsAsync(AuditActions.View, [personId], purpose: null, HttpContext.RequestAborted);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid personId)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (!PersonInput.CreateValidator(today).Validate(Input).AddTo(ModelState))
+        {
+            return Page();
+        }
+
+        var mine = Input.ToDetails();
+        var outcome = await people.UpdateAsync(new UpdatePerson { PersonId = personId, Version = Version, Details = mine }, HttpContext.RequestAborted);
+        switch (outcome)
+        {
+            case UpdateOutcome.Updated:
+                return Redirect($"/people/{personId}?saved=updated");
+            case UpdateOutcome.Conflict conflict:
+                Conflict = FieldChanges.Compare(conflict.Current, mine);
+                ModelState.Clear();
+                Input = PersonInput.From(conflict.Current);
+                Version = conflict.CurrentVersion;
+                await audit.RecordReadsAsync(AuditActions.View, [personId], purpose: null, HttpContext.RequestAborted);
+                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+            default:
+                return NotFound();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.People;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.People;
+
+/// <summary>An administrator merges two records; both must be records their organisation can see.</summary>
+[Authorize(Policy = Capabilities.MergePeople)]
+public sealed class MergeModel(ThroughcareDbContext db, PersonService people, AuditLog audit) : PageModel
+{
+    private static readonly InlineValidator<MergeInput> Validator = new()
+    {
+        v => v.RuleFor(x => x.KeepPersonId).Must(id => Guid.TryParse(id, out _)).WithMessage("Enter the reference of the record to keep, like 3f2b1c9e-…"),
+        v => v.RuleFor(x => x.MergePersonId).Must(id => Guid.TryParse(id, out _)).WithMessage("Enter the reference of the record to merge"),
+        v => v.RuleFor(x => x.MergePersonId).NotEqual(x => x.KeepPersonId).When(x => x.KeepPersonId is not null).WithMessage("Enter two different records"),
+        v => v.RuleFor(x => x.Reason).NotEmpty().WithMessage("Enter why these are the same person").SafeText("Reason", 1000, multiline: true),
+    };
+
+    [BindProperty]
+    public MergeInput Input { get; set; } = new();
+
+    public IReadOnlyList<(string Field, string? Keep, string? Merge)>? Preview { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Validator.Validate(Input).AddTo(ModelState))
+        {
+            return Page();
+        }
+
+        var keepId = Guid.Parse(Input.KeepPersonId!);
+        var mergeId = Guid.Parse(Input.MergePersonId!);
+        var pair = await db.People.AsNoTracking().Where(p => (p.Id == keepId || p.Id == mergeId) && p.MergedIntoPersonId == null).ToListAsync();
+        var keep = pair.SingleOrDefault(p => p.Id == keepId);
+        var merge = pair.SingleOrDefault(p => p.Id == mergeId);
+        if (keep is null)
+        {
+            ModelState.AddModelError("Input.KeepPersonId", "No record with this reference was found");
+        }
+
+        if (merge is null)
+        {
+            ModelState.AddModelError("Input.MergePersonId", "No record with this reference was found");
+        }
+
+        if (keep is null || merge is null)
+        {
+            return Page();
+        }
+
+        if (!Input.Confirmed)
+        {
+            Preview = FieldChanges.Compare(keep.Details, merge.Details).Select(c => (c.Field, c.From, c.To)).ToList();
+            await audit.RecordReadsAsync(AuditActions.View, [keepId, mergeId], purpose: "merge", HttpContext.RequestAborted);
+            return Page();
+        }
+
+        await people.MergeAsync(new MergePeople { KeepPersonId = keepId, MergePersonId = mergeId, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted);
+        return Redirect($"/people/{keepId}?saved=merged");
+    }
+
+    public sealed class MergeInput
+    {
+        public string? KeepPersonId { get; set; }
+        public string? MergePersonId { get; set; }
+        public string? Reason { get; set; }
+        public bool Confirmed { get; set; }
+    }
+}

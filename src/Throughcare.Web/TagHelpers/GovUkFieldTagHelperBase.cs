@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Throughcare.Web.TagHelpers;
+
+/// <summary>A form group bound to a model expression: id, name, value, hint and error message handling for every field component.</summary>
+public abstract class GovUkFieldTagHelperBase : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public ModelExpression For { get; set; } = default!;
+
+    public string? Hint { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    protected string FieldName => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+
+    protected string DisplayName => For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? For.Name;
+
+    /// <summary>The posted text when binding saw one (so rejected input is echoed back), else the model value.</summary>
+    protected string? Value => AttemptedValue(FieldName) ?? GovUkHtml.Format(For.Model);
+
+    protected virtual IEnumerable<string> ErrorKeys => [FieldName];
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var id = GovUkHtml.FieldId(FieldName);
+        var error = GovUkHtml.FirstError(ViewContext.ModelState, ErrorKeys);
+        var inner = new HtmlContentBuilder();
+        var describedBy = new List<string>();
+        if (!string.IsNullOrEmpty(Hint))
+        {
+            describedBy.Add(id + "-hint");
+            inner.AppendHtml(GovUkHtml.Hint(id + "-hint", Hint));
+        }
+
+        if (error is not null)
+        {
+            describedBy.Add(id + "-error");
+            inner.AppendHtml(GovUkHtml.ErrorMessage(id + "-error", error));
+        }
+
+        var aria = describedBy.Count > 0 ? string.Join(' ', describedBy) : null;
+        inner.AppendHtml(Control(output, id, aria, error is not null));
+        var group = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-form-group", error is null ? null : "govuk-form-group--error"));
+        group.InnerHtml.AppendHtml(Compose(id, inner, aria));
+        GovUkHtml.Render(output, group);
+    }
+
+    protected string? AttemptedValue(string key) =>
+        ViewContext.ModelState.TryGetValue(key, out var entry) ? entry.AttemptedValue : null;
+
+    /// <summary>Values of a choice field: posted values when present, else the model's.</summary>
+    protected IReadOnlyList<string>? CurrentValues() =>
+        GovUkHtml.Values(ViewContext.ModelState.TryGetValue(FieldName, out var entry)
+            ? entry.RawValue ?? entry.AttemptedValue
+            : For.Model);
+
+    /// <summary>The input element(s); <paramref name="describedBy"/> is null when there is no hint or error.</summary>
+    protected abstract IHtmlContent Control(TagHelperOutput output, string id, string? describedBy, bool hasError);
+
+    /// <summary>Places the label or legend around hint, error and control.</summary>
+    protected abstract IHtmlContent Compose(string id, IHtmlContent inner, string? describedBy);
+}
+
+/// <summary>A field with a single control and a label: input, textarea, select.</summary>
+public abstract class GovUkLabelledFieldTagHelperBase : GovUkFieldTagHelperBase
+{
+    public string? Label { get; set; }
+
+    public string? LabelClass { get; set; }
+
+    public bool LabelIsPageHeading { get; set; }
+
+    protected override IHtmlContent Compose(string id, IHtmlContent inner, string? describedBy) =>
+        new HtmlContentBuilder()
+            .AppendHtml(GovUkHtml.Label(id, Label ?? DisplayName, LabelClass, LabelIsPageHeading))
+            .AppendHtml(inner);
+
+    protected TagBuilder NewControl(string tag, string classes, string id, string? describedBy)
+    {
+        var control = GovUkHtml.WithId(GovUkHtml.Element(tag, classes), id);
+        control.MergeAttribute("name", FieldName);
+        GovUkHtml.SetIfValue(control, "aria-describedby", describedBy);
+        return control;
+    }
+}
+
+/// <summary>A field made of several controls grouped by a fieldset and legend: radios, checkboxes, date input.</summary>
+public abstract class GovUkFieldsetFieldTagHelperBase : GovUkFieldTagHelperBase
+{
+    public string? Legend { get; set; }
+
+    public string? LegendClass { get; set; }
+
+    public bool LegendIsPageHeading { get; set; }
+
+    /// <summary>"group" for text inputs so that JAWS reads the description; radios and checkboxes need none.</summary>
+    protected virtual string? FieldsetRole => null;
+
+    protected override IHtmlContent Compose(string id, IHtmlContent inner, string? describedBy) =>
+        GovUkHtml.Fieldset(Legend ?? DisplayName, LegendClass, LegendIsPageHeading, describedBy, FieldsetRole, inner);
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Throughcare.Web.Infrastructure;
+using Throughcare.Web.Infrastructure.Database;
+
+namespace Throughcare.Tests.Infrastructure;
+
+/// <summary>
+/// The real application, with its own database, on the test server. Each test class gets one (IClassFixture) and
+/// each test makes its own organisations, users and people, so tests never depend on each other's data.
+/// </summary>
+public class ThroughcareFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = new();
+
+    public TestClock Clock { get; } = new();
+
+    public TestDatabase Database => _database;
+
+    /// <summary>Settings a test class may override, such as a real sign-in rate limit.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(ThroughcareHost.TestingEnvironment);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = _database.Provider,
+            ["ConnectionStrings:Throughcare"] = _database.ConnectionString,
+            ["Throughcare:DataDirectory"] = _database.DataDirectory,
+            ["Throughcare:PasswordIterations"] = "1000",
+            ["Throughcare:RateLimits:SignInPerMinute"] = "100000",
+            ["Throughcare:Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Runs work against the database as a system task, outside any request.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ThroughcareDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<ThroughcareDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Tests.Infrastructure;
+
+namespace Throughcare.Tests.Security;
+
+/// <summary>Every endpoint has a named policy or is on the short anonymous allow-list; a new endpoint without either fails here.</summary>
+public sealed class EndpointPolicyTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    private static readonly string[] AnonymousAllowList =
+        ["sign-in", "sign-in/two-factor", "error/{code:int}", "accessibility", "health/live", "health/ready", "openapi/{documentName}.json"];
+
+    [Fact]
+    public void EveryEndpoint_HasANamedPolicyOrIsOnTheAnonymousAllowList()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        endpoints.Count.ShouldBeGreaterThan(20);
+
+        var anonymous = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            {
+                anonymous.Add(route);
+                continue;
+            }
+
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => !string.IsNullOrEmpty(p)).ToList();
+            policies.ShouldNotBeEmpty($"{route} has no named authorization policy");
+        }
+
+        anonymous.Distinct().Order().ShouldBe(AnonymousAllowList.Order());
+    }
+}

@@ -1,11 +1,11 @@
 namespace Throughcare.Tests.Infrastructure;
 
-/// <summary>A clock tests can move forward, for idle and absolute session timeouts.</summary>
+/// <summary>Real time plus an offset tests can move forward, for idle and absolute session timeouts.</summary>
 public sealed class TestClock : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private TimeSpan _offset;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _offset;
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by) => _offset += by;
 }

@@ -13,7 +13,20 @@ namespace Throughcare.Tests.Infrastructure;
 /// </summary>
 public class ThroughcareFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+
+    public ThroughcareFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A host on an existing database, for tests of several nodes sharing one.</summary>
+    protected ThroughcareFactory(TestDatabase database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     public TestClock Clock { get; } = new();
 
@@ -22,9 +35,11 @@ public class ThroughcareFactory : WebApplicationFactory<Program>
     /// <summary>Settings a test class may override, such as a real sign-in rate limit.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    protected virtual string EnvironmentName => ThroughcareHost.TestingEnvironment;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(ThroughcareHost.TestingEnvironment);
+        builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = _database.Provider,
@@ -70,7 +85,7 @@ public class ThroughcareFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             _database.Dispose();
         }

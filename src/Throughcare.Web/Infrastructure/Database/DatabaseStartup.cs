@@ -17,7 +17,7 @@ public static class DatabaseStartup
         // EF Core takes a database-wide migration lock, so several nodes starting together apply each migration once.
         await db.Database.MigrateAsync();
         await DatabaseSetup.VerifyDurabilityAsync(db, CancellationToken.None);
-        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), db);
 
         if (app.Configuration.GetValue<bool>("Throughcare:Demo:Enabled"))
         {
@@ -25,18 +25,26 @@ public static class DatabaseStartup
         }
     }
 
-    private static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles, ThroughcareDbContext db)
     {
         foreach (var role in StaffRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (await roles.RoleExistsAsync(role))
             {
-                var result = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+                continue;
+            }
 
+            try
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+            }
+            catch (DbUpdateException)
+            {
                 // Another node starting at the same moment may have created it first.
-                if (!result.Succeeded && !await roles.RoleExistsAsync(role))
+                db.ChangeTracker.Clear();
+                if (!await roles.RoleExistsAsync(role))
                 {
-                    throw new InvalidOperationException($"Could not create role {role}.");
+                    throw;
                 }
             }
         }

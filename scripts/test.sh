@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs Throughcare's whole test suite: format check, build, then every test on SQLite and again on PostgreSQL.
+# Installs what it needs when missing (Debian's PostgreSQL and Chromium, the npm packages, the dotnet tools),
+# so it works on a fresh Debian 12 machine. `.ci/run` calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
+
+missing=()
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# PostgreSQL: start the packaged cluster and make a role that may create one database per test class.
+cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
+if ! pg_lsclusters --no-header | grep -q online; then as_root pg_ctlcluster $cluster start; fi
+for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
+as_postgres "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'throughcare'\" | grep -q 1 || psql -qc \"CREATE ROLE throughcare LOGIN PASSWORD 'throughcare' CREATEDB\""
+postgres="Host=localhost;Username=throughcare;Password=throughcare;Database=postgres"
+
+[ -d node_modules/govuk-frontend ] || npm ci --no-audit --no-fund
+dotnet tool restore >/dev/null
+
+echo "== format check"
+dotnet format Throughcare.slnx --verify-no-changes
+
+echo "== build"
+dotnet build Throughcare.slnx -warnaserror -nologo -v quiet
+
+results=artifacts/test-results
+rm -rf "$results"
+run_suite() {
+  local name=$1
+  echo "== tests on $name"
+  set +e
+  dotnet test tests/Throughcare.Tests --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$results-$name.log" | grep -E "^\s+Failed |Passed!|Failed!|error" || true
+  set -e
+}
+mkdir -p "$results"
+run_suite sqlite
+THROUGHCARE_TEST_POSTGRES="$postgres" run_suite postgresql
+
+# Totals from the runner's summaries, one line per database and one in all.
+passed=0; failed=0
+for name in sqlite postgresql; do
+  line=$(grep -E "(Passed|Failed)!" "$results-$name.log" | tail -n 1 || true)
+  p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$line")
+  if [ -z "$p" ]; then echo "$name: the test run did not finish"; f=1; p=0; fi
+  echo "$name: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

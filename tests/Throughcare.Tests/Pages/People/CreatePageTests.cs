@@ -51,9 +51,9 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
 
     [Theory]
     [InlineData("Input.GivenName", "", "Input_GivenName", "Enter a first name")]
-    [InlineData("Input.GivenName", Long101, "Input_GivenName", "First name must be 100 characters or fewer")]
+    [InlineData("Input.GivenName", LongName, "Input_GivenName", "First name must be 100 characters or fewer")]
     [InlineData("Input.FamilyName", "", "Input_FamilyName", "Enter a last name")]
-    [InlineData("Input.FamilyName", Long101, "Input_FamilyName", "Last name must be 100 characters or fewer")]
+    [InlineData("Input.FamilyName", LongName, "Input_FamilyName", "Last name must be 100 characters or fewer")]
     [InlineData("Input.NhsNumber", "943 476 5918", "Input_NhsNumber", "Enter a valid NHS number")]
     [InlineData("Input.NhsNumber", "94347659", "Input_NhsNumber", "Enter an NHS number in the correct format, like 485 777 3456")]
     [InlineData("Input.Crn", "123456X", "Input_Crn", "Enter a CRN in the correct format, like X123456")]
@@ -217,9 +217,6 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
 
         page.Status.ShouldBe(HttpStatusCode.Forbidden);
     }
-
-    private const string Long101 =
-        "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
     private async Task<Page> PostRejectedAsync(Dictionary<string, string> form)
     {

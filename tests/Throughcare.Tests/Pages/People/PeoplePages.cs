@@ -10,6 +10,10 @@ namespace Throughcare.Tests.Pages.People;
 /// <summary>Forms, identifiers and audit look-ups shared by the people register's page tests.</summary>
 public static class PeoplePages
 {
+    /// <summary>One character longer than a name may be.</summary>
+    public const string LongName =
+        "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
     /// <summary>The fewest fields the create form accepts.</summary>
     public static Dictionary<string, string> PersonForm(string givenName, string familyName, DateOnly dateOfBirth, Guid? submissionId = null) => new()
     {
@@ -52,6 +56,14 @@ public static class PeoplePages
         }
 
         return fields;
+    }
+
+    /// <summary>Opens the edit page, changes one field and saves it, as a person editing the record would.</summary>
+    public static async Task SaveChangeAsync(Browser browser, Guid personId, string field, string value)
+    {
+        var form = (await browser.GetAsync($"/people/{personId}/edit")).Document.FormFields();
+        var saved = await browser.PostRawAsync($"/people/{personId}/edit", form.With(field, value));
+        saved.Status.ShouldBe(System.Net.HttpStatusCode.Redirect, saved.Html);
     }
 
     public static string? InputValue(this IHtmlDocument document, string name) =>

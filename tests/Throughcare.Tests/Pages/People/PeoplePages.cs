@@ -102,6 +102,16 @@ public static class PeoplePages
             .OrderBy(a => a.Sequence)
             .ToListAsync());
 
+    /// <summary>The row records a successful action by this member of staff, in their organisation.</summary>
+    public static AuditEvent ShouldBeSuccessBy(this AuditEvent audit, TestUser user)
+    {
+        audit.UserId.ShouldBe(user.Id);
+        audit.UserName.ShouldBe(user.Email);
+        audit.OrganisationId.ShouldBe(user.OrganisationId);
+        audit.Outcome.ShouldBe(AuditOutcome.Success);
+        return audit;
+    }
+
     public static Task<Person?> FindPersonAsync(this ThroughcareFactory factory, Guid personId) =>
         factory.WithDbAsync(db => db.People.AsNoTracking().Include(p => p.Aliases).SingleOrDefaultAsync(p => p.Id == personId));
 

@@ -193,8 +193,6 @@ public sealed class SearchPageTests(ThroughcareFactory factory) : IClassFixture<
     private async Task AssertSearchResultAuditedAsync(Guid personId, TestUser user)
     {
         var audit = (await factory.AuditEventsAsync(personId, AuditActions.SearchResult)).ShouldHaveSingleItem();
-        audit.UserId.ShouldBe(user.Id);
-        audit.OrganisationId.ShouldBe(user.OrganisationId);
-        audit.Outcome.ShouldBe(AuditOutcome.Success);
+        audit.ShouldBeSuccessBy(user);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
@@ -19,7 +20,8 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync(Guid personId, int page = 1)
+    // Not "page": Razor Pages keeps the page's own path in the route value of that name.
+    public async Task OnGetAsync(Guid personId, [FromQuery(Name = "page")] int pageNumber = 1)
     {
         PersonId = personId;
 
@@ -38,7 +40,7 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
                 a.Details,
                 a.PersonId,
             });
-        var (rows, current, total) = await Paging.PageAsync(query, page, 20, HttpContext.RequestAborted);
+        var (rows, current, total) = await Paging.PageAsync(query, pageNumber, 20, HttpContext.RequestAborted);
         (CurrentPage, TotalPages) = (current, total);
         Entries = rows.Select(r =>
         {

@@ -122,7 +122,7 @@ public sealed class PersonAccessTests(ThroughcareFactory factory) : IClassFixtur
         (await factory.AuditEventsAsync(person.Id, AuditActions.DuplicateCheck)).ShouldBeEmpty();
     }
 
-    [Fact(Skip = "The audit search answers 400 to every search: its handler's page parameter binds the Razor Pages route value \"page\" (/Audit/Index)")]
+    [Fact]
     public async Task Get_AuditSearchByAnotherOrganisationsDataProtectionOfficer_ShowsNoneOfThePersonsEvents()
     {
         var person = await CreatePersonInOrganisationAAsync();

@@ -35,7 +35,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     public int TotalPages { get; private set; }
     public string PageHrefTemplate { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(int page = 1)
+    public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1)
     {
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
         if (!Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)))

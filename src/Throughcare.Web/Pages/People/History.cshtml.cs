@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
@@ -19,7 +20,7 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync(Guid personId, int page = 1)
+    public async Task OnGetAsync(Guid personId, [FromQuery] int page = 1)
     {
         PersonId = personId;
 

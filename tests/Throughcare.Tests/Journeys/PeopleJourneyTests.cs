@@ -65,9 +65,8 @@ public sealed class PeopleJourneyTests(JourneyFixture fixture) : IClassFixture<J
         await journey.ClickLinkAsync("Change history");
         await journey.ExpectPageAsync("Change history");
         var borough = page.Locator(".moj-timeline__item").First.Locator("tr", new() { Has = page.Locator("th", new() { HasText = "Borough" }) });
-        // The history shows the stored codes (southwark) rather than the labels people chose from (Southwark).
-        await Expect(borough.Locator("td").Nth(0)).ToHaveTextAsync("Southwark", new() { IgnoreCase = true });
-        await Expect(borough.Locator("td").Nth(1)).ToHaveTextAsync("Lambeth", new() { IgnoreCase = true });
+        await Expect(borough.Locator("td").Nth(0)).ToHaveTextAsync("Southwark");
+        await Expect(borough.Locator("td").Nth(1)).ToHaveTextAsync("Lambeth");
         await journey.ScreenshotAsync("history");
 
         await journey.SignOutAsync();

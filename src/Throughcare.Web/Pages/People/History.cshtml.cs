@@ -35,7 +35,7 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
             {
                 a.Action,
                 a.OccurredAt,
-                a.UserName,
+                UserName = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? a.UserName,
                 Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
                 a.Details,
                 a.PersonId,
@@ -52,7 +52,8 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
                 AuditActions.MergedInto => "Record merged into this one",
                 _ => "Details changed",
             };
-            return new Entry(title, $"{r.UserName ?? "System"}{(r.Organisation is null ? "" : $", {r.Organisation}")}", r.OccurredAt, details?.Reason, details?.Changes ?? []);
+            var changes = (details?.Changes ?? []).Select(c => c with { From = PersonFieldDisplay.Format(c.Field, c.From), To = PersonFieldDisplay.Format(c.Field, c.To) }).ToList();
+            return new Entry(title, $"{r.UserName ?? "System"}{(r.Organisation is null ? "" : $", {r.Organisation}")}", r.OccurredAt, details?.Reason, changes);
         }).ToList();
         await audit.RecordReadsAsync(AuditActions.ViewHistory, [personId], purpose: null, HttpContext.RequestAborted);
     }

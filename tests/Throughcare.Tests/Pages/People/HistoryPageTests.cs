@@ -31,11 +31,28 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
             By: e.QuerySelector(".moj-timeline__byline").Text(),
             Fields: e.QuerySelectorAll("tbody th").Select(th => th.Text()).ToList())).ToList();
         entries.Select(e => e.Title).ShouldBe(["Details changed", "Details changed", "Record created"]);
-        entries.Select(e => e.By).ShouldBe([$"by {editor.Email}, {organisation.Name}", $"by {creator.Email}, {organisation.Name}", $"by {creator.Email}, {organisation.Name}"]);
+        entries.Select(e => e.By).ShouldBe([$"by {editor.DisplayName}, {organisation.Name}", $"by {creator.DisplayName}, {organisation.Name}", $"by {creator.DisplayName}, {organisation.Name}"]);
         entries[0].Fields.ShouldBe(["Email"]);
         entries[1].Fields.ShouldBe(["Phone"]);
         entries[2].Fields.ShouldContain("First name");
         entries[2].Fields.ShouldContain("Date of birth");
+    }
+
+    [Fact]
+    public async Task Get_ShowsLabelsAndDatesAsPeopleReadThem_NotStoredCodes()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        var created = await browser.PostFormAsync("/people/new", PersonForm("Kwame", UniqueFamilyName("Asante"), new DateOnly(1979, 6, 14)));
+        var personId = PersonIdFrom(created.Location);
+        await SaveChangeAsync(browser, personId, "Input.Borough", "tower-hamlets");
+
+        var page = await browser.GetAsync($"/people/{personId}/history");
+
+        var rows = page.Document.QuerySelectorAll(".moj-timeline__item tbody tr")
+            .Select(r => (Field: r.QuerySelector("th").Text(), Values: r.QuerySelectorAll("td").Select(td => td.Text()).ToList())).ToList();
+        rows.First(r => r.Field == "Borough").Values.ShouldBe(["(blank)", "Tower Hamlets"]);
+        rows.First(r => r.Field == "Date of birth").Values.ShouldBe(["(blank)", "14 June 1979"]);
     }
 
     [Fact]

@@ -62,6 +62,15 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
         var sent = 0;
         var serverErrors = 0;
 
+        // The valid values alone are accepted, so that each rejection below is the hostile value's doing.
+        var baseline = await SendAsync(session, token, await session.ValidFieldsAsync());
+        ((int)baseline.Status).ShouldBeLessThan(400, $"{form} with valid values: {string.Join(" | ", baseline.Document.ErrorSummary())}");
+        if (spec.StartAgainAfterSuccess)
+        {
+            session = await spec.StartAsync(factory);
+            token = await TokenAsync(session);
+        }
+
         foreach (var (label, attack) in Attacks(target))
         {
             var fields = attack(await session.ValidFieldsAsync());
@@ -70,7 +79,8 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
             var after = await CountAsync();
             sent++;
             serverErrors += (int)page.Status >= 500 ? 1 : 0;
-            problems.AddRange(Problems(page, before, after).Select(p => $"{label}: {p}"));
+            var unreadable = fields.Any(f => f.Value.Contains('\0', StringComparison.Ordinal)) && session.FormPage is not null;
+            problems.AddRange(Problems(page, before, after, unreadable).Select(p => $"{label}: {p}"));
 
             if (spec.StartAgainAfterSuccess && page.Status == HttpStatusCode.Redirect)
             {
@@ -184,7 +194,8 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
     private static List<KeyValuePair<string, string>> Replace(List<KeyValuePair<string, string>> fields, string name, IEnumerable<string> values) =>
         [.. fields.Where(f => f.Key != name), .. values.Select(v => KeyValuePair.Create(name, v))];
 
-    private static IEnumerable<string> Problems(Page page, Counts before, Counts after)
+    /// <param name="unreadable">The form reader refuses a body with NUL in it, so the whole form is rejected by the GOV.UK 400 page.</param>
+    private static IEnumerable<string> Problems(Page page, Counts before, Counts after, bool unreadable)
     {
         if ((int)page.Status >= 500)
         {
@@ -201,7 +212,8 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
             yield return $"echoes {marker} unencoded";
         }
 
-        if (page.Status == HttpStatusCode.BadRequest && page.Document.ErrorSummary().Count == 0)
+        var rejectedAsUnreadable = unreadable && page.Document.Heading() == "There is a problem with your request";
+        if (page.Status == HttpStatusCode.BadRequest && page.Document.ErrorSummary().Count == 0 && !rejectedAsUnreadable)
         {
             yield return $"400 without a GOV.UK error message ({page.Document.Heading()})";
         }

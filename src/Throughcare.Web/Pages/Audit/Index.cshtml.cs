@@ -35,7 +35,8 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     public int TotalPages { get; private set; }
     public string PageHrefTemplate { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(int page = 1)
+    // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
+    public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1)
     {
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
         if (!Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)))
@@ -73,7 +74,8 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
             events = events.Where(a => a.OccurredAt >= start);
         }
 
-        if (Filter.To.TryGetDate(out var to))
+        // The last day there is (31 December 9999) has no next day to stop before: nothing can be later anyway.
+        if (Filter.To.TryGetDate(out var to) && to < DateOnly.MaxValue)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             events = events.Where(a => a.OccurredAt < end);

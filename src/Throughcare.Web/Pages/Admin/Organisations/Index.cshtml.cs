@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Organisations;
@@ -14,7 +15,8 @@ public sealed class IndexModel(ThroughcareDbContext db) : PageModel
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync(int page = 1)
+    // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var query = db.Organisations.OrderBy(o => o.Name)
             .Select(o => new Row(o.Id, o.Name, o.Kind, o.Teams.Count, db.Users.Count(u => u.OrganisationId == o.Id), o.RequireTwoFactor));

@@ -20,7 +20,8 @@ public sealed class IndexModel(ThroughcareDbContext db) : PageModel
     public int TotalPages { get; private set; }
     public bool Saved { get; private set; }
 
-    public async Task OnGetAsync(int page = 1, string? saved = null)
+    // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
+    public async Task OnGetAsync([FromQuery] int page = 1, string? saved = null)
     {
         Saved = saved == "created";
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();

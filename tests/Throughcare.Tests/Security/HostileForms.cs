@@ -17,8 +17,13 @@ public sealed class FormSession
     public required Browser Browser { get; init; }
     public required string Url { get; init; }
 
-    /// <summary>The page holding the form's anti-forgery token; null for a GET form.</summary>
+    /// <summary>The page holding the form's anti-forgery token, when it is not <see cref="Url"/>.</summary>
     public string? FormPage { get; init; }
+
+    /// <summary>A search form sent as a query string, without a token.</summary>
+    public bool IsQuery { get; init; }
+
+    public string? TokenPage => IsQuery ? null : FormPage ?? Url;
 
     public required Func<Task<List<KeyValuePair<string, string>>>> ValidFieldsAsync { get; init; }
 }
@@ -53,7 +58,6 @@ public static class HostileForms
                 {
                     Browser = Browser.Anonymous(factory),
                     Url = "/sign-in",
-                    FormPage = "/sign-in",
                     ValidFieldsAsync = () => Fields(("Input.Email", user.Email), ("Input.Password", user.Password), ("ReturnUrl", "/people")),
                 };
             },
@@ -73,7 +77,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/sign-in/two-factor",
-                    FormPage = "/sign-in/two-factor",
                     ValidFieldsAsync = () => Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow)), ("ReturnUrl", "/people")),
                 };
             },
@@ -91,7 +94,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/account/password",
-                    FormPage = "/account/password",
                     ValidFieldsAsync = () => Fields(("Input.CurrentPassword", user.Password), ("Input.NewPassword", user.Password), ("Input.ConfirmPassword", user.Password)),
                 };
             },
@@ -110,7 +112,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/account/two-factor",
-                    FormPage = "/account/two-factor",
                     ValidFieldsAsync = () => Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))),
                 };
             },
@@ -126,7 +127,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/people/new",
-                    FormPage = "/people/new",
                     ValidFieldsAsync = () => Fields([.. ValidPerson(), ("SubmissionId", Guid.NewGuid().ToString()), ("ConfirmedNotDuplicate", "true")]),
                 };
             },
@@ -143,7 +143,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = $"/people/{personId}/edit",
-                    FormPage = $"/people/{personId}/edit",
                     ValidFieldsAsync = async () =>
                     {
                         var version = await factory.WithDbAsync(db => db.People.IgnoreQueryFilters().Where(p => p.Id == personId).Select(p => p.Version).SingleAsync());
@@ -164,7 +163,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/people",
-                    FormPage = "/people",
                     ValidFieldsAsync = () => Fields(("Input.Name", "Amara Okafor"), ("Input.Identifier", "X123456"),
                         ("Input.DateOfBirth.Day", "27"), ("Input.DateOfBirth.Month", "3"), ("Input.DateOfBirth.Year", "1985"), ("Input.Page", "1")),
                 };
@@ -182,7 +180,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = $"/people/{personId}/aliases/new",
-                    FormPage = $"/people/{personId}/aliases/new",
                     ValidFieldsAsync = () => Fields(("Input.GivenName", "Ade"), ("Input.FamilyName", "Okafor")),
                 };
             },
@@ -199,7 +196,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/people/merge",
-                    FormPage = "/people/merge",
                     ValidFieldsAsync = async () =>
                     {
                         // Two new records each time, so that a confirmed merge is always a valid one.
@@ -222,7 +218,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/admin/organisations/new",
-                    FormPage = "/admin/organisations/new",
                     ValidFieldsAsync = () => Fields([.. ValidOrganisation(), ("SubmissionId", Guid.NewGuid().ToString())]),
                 };
             },
@@ -239,7 +234,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = $"/admin/organisations/{organisation.Id}/edit",
-                    FormPage = $"/admin/organisations/{organisation.Id}/edit",
                     ValidFieldsAsync = async () =>
                     {
                         var version = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Version).SingleAsync());
@@ -277,7 +271,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/admin/users/new",
-                    FormPage = "/admin/users/new",
                     ValidFieldsAsync = () => Fields(("Input.DisplayName", "Priya Shah"), ("Input.Email", $"priya-{Guid.NewGuid():N}@example.test"),
                         ("Input.OrganisationId", organisation.Id.ToString()), ("Input.TeamId", organisation.Teams[0].Id.ToString()),
                         ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager), ("Input.Password", StrongPassword)),
@@ -295,7 +288,6 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = $"/admin/users/{target.Id}",
-                    FormPage = $"/admin/users/{target.Id}",
                     ValidFieldsAsync = () => Fields(("Input.DisplayName", "Priya Shah"), ("Input.TeamId", teamId.ToString()),
                         ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager)),
                 };
@@ -315,6 +307,7 @@ public static class HostileForms
                 {
                     Browser = browser,
                     Url = "/audit",
+                    IsQuery = true,
                     ValidFieldsAsync = () => Fields(("Filter.User", user.Email), ("Filter.Person", personId.ToString()), ("Filter.OrganisationId", user.OrganisationId.ToString()),
                         ("Filter.From.Day", "1"), ("Filter.From.Month", "1"), ("Filter.From.Year", "2020"),
                         ("Filter.To.Day", "31"), ("Filter.To.Month", "12"), ("Filter.To.Year", "2030"), ("page", "1")),
@@ -409,23 +402,24 @@ public static class HostileForms
         return (browser, administrator, target, organisation.Teams[0].Id);
     }
 
-    private static async Task<string> EnableTwoFactorAsync(ThroughcareFactory factory, TestUser user)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var account = await users.FindByIdAsync(user.Id.ToString()) ?? throw new InvalidOperationException("No such user");
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("No authenticator key");
-    }
+    private static Task<string> EnableTwoFactorAsync(ThroughcareFactory factory, TestUser user) =>
+        WithAccountAsync(factory, user, async (users, account) =>
+        {
+            await users.ResetAuthenticatorKeyAsync(account);
+            await users.SetTwoFactorEnabledAsync(account, true);
+        });
 
-    private static async Task<string> AuthenticatorKeyAsync(ThroughcareFactory factory, TestUser user)
+    private static Task<string> AuthenticatorKeyAsync(ThroughcareFactory factory, TestUser user) =>
+        WithAccountAsync(factory, user, (_, _) => Task.CompletedTask);
+
+    /// <summary>Runs <paramref name="work"/> on the user's account and returns their authenticator key.</summary>
+    private static async Task<string> WithAccountAsync(ThroughcareFactory factory, TestUser user, Func<UserManager<ApplicationUser>, ApplicationUser, Task> work)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var account = await users.FindByIdAsync(user.Id.ToString()) ?? throw new InvalidOperationException("No such user");
+        await work(users, account);
         return await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("No authenticator key");
     }
 }

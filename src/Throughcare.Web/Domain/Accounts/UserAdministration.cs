@@ -14,6 +14,14 @@ public sealed record StaffUserDetails
     public required IReadOnlyList<string> Roles { get; init; }
 }
 
+/// <summary>The message to show for a password Identity refused.</summary>
+public static class PasswordErrors
+{
+    // Identity's own length check runs beside the policy and words its failure differently: show the policy's words.
+    public static string Message(IdentityError error) =>
+        error.Code == "PasswordTooShort" ? PasswordPolicy.TooShortMessage : error.Description;
+}
+
 /// <summary>An administrator's changes to staff accounts. Each is audited in the same transaction.</summary>
 public sealed class UserAdministration(UserManager<ApplicationUser> users, ThroughcareDbContext db, AuditLog audit, TimeProvider time)
 {

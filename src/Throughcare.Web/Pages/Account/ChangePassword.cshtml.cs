@@ -43,10 +43,12 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Sign
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            var errors = result.Errors.Select(error => error.Code == "PasswordMismatch"
+                ? (Field: "Input.CurrentPassword", Message: "Your current password is not correct")
+                : (Field: "Input.NewPassword", Message: PasswordErrors.Message(error)));
+            foreach (var (field, message) in errors.Distinct())
             {
-                var field = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "Your current password is not correct" : error.Description);
+                ModelState.AddModelError(field, message);
             }
 
             return Page();

@@ -35,7 +35,8 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     public int TotalPages { get; private set; }
     public string PageHrefTemplate { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
+    // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
+    public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1)
     {
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
         if (!Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)))
@@ -73,7 +74,8 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
             events = events.Where(a => a.OccurredAt >= start);
         }
 
-        if (Filter.To.TryGetDate(out var to))
+        // The last day there is (31 December 9999) has no next day to stop before: nothing can be later anyway.
+        if (Filter.To.TryGetDate(out var to) && to < DateOnly.MaxValue)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             events = events.Where(a => a.OccurredAt < end);
@@ -82,7 +84,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
         var query = events.OrderByDescending(a => a.Sequence).Select(a => new Row(
             a.OccurredAt, a.UserName, db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
             a.Role, a.Action, a.RecordType, a.PersonId, a.Outcome));
-        (Rows, CurrentPage, TotalPages) = await Paging.PageAsync(query, pageNumber, 50, HttpContext.RequestAborted);
+        (Rows, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
 
         var queryString = new QueryBuilder(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
         PageHrefTemplate = $"/audit{queryString}&page={{page}}";

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,10 +17,27 @@ public sealed class IndexModel : PageModel
 
     public IActionResult OnPost() => Show();
 
-    // Read from the route, not bound: a re-executed POST whose form could not be read binds nothing at all.
+    // The code is read from the route, not model-bound: binding fails as a whole when a re-executed POST's form
+    // cannot be read (malformed, too many fields), which would turn that 400 into a 500.
     private PageResult Show()
     {
-        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : 500;
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var routeCode) ? routeCode : 500;
+
+        // The failed request's form errors belong to that request, not to this page.
+        ModelState.Clear();
+
+        // A request the server refused to read (body too large, malformed) is the client's error, not ours.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException badRequest)
+        {
+            code = badRequest.StatusCode;
+        }
+
+        // The anti-forgery check reads the form first and reports a body over the limit as a bad token: say what happened.
+        if (code == StatusCodes.Status400BadRequest && Request.ContentLength > HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+        {
+            code = StatusCodes.Status413PayloadTooLarge;
+        }
+
         Code = code is >= 400 and <= 599 ? code : 500;
         Heading = Code switch
         {

@@ -15,10 +15,11 @@ public sealed class IndexModel(ThroughcareDbContext db) : PageModel
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
+    // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var query = db.Organisations.OrderBy(o => o.Name)
             .Select(o => new Row(o.Id, o.Name, o.Kind, o.Teams.Count, db.Users.Count(u => u.OrganisationId == o.Id), o.RequireTwoFactor));
-        (Organisations, CurrentPage, TotalPages) = await Paging.PageAsync(query, pageNumber, 50, HttpContext.RequestAborted);
+        (Organisations, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
     }
 }

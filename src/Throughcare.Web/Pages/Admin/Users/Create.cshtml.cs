@@ -50,10 +50,11 @@ public sealed class CreateModel(ThroughcareDbContext db, UserAdministration admi
         var result = await administration.CreateAsync(details, Input.Password!, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            var errors = result.Errors.Select(error => error.Code.StartsWith("Password", StringComparison.Ordinal)
+                ? (Field: "Input.Password", Message: PasswordErrors.Message(error))
+                : (Field: "Input.Email", Message: error.Code is "DuplicateEmail" or "DuplicateUserName" ? "An account with this email address already exists" : error.Description));
+            foreach (var (field, message) in errors.Distinct())
             {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
-                var message = error.Code is "DuplicateEmail" or "DuplicateUserName" ? "An account with this email address already exists" : error.Description;
                 ModelState.AddModelError(field, message);
             }
 

@@ -1,0 +1,425 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Infrastructure.Database;
+
+namespace Throughcare.Tests.Security;
+
+/// <summary>A field under attack, with its length limit; a date group takes day, month and year together.</summary>
+public sealed record HostileField(string Name, int Limit, bool IsDateGroup = false);
+
+/// <summary>A signed-in (or anonymous) browser on a form, and the valid values of every field for the next request.</summary>
+public sealed class FormSession
+{
+    public required Browser Browser { get; init; }
+    public required string Url { get; init; }
+
+    /// <summary>The page holding the form's anti-forgery token, when it is not <see cref="Url"/>.</summary>
+    public string? FormPage { get; init; }
+
+    /// <summary>A search form sent as a query string, without a token.</summary>
+    public bool IsQuery { get; init; }
+
+    public string? TokenPage => IsQuery ? null : FormPage ?? Url;
+
+    public required Func<Task<List<KeyValuePair<string, string>>>> ValidFieldsAsync { get; init; }
+}
+
+/// <summary>One form of the service: its fields and how to reach it with valid values in all of them.</summary>
+public sealed class HostileForm
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<HostileField> Fields { get; init; }
+    public required Func<ThroughcareFactory, Task<FormSession>> StartAsync { get; init; }
+
+    /// <summary>A success changes who is signed in (sign-in, two-factor): start a new session after one.</summary>
+    public bool StartAgainAfterSuccess { get; init; }
+}
+
+/// <summary>Every form listed in the brief, with valid values that the hostile value replaces one field at a time.</summary>
+public static class HostileForms
+{
+    private const string StrongPassword = "violet orbit lantern 7714";
+
+    public static readonly IReadOnlyList<HostileForm> All =
+    [
+        new()
+        {
+            Name = "sign-in",
+            Fields = [new("Input.Email", 256), new("Input.Password", 256), new("ReturnUrl", 2048)],
+            StartAgainAfterSuccess = true,
+            StartAsync = async factory =>
+            {
+                var user = await new TestData(factory).CreateStaffAsync(StaffRoles.Practitioner);
+                return new FormSession
+                {
+                    Browser = Browser.Anonymous(factory),
+                    Url = "/sign-in",
+                    ValidFieldsAsync = () => Fields(("Input.Email", user.Email), ("Input.Password", user.Password), ("ReturnUrl", "/people")),
+                };
+            },
+        },
+        new()
+        {
+            Name = "sign-in two-factor",
+            Fields = [new("Input.Code", 7), new("ReturnUrl", 2048)],
+            StartAgainAfterSuccess = true,
+            StartAsync = async factory =>
+            {
+                var user = await new TestData(factory).CreateStaffAsync(StaffRoles.Practitioner);
+                var key = await EnableTwoFactorAsync(factory, user);
+                var browser = Browser.Anonymous(factory);
+                await browser.PostFormAsync("/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/sign-in/two-factor",
+                    ValidFieldsAsync = () => Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow)), ("ReturnUrl", "/people")),
+                };
+            },
+        },
+        new()
+        {
+            Name = "change password",
+            Fields = [new("Input.CurrentPassword", 256), new("Input.NewPassword", 256), new("Input.ConfirmPassword", 256)],
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.Practitioner);
+
+                // Changing to the same password keeps the valid values valid after a success.
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/account/password",
+                    ValidFieldsAsync = () => Fields(("Input.CurrentPassword", user.Password), ("Input.NewPassword", user.Password), ("Input.ConfirmPassword", user.Password)),
+                };
+            },
+        },
+        new()
+        {
+            Name = "two-factor set-up",
+            Fields = [new("Input.Code", 7)],
+            StartAgainAfterSuccess = true,
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.Practitioner);
+                await browser.GetAsync("/account/two-factor");
+                var key = await AuthenticatorKeyAsync(factory, user);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/account/two-factor",
+                    ValidFieldsAsync = () => Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))),
+                };
+            },
+        },
+        new()
+        {
+            Name = "people create",
+            Fields = [.. PersonFields, new("SubmissionId", 36), new("ConfirmedNotDuplicate", 5)],
+            StartAsync = async factory =>
+            {
+                var (browser, _) = await SignInAsync(factory, StaffRoles.Practitioner);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/people/new",
+                    ValidFieldsAsync = () => Fields([.. ValidPerson(), ("SubmissionId", Guid.NewGuid().ToString()), ("ConfirmedNotDuplicate", "true")]),
+                };
+            },
+        },
+        new()
+        {
+            Name = "people edit",
+            Fields = [.. PersonFields, new("Version", 36)],
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.Practitioner);
+                var personId = await new TestData(factory).CreatePersonAsync(user.OrganisationId);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = $"/people/{personId}/edit",
+                    ValidFieldsAsync = async () =>
+                    {
+                        var version = await factory.WithDbAsync(db => db.People.IgnoreQueryFilters().Where(p => p.Id == personId).Select(p => p.Version).SingleAsync());
+                        return await Fields([.. ValidPerson(), ("Version", version.ToString())]);
+                    },
+                };
+            },
+        },
+        new()
+        {
+            Name = "people search",
+            Fields = [new("Input.Name", 200), new("Input.Identifier", 20), .. DateFields("Input.DateOfBirth"), new("Input.Page", 4)],
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.Practitioner);
+                await new TestData(factory).CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Amara", FamilyName = "Okafor", Crn = "X123456" });
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/people",
+                    ValidFieldsAsync = () => Fields(("Input.Name", "Amara Okafor"), ("Input.Identifier", "X123456"),
+                        ("Input.DateOfBirth.Day", "27"), ("Input.DateOfBirth.Month", "3"), ("Input.DateOfBirth.Year", "1985"), ("Input.Page", "1")),
+                };
+            },
+        },
+        new()
+        {
+            Name = "alias",
+            Fields = [new("Input.GivenName", 100), new("Input.FamilyName", 100)],
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.Practitioner);
+                var personId = await new TestData(factory).CreatePersonAsync(user.OrganisationId);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = $"/people/{personId}/aliases/new",
+                    ValidFieldsAsync = () => Fields(("Input.GivenName", "Ade"), ("Input.FamilyName", "Okafor")),
+                };
+            },
+        },
+        new()
+        {
+            Name = "merge",
+            Fields = [new("Input.KeepPersonId", 36), new("Input.MergePersonId", 36), new("Input.Reason", 1000), new("Input.Confirmed", 5)],
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.Administrator);
+                var data = new TestData(factory);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/people/merge",
+                    ValidFieldsAsync = async () =>
+                    {
+                        // Two new records each time, so that a confirmed merge is always a valid one.
+                        var keep = await data.CreatePersonAsync(user.OrganisationId);
+                        var merge = await data.CreatePersonAsync(user.OrganisationId);
+                        return await Fields(("Input.KeepPersonId", keep.ToString()), ("Input.MergePersonId", merge.ToString()),
+                            ("Input.Reason", "Same date of birth and NHS number"), ("Input.Confirmed", "true"));
+                    },
+                };
+            },
+        },
+        new()
+        {
+            Name = "organisation create",
+            Fields = [.. OrganisationFields, new("SubmissionId", 36)],
+            StartAsync = async factory =>
+            {
+                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/admin/organisations/new",
+                    ValidFieldsAsync = () => Fields([.. ValidOrganisation(), ("SubmissionId", Guid.NewGuid().ToString())]),
+                };
+            },
+        },
+        new()
+        {
+            Name = "organisation edit",
+            Fields = [.. OrganisationFields, new("Version", 36)],
+            StartAsync = async factory =>
+            {
+                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
+                var organisation = await new TestData(factory).CreateOrganisationAsync();
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = $"/admin/organisations/{organisation.Id}/edit",
+                    ValidFieldsAsync = async () =>
+                    {
+                        var version = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Version).SingleAsync());
+                        return await Fields([.. ValidOrganisation(), ("Version", version.ToString())]);
+                    },
+                };
+            },
+        },
+        new()
+        {
+            Name = "organisation add team",
+            Fields = [new("Team.Name", 200)],
+            StartAsync = async factory =>
+            {
+                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
+                var organisation = await new TestData(factory).CreateOrganisationAsync();
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = $"/admin/organisations/{organisation.Id}?handler=AddTeam",
+                    FormPage = $"/admin/organisations/{organisation.Id}",
+                    ValidFieldsAsync = () => Fields(("Team.Name", TestData.Unique("Team"))),
+                };
+            },
+        },
+        new()
+        {
+            Name = "staff account create",
+            Fields = [new("Input.DisplayName", 200), new("Input.Email", 256), new("Input.OrganisationId", 36), new("Input.TeamId", 36), new("Input.Roles", 30), new("Input.Password", 256)],
+            StartAsync = async factory =>
+            {
+                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
+                var organisation = await new TestData(factory).CreateOrganisationAsync();
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/admin/users/new",
+                    ValidFieldsAsync = () => Fields(("Input.DisplayName", "Priya Shah"), ("Input.Email", $"priya-{Guid.NewGuid():N}@example.test"),
+                        ("Input.OrganisationId", organisation.Id.ToString()), ("Input.TeamId", organisation.Teams[0].Id.ToString()),
+                        ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager), ("Input.Password", StrongPassword)),
+                };
+            },
+        },
+        new()
+        {
+            Name = "staff account edit",
+            Fields = [new("Input.DisplayName", 200), new("Input.TeamId", 36), new("Input.Roles", 30)],
+            StartAsync = async factory =>
+            {
+                var (browser, _, target, teamId) = await AdministratorAndTargetAsync(factory);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = $"/admin/users/{target.Id}",
+                    ValidFieldsAsync = () => Fields(("Input.DisplayName", "Priya Shah"), ("Input.TeamId", teamId.ToString()),
+                        ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager)),
+                };
+            },
+        },
+        AccountHandler("Disable"),
+        AccountHandler("Enable"),
+        new()
+        {
+            Name = "audit search",
+            Fields = [new("Filter.User", 256), new("Filter.Person", 36), new("Filter.OrganisationId", 36), .. DateFields("Filter.From"), .. DateFields("Filter.To"), new("page", 4)],
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.DataProtectionOfficer);
+                var personId = await new TestData(factory).CreatePersonAsync(user.OrganisationId);
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/audit",
+                    IsQuery = true,
+                    ValidFieldsAsync = () => Fields(("Filter.User", user.Email), ("Filter.Person", personId.ToString()), ("Filter.OrganisationId", user.OrganisationId.ToString()),
+                        ("Filter.From.Day", "1"), ("Filter.From.Month", "1"), ("Filter.From.Year", "2020"),
+                        ("Filter.To.Day", "31"), ("Filter.To.Month", "12"), ("Filter.To.Year", "2030"), ("page", "1")),
+                };
+            },
+        },
+    ];
+
+    // The handlers take no fields, but the page's bound properties are bound on every POST.
+    private static HostileForm AccountHandler(string handler) => new()
+    {
+        Name = $"staff account {handler.ToLowerInvariant()}",
+        Fields = [new("Input.DisplayName", 200), new("Input.Roles", 30)],
+        StartAsync = async factory =>
+        {
+            var (browser, _, target, _) = await AdministratorAndTargetAsync(factory);
+            return new FormSession
+            {
+                Browser = browser,
+                Url = $"/admin/users/{target.Id}?handler={handler}",
+                FormPage = $"/admin/users/{target.Id}",
+                ValidFieldsAsync = () => Fields(("Input.DisplayName", "Priya Shah"), ("Input.Roles", StaffRoles.Practitioner)),
+            };
+        },
+    };
+
+    public static TheoryData<string, string> Cases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string>();
+            foreach (var form in All)
+            {
+                foreach (var hostileField in form.Fields)
+                {
+                    cases.Add(form.Name, hostileField.Name);
+                }
+            }
+
+            return cases;
+        }
+    }
+
+    public static HostileForm Find(string name) => All.Single(f => f.Name == name);
+
+    private static IEnumerable<HostileField> PersonFields =>
+    [
+        new("Input.GivenName", 100), new("Input.MiddleNames", 200), new("Input.FamilyName", 100), .. DateFields("Input.DateOfBirth"),
+        new("Input.GenderIdentity", 40), new("Input.Crn", 7), new("Input.PncNumber", 13), new("Input.PrisonNumber", 7), new("Input.NhsNumber", 12),
+        new("Input.Phone", 20), new("Input.Email", 254), new("Input.Address", 500), new("Input.Postcode", 8), new("Input.Borough", 40),
+        new("Input.Ethnicity", 60), new("Input.PreferredLanguage", 40), new("Input.InterpreterNeeded", 3), new("Input.Religion", 40),
+        new("Input.SexualOrientation", 40), new("Input.Disability", 40), new("Input.RoshLevel", 8), new("Input.MappaCategory", 1),
+        new("Input.MappaLevel", 1), new("Input.IsPpo", 3), new("Input.OpdScreeningResult", 11), .. DateFields("Input.OpdScreenedOn"),
+    ];
+
+    private static IEnumerable<HostileField> OrganisationFields => [new("Input.Name", 200), new("Input.Kind", 15), new("Input.RequireTwoFactor", 3)];
+
+    private static IEnumerable<HostileField> DateFields(string prefix) =>
+        [new(prefix, 4, IsDateGroup: true), new($"{prefix}.Day", 2), new($"{prefix}.Month", 2), new($"{prefix}.Year", 4)];
+
+    private static IEnumerable<(string, string)> ValidPerson() =>
+    [
+        ("Input.GivenName", "Chidi"), ("Input.MiddleNames", "Emeka"), ("Input.FamilyName", TestData.Unique("Okafor").Replace(" ", "", StringComparison.Ordinal)),
+        ("Input.DateOfBirth.Day", "14"), ("Input.DateOfBirth.Month", "2"), ("Input.DateOfBirth.Year", "1990"),
+        ("Input.GenderIdentity", GenderIdentities.All[0].Code), ("Input.Crn", "X123456"), ("Input.PncNumber", "2012/0052834K"),
+        ("Input.PrisonNumber", "A1234BC"), ("Input.NhsNumber", "943 476 5919"), ("Input.Phone", "07700 900 982"), ("Input.Email", "chidi@example.com"),
+        ("Input.Address", "1 High Street\nLondon"), ("Input.Postcode", "SE1 7TP"), ("Input.Borough", Boroughs.All[0].Code),
+        ("Input.Ethnicity", Ethnicities.Selectable[0].Code), ("Input.PreferredLanguage", Languages.All[0].Code), ("Input.InterpreterNeeded", "no"),
+        ("Input.Religion", Religions.All[0].Code), ("Input.SexualOrientation", SexualOrientations.All[0].Code), ("Input.Disability", Disabilities.All[0].Code),
+        ("Input.RoshLevel", "Medium"), ("Input.MappaCategory", "1"), ("Input.MappaLevel", "2"), ("Input.IsPpo", "no"),
+        ("Input.OpdScreeningResult", "ScreenedIn"), ("Input.OpdScreenedOn.Day", "3"), ("Input.OpdScreenedOn.Month", "6"), ("Input.OpdScreenedOn.Year", "2021"),
+    ];
+
+    private static IEnumerable<(string, string)> ValidOrganisation() =>
+        [("Input.Name", TestData.Unique("Organisation")), ("Input.Kind", "NhsTrust"), ("Input.RequireTwoFactor", "no")];
+
+    private static Task<List<KeyValuePair<string, string>>> Fields(params IEnumerable<(string Name, string Value)> fields) =>
+        Task.FromResult(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList());
+
+    private static async Task<(Browser Browser, TestUser User)> SignInAsync(ThroughcareFactory factory, string role)
+    {
+        var user = await new TestData(factory).CreateStaffAsync(role);
+        return (await Browser.SignInAsync(factory, user), user);
+    }
+
+    private static async Task<(Browser Browser, TestUser Administrator, TestUser Target, Guid TeamId)> AdministratorAndTargetAsync(ThroughcareFactory factory)
+    {
+        var data = new TestData(factory);
+        var organisation = await data.CreateOrganisationAsync();
+        var target = await data.CreateUserAsync(organisation.Id, StaffRoles.Practitioner);
+        var (browser, administrator) = await SignInAsync(factory, StaffRoles.Administrator);
+        return (browser, administrator, target, organisation.Teams[0].Id);
+    }
+
+    private static Task<string> EnableTwoFactorAsync(ThroughcareFactory factory, TestUser user) =>
+        WithAccountAsync(factory, user, async (users, account) =>
+        {
+            await users.ResetAuthenticatorKeyAsync(account);
+            await users.SetTwoFactorEnabledAsync(account, true);
+        });
+
+    private static Task<string> AuthenticatorKeyAsync(ThroughcareFactory factory, TestUser user) =>
+        WithAccountAsync(factory, user, (_, _) => Task.CompletedTask);
+
+    /// <summary>Runs <paramref name="work"/> on the user's account and returns their authenticator key.</summary>
+    private static async Task<string> WithAccountAsync(ThroughcareFactory factory, TestUser user, Func<UserManager<ApplicationUser>, ApplicationUser, Task> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var account = await users.FindByIdAsync(user.Id.ToString()) ?? throw new InvalidOperationException("No such user");
+        await work(users, account);
+        return await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("No authenticator key");
+    }
+}

@@ -50,19 +50,6 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
     /// Server errors found by this test in code outside its owner's reach, reported rather than hidden: each is still
     /// counted and written to the output, and the test fails if one goes away so that the entry is removed.
     /// </summary>
-    private static readonly Dictionary<(string Form, string Field, string Value), string> KnownServerErrors = TestDatabase.IsPostgres
-        ? new()
-        {
-            // NameMatching.PhoneticKey of a 100-character name is longer than GivenNameKey/FamilyNameKey's varchar(40):
-            // PostgreSQL refuses the insert (SQLite does not check lengths). Domain/People, to be fixed there.
-            [("people create", "Input.GivenName", "limit (100)")] = "phonetic key over 40 characters",
-            [("people create", "Input.FamilyName", "limit (100)")] = "phonetic key over 40 characters",
-            [("people edit", "Input.GivenName", "limit (100)")] = "phonetic key over 40 characters",
-            [("people edit", "Input.FamilyName", "limit (100)")] = "phonetic key over 40 characters",
-            [("alias", "Input.GivenName", "limit (100)")] = "phonetic key over 40 characters",
-            [("alias", "Input.FamilyName", "limit (100)")] = "phonetic key over 40 characters",
-        }
-        : [];
 
     private sealed record Counts(int People, int Aliases, int Organisations, int Teams, int Users, int Writes);
 
@@ -79,7 +66,6 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
         var problems = new List<string>();
         var sent = 0;
         var serverErrors = 0;
-        var knownServerErrors = 0;
 
         // The valid values alone are accepted, so that each rejection below is the hostile value's doing.
         var baseline = await SendAsync(session, token, await session.ValidFieldsAsync());
@@ -98,14 +84,6 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
             var after = await CountAsync();
             sent++;
             serverErrors += (int)page.Status >= 500 ? 1 : 0;
-            if (KnownServerErrors.TryGetValue((form, field, label), out var knownBug))
-            {
-                knownServerErrors++;
-                output.WriteLine($"KNOWN BUG {form} / {field} / {label}: {(int)page.Status} ({knownBug})");
-                ((int)page.Status).ShouldBeGreaterThanOrEqualTo(500, $"{form} / {field} / {label} no longer fails: remove it from {nameof(KnownServerErrors)}");
-                continue;
-            }
-
             var unreadable = fields.Any(f => f.Value.Contains('\0', StringComparison.Ordinal)) && !session.IsQuery;
             problems.AddRange(Problems(page, before, after, unreadable).Select(p => $"{label}: {p}"));
 
@@ -116,7 +94,7 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
             }
         }
 
-        output.WriteLine($"HOSTILE {form} / {field}: {sent} requests, {serverErrors} server errors ({knownServerErrors} known bugs)");
+        output.WriteLine($"HOSTILE {form} / {field}: {sent} requests, {serverErrors} server errors");
         problems.ShouldBeEmpty($"{form} / {field}:\n{string.Join("\n", problems)}");
     }
 

@@ -34,7 +34,7 @@ public static class PersonSearch
         var tokens = NameTokens(query.Name);
         if (tokens.Count > 0)
         {
-            var keys = tokens.Select(NameMatching.PhoneticKey).Where(k => k.Length > 0).Distinct().ToList();
+            var keys = tokens.Select(PersonService.PhoneticKey).Where(k => k.Length > 0).Distinct().ToList();
             var first = tokens[0];
             people = people.Where(p => keys.Contains(p.FamilyNameKey) || keys.Contains(p.GivenNameKey) || p.NormalisedName.Contains(first)
                 || p.Aliases.Any(a => keys.Contains(a.FamilyNameKey) || keys.Contains(a.GivenNameKey) || a.NormalisedName.Contains(first)));

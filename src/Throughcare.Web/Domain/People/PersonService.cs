@@ -261,17 +261,27 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
     private static PersonAlias NewAlias(string givenName, string familyName, Guid personId = default)
     {
         var alias = new PersonAlias { Id = Guid.NewGuid(), PersonId = personId, GivenName = givenName.Trim(), FamilyName = familyName.Trim() };
-        alias.NormalisedName = NameMatching.Normalise($"{alias.GivenName} {alias.FamilyName}");
-        alias.GivenNameKey = NameMatching.PhoneticKey(alias.GivenName);
-        alias.FamilyNameKey = NameMatching.PhoneticKey(alias.FamilyName);
+        alias.NormalisedName = NormalisedKey($"{alias.GivenName} {alias.FamilyName}");
+        alias.GivenNameKey = PhoneticKey(alias.GivenName);
+        alias.FamilyNameKey = PhoneticKey(alias.FamilyName);
         return alias;
     }
 
     /// <summary>Derives the search keys from the names; called on every write of a person's names.</summary>
     public static void SetSearchKeys(Person person)
     {
-        person.NormalisedName = NameMatching.Normalise($"{person.Details.GivenName} {person.Details.MiddleNames} {person.Details.FamilyName}");
-        person.GivenNameKey = NameMatching.PhoneticKey(person.Details.GivenName);
-        person.FamilyNameKey = NameMatching.PhoneticKey(person.Details.FamilyName);
+        person.NormalisedName = NormalisedKey($"{person.Details.GivenName} {person.Details.MiddleNames} {person.Details.FamilyName}");
+        person.GivenNameKey = PhoneticKey(person.Details.GivenName);
+        person.FamilyNameKey = PhoneticKey(person.Details.FamilyName);
     }
+
+    public const int PhoneticKeyLength = 40;
+    public const int NormalisedNameLength = 250;
+
+    /// <summary>A name's phonetic search key, cut to the column it is stored in; search computes typed words' keys the same way.</summary>
+    public static string PhoneticKey(string name) => Cut(NameMatching.PhoneticKey(name), PhoneticKeyLength);
+
+    public static string NormalisedKey(string name) => Cut(NameMatching.Normalise(name), NormalisedNameLength);
+
+    private static string Cut(string value, int length) => value.Length <= length ? value : value[..length];
 }

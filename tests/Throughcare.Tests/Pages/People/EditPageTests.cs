@@ -55,7 +55,7 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var latest = history.Document.QuerySelector(".moj-timeline__item")!;
         latest.QuerySelector(".moj-timeline__title").Text().ShouldBe("Details changed");
         var rows = latest.QuerySelectorAll("tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text(), r.Children[2].Text())).ToList();
-        rows.ShouldBe([("Phone", "(blank)", "07700 900 982"), ("Borough", "(blank)", "hackney")], ignoreOrder: true);
+        rows.ShouldBe([("Phone", "(blank)", "07700 900 982"), ("Borough", "(blank)", "Hackney")], ignoreOrder: true);
     }
 
     [Fact]

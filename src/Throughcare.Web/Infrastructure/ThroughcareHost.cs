@@ -12,7 +12,11 @@ using Throughcare.Web.Demo;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Organisations;
+using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Storage;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
@@ -54,6 +58,14 @@ public static class ThroughcareHost
         services.AddScoped<OrganisationService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoPartnership>();
+        services.AddScoped<ServiceCatalogue>();
+        services.AddScoped<ReferralService>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(DatabaseSetup.GetDataDirectory(configuration, builder.Environment), "documents")));
+        services.Configure<EmailOptions>(configuration.GetSection("Throughcare:Email"));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.ReferenceData;
@@ -23,6 +24,9 @@ public sealed record ReferralDetails
     public DateOnly? ConsentGivenOn { get; init; }
     public string? SharingNote { get; init; }
 }
+
+/// <summary>The worker chosen for one strand, and why when the manager departed from the top suggestion.</summary>
+public sealed record StrandAllocation(Guid StrandId, Guid WorkerUserId, string Reason);
 
 public abstract record ReferralOutcome
 {
@@ -289,6 +293,114 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     public Task<ReferralOutcome> WithdrawAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, CancellationToken cancellationToken) =>
         ChangeAsync(referralId, version, referral => Decide(referral, ReferralState.Withdrawn, reason, text), cancellationToken);
 
+    /// <summary>
+    /// Confirms a worker for each strand the person needs and opens their episode of care with the service. Two
+    /// managers allocating at once: the referral's version lets one win; the other gets a conflict.
+    /// </summary>
+    public async Task<ReferralOutcome> AllocateAsync(Guid referralId, Guid version, IReadOnlyList<StrandAllocation> allocations, CancellationToken cancellationToken)
+    {
+        var workerIds = allocations.Select(a => a.WorkerUserId).ToList();
+        var workers = await db.Users.Where(u => workerIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.OrganisationId, u.DisabledAt }).ToListAsync(cancellationToken);
+        Episode? episode = null;
+        var outcome = await ChangeAsync(referralId, version, referral =>
+        {
+            if (referral.State != ReferralState.Accepted || referral.AllocatedAt is not null)
+            {
+                return "Only an accepted referral that has not been allocated can be allocated";
+            }
+
+            if (allocations.Count == 0 || allocations.Select(a => a.StrandId).Distinct().Count() != allocations.Count)
+            {
+                return "Choose one worker for each strand";
+            }
+
+            if (allocations.Any(a => referral.Service!.Strands.All(s => s.Id != a.StrandId)))
+            {
+                return "Choose strands this service offers";
+            }
+
+            if (allocations.Any(a => workers.SingleOrDefault(w => w.Id == a.WorkerUserId) is not { DisabledAt: null } w || w.OrganisationId != referral.Service!.OrganisationId))
+            {
+                return "Choose workers from the service's organisation";
+            }
+
+            var today = DateOnly.FromDateTime(Now);
+            episode = new Episode
+            {
+                Id = Guid.NewGuid(),
+                PersonId = referral.PersonId,
+                ServiceId = referral.ServiceId,
+                ReferralId = referral.Id,
+                StartedOn = today,
+                PlannedEndOn = today.AddMonths(referral.Service!.MaximumEpisodeMonths),
+                CreatedAt = Now,
+                Strands = allocations.Select(a => new EpisodeStrand
+                {
+                    Id = Guid.NewGuid(),
+                    ServiceStrandId = a.StrandId,
+                    WorkerUserId = a.WorkerUserId,
+                    StartedAt = Now,
+                    AllocatedByUserId = user.RequireUserId(),
+                    AllocationReason = a.Reason,
+                }).ToList(),
+            };
+            db.Episodes.Add(episode);
+            referral.AllocatedAt = Now;
+            audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Create, referral.PersonId, new
+            {
+                referral = referral.Id,
+                changes = allocations.Select(a => new FieldChange(referral.Service.Strands.Single(s => s.Id == a.StrandId).Name, null, a.WorkerUserId.ToString())),
+            });
+            foreach (var worker in workers)
+            {
+                outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {referral.Service.Name}. Open Throughcare to see your cases. Reference: {referral.Id}.");
+            }
+
+            return null;
+        }, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Gives a strand to another worker; the earlier allocation is ended, not overwritten.</summary>
+    public async Task<ReferralOutcome> ReallocateAsync(Guid episodeStrandId, Guid newWorkerId, string reason, CancellationToken cancellationToken)
+    {
+        var strand = await db.EpisodeStrands.SingleOrDefaultAsync(s => s.Id == episodeStrandId && s.EndedAt == null, cancellationToken);
+        var episode = strand is null ? null : await db.Episodes.SingleOrDefaultAsync(e => e.Id == strand.EpisodeId, cancellationToken);
+        var service = episode is null ? null : await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == episode.ServiceId, cancellationToken);
+        if (strand is null || episode is null || service is null)
+        {
+            return new ReferralOutcome.NotFound();
+        }
+
+        var worker = await db.Users.Where(u => u.Id == newWorkerId && u.OrganisationId == service.OrganisationId && u.DisabledAt == null).Select(u => new { u.Email }).SingleOrDefaultAsync(cancellationToken);
+        if (worker is null || newWorkerId == strand.WorkerUserId)
+        {
+            return new ReferralOutcome.NotAllowed("Choose a different worker from the service's organisation");
+        }
+
+        strand.EndedAt = Now;
+        strand.EndReason = reason;
+        db.EpisodeStrands.Add(new EpisodeStrand
+        {
+            Id = Guid.NewGuid(),
+            EpisodeId = strand.EpisodeId,
+            ServiceStrandId = strand.ServiceStrandId,
+            WorkerUserId = newWorkerId,
+            StartedAt = Now,
+            AllocatedByUserId = user.RequireUserId(),
+            AllocationReason = reason,
+        });
+        episode.Version = Guid.NewGuid();
+        audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Update, episode.PersonId, new
+        {
+            changes = new[] { new FieldChange("Worker", strand.WorkerUserId.ToString(), newWorkerId.ToString()) },
+            reason,
+        });
+        outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {service.Name}. Open Throughcare to see your cases.");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReferralOutcome.Done(episode.ReferralId);
+    }
+
     private string? Decide(Referral referral, ReferralState to, ReferralCloseReason? reason, string? text)
     {
         if (to != ReferralState.Accepted && reason is null)
@@ -380,6 +492,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     {
         var referral = await db.Referrals
             .Include(r => r.Service).ThenInclude(s => s!.Documents)
+            .Include(r => r.Service).ThenInclude(s => s!.Strands)
             .Include(r => r.Documents)
             .Include(r => r.Overrides)
             .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);

@@ -81,6 +81,9 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/People", Capabilities.ViewPeople);
             o.Conventions.AuthorizeFolder("/Admin", Capabilities.Administer);
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);
+            o.Conventions.AuthorizeFolder("/Services", Capabilities.ViewServices);
+            o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);
+            o.Conventions.AddFolderApplicationModelConvention("/Referrals", m => m.Filters.Add(new Pages.Referrals.ReferralRouteFilter()));
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

@@ -8,7 +8,10 @@ using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Tests.Infrastructure;
 
-public sealed record TestUser(Guid Id, string Email, string Password, Guid OrganisationId);
+public sealed record TestUser(Guid Id, string Email, string Password, Guid OrganisationId)
+{
+    public string DisplayName { get; init; } = "";
+}
 
 /// <summary>Readable builders for test data, written straight to the database as a system task.</summary>
 public sealed class TestData(ThroughcareFactory factory)
@@ -52,7 +55,7 @@ public sealed class TestData(ThroughcareFactory factory)
         };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRolesAsync(user, roles.Length == 0 ? [StaffRoles.Practitioner] : roles));
-        return new TestUser(user.Id, email, Password, organisationId);
+        return new TestUser(user.Id, email, Password, organisationId) { DisplayName = user.DisplayName };
     }
 
     /// <summary>An organisation with one user in the given roles: the usual start of a test.</summary>

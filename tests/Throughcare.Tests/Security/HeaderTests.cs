@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Accounts;
 
@@ -55,5 +56,23 @@ public sealed class HeaderTests(ThroughcareFactory factory) : IClassFixture<Thro
 
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+}
+
+public sealed class UnreadableFormTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    [Fact]
+    public async Task Post_FormWithNulCharacter_Answers400WithTheGovUkPage_AndCreatesNothing()
+    {
+        var user = await new TestData(factory).CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        var token = await browser.GetTokenAsync("/people/new");
+        var before = await factory.WithDbAsync(db => db.People.CountAsync());
+
+        var page = await browser.PostRawAsync("/people/new", [new("Input.GivenName", "A"), new("Input.FamilyName", "John\0son"), new("Input.IsPpo", "no"), new("__RequestVerificationToken", token)]);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.Heading().ShouldBe("There is a problem with your request");
+        (await factory.WithDbAsync(db => db.People.CountAsync())).ShouldBe(before);
     }
 }

@@ -254,7 +254,8 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         return [.. found.Values];
     }
 
-    private async Task<Guid?> FindBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
+    /// <summary>The record a create form's submission already made, if any.</summary>
+    public async Task<Guid?> FindBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
         await db.People.IgnoreQueryFilters().Where(p => p.SubmissionId == submissionId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
 
     private static PersonAlias NewAlias(string givenName, string familyName, Guid personId = default)

@@ -35,7 +35,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     public int TotalPages { get; private set; }
     public string PageHrefTemplate { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(int page = 1)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
     {
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
         if (!Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)))
@@ -82,7 +82,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
         var query = events.OrderByDescending(a => a.Sequence).Select(a => new Row(
             a.OccurredAt, a.UserName, db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
             a.Role, a.Action, a.RecordType, a.PersonId, a.Outcome));
-        (Rows, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
+        (Rows, CurrentPage, TotalPages) = await Paging.PageAsync(query, pageNumber, 50, HttpContext.RequestAborted);
 
         var queryString = new QueryBuilder(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
         PageHrefTemplate = $"/audit{queryString}&page={{page}}";

@@ -10,12 +10,14 @@ public sealed class IndexModel : PageModel
     public string Heading { get; private set; } = "";
     public string Reference => HttpContext.TraceIdentifier;
 
-    public IActionResult OnGet(int code) => Show(code);
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int code) => Show(code);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int code)
+    // Read from the route, not bound: a re-executed POST whose form could not be read binds nothing at all.
+    private PageResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : 500;
         Code = code is >= 400 and <= 599 ? code : 500;
         Heading = Code switch
         {

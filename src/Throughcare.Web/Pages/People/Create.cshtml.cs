@@ -41,6 +41,13 @@ public sealed class CreateModel(PersonService people, AuditLog audit, TimeProvid
         if (!ConfirmedNotDuplicate)
         {
             Duplicates = await people.FindLikelyDuplicatesAsync(details, null, HttpContext.RequestAborted);
+
+            // A repeated submission finds the record it created itself: answer with that record, not a warning.
+            if (Duplicates.Count > 0 && await people.FindBySubmissionAsync(SubmissionId, HttpContext.RequestAborted) is { } created)
+            {
+                return Redirect($"/people/{created}?saved=created");
+            }
+
             if (Duplicates.Count > 0)
             {
                 await audit.RecordReadsAsync(AuditActions.DuplicateCheck, Duplicates.Select(d => d.PersonId), purpose: null, HttpContext.RequestAborted);

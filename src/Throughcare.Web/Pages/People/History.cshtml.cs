@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
@@ -19,7 +20,8 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync(Guid personId, int page = 1)
+    // Not "page": Razor Pages keeps the page's own path in the route value of that name.
+    public async Task OnGetAsync(Guid personId, [FromQuery(Name = "page")] int pageNumber = 1)
     {
         PersonId = personId;
 
@@ -33,12 +35,12 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
             {
                 a.Action,
                 a.OccurredAt,
-                a.UserName,
+                UserName = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? a.UserName,
                 Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
                 a.Details,
                 a.PersonId,
             });
-        var (rows, current, total) = await Paging.PageAsync(query, page, 20, HttpContext.RequestAborted);
+        var (rows, current, total) = await Paging.PageAsync(query, pageNumber, 20, HttpContext.RequestAborted);
         (CurrentPage, TotalPages) = (current, total);
         Entries = rows.Select(r =>
         {
@@ -50,7 +52,8 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
                 AuditActions.MergedInto => "Record merged into this one",
                 _ => "Details changed",
             };
-            return new Entry(title, $"{r.UserName ?? "System"}{(r.Organisation is null ? "" : $", {r.Organisation}")}", r.OccurredAt, details?.Reason, details?.Changes ?? []);
+            var changes = (details?.Changes ?? []).Select(c => c with { From = PersonFieldDisplay.Format(c.Field, c.From), To = PersonFieldDisplay.Format(c.Field, c.To) }).ToList();
+            return new Entry(title, $"{r.UserName ?? "System"}{(r.Organisation is null ? "" : $", {r.Organisation}")}", r.OccurredAt, details?.Reason, changes);
         }).ToList();
         await audit.RecordReadsAsync(AuditActions.ViewHistory, [personId], purpose: null, HttpContext.RequestAborted);
     }

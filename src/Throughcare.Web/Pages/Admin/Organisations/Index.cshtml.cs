@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Organisations;
@@ -14,10 +15,10 @@ public sealed class IndexModel(ThroughcareDbContext db) : PageModel
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
     {
         var query = db.Organisations.OrderBy(o => o.Name)
             .Select(o => new Row(o.Id, o.Name, o.Kind, o.Teams.Count, db.Users.Count(u => u.OrganisationId == o.Id), o.RequireTwoFactor));
-        (Organisations, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
+        (Organisations, CurrentPage, TotalPages) = await Paging.PageAsync(query, pageNumber, 50, HttpContext.RequestAborted);
     }
 }

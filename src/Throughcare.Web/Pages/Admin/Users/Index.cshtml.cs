@@ -20,13 +20,13 @@ public sealed class IndexModel(ThroughcareDbContext db) : PageModel
     public int TotalPages { get; private set; }
     public bool Saved { get; private set; }
 
-    public async Task OnGetAsync(int page = 1, string? saved = null)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, string? saved = null)
     {
         Saved = saved == "created";
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
         var query = db.Users.Where(u => OrganisationId == null || u.OrganisationId == OrganisationId)
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
             .Select(u => new Row(u.Id, u.DisplayName, u.Email, u.Organisation!.Name, u.DisabledAt != null));
-        (Users, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
+        (Users, CurrentPage, TotalPages) = await Paging.PageAsync(query, pageNumber, 50, HttpContext.RequestAborted);
     }
 }

@@ -1,0 +1,165 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Throughcare.Tests.Journeys;
+
+/// <summary>
+/// A person's path through the service in one browser context. Every page the browser lands on must be checked
+/// with <see cref="ExpectPageAsync"/>, which runs axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules; violations,
+/// script errors and pages left unchecked are collected and reported together by <see cref="AssertAccessible"/>.
+/// </summary>
+public sealed class Journey : IAsyncDisposable
+{
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+    private readonly IBrowserContext _context;
+    private readonly List<string> _problems = [];
+    private readonly List<string> _visited = [];
+    private readonly HashSet<int> _checked = [];
+    private TaskCompletionSource _navigated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Journey(IBrowserContext context, IPage page, bool javaScript)
+    {
+        _context = context;
+        Page = page;
+        JavaScript = javaScript;
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                _visited.Add(frame.Url);
+                _navigated.TrySetResult();
+            }
+        };
+        page.PageError += (_, error) => _problems.Add($"Script error on {page.Url}: {error}");
+        // A page answering 400 to a form with errors is expected; a stylesheet, script or image failing to load is not.
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                _problems.Add($"{response.Status} for {response.Request.ResourceType} {response.Url} on {page.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => _problems.Add($"Failed to load {request.ResourceType} {request.Url}: {request.Failure}");
+    }
+
+    public IPage Page { get; }
+
+    public bool JavaScript { get; }
+
+    public static async Task<Journey> StartAsync(JourneyFixture fixture, bool javaScript = true)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return new Journey(context, await context.NewPageAsync(), javaScript);
+    }
+
+    public async Task GotoAsync(string path, string heading)
+    {
+        await Page.GotoAsync(path);
+        await ExpectPageAsync(heading);
+    }
+
+    /// <summary>Waits for the page with this main heading, checks it shows an error summary only when expected, then runs axe.</summary>
+    public async Task ExpectPageAsync(string heading, bool withErrors = false)
+    {
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync(heading);
+        await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToHaveCountAsync(withErrors ? 1 : 0);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await CheckAccessibilityAsync();
+    }
+
+    public ILocator Field(string label) => Page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
+
+    /// <summary>Clicks a button (or a link styled as one) and waits for the page it leads to.</summary>
+    public Task ClickButtonAsync(string name) =>
+        NavigateByAsync(Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true }));
+
+    public Task ClickLinkAsync(string name) =>
+        NavigateByAsync(Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true }).First);
+
+    // A form with errors comes back with the same heading, so waiting for the heading alone could check the old page.
+    private async Task NavigateByAsync(ILocator target)
+    {
+        var navigated = _navigated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await target.ClickAsync();
+        await navigated.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    public async Task FillDateAsync(string legend, DateOnly date)
+    {
+        var group = Page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = legend });
+        await group.GetByLabel("Day").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await group.GetByLabel("Month").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await group.GetByLabel("Year").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await GotoAsync("/sign-in", "Sign in to Throughcare");
+        await Field("Email address").FillAsync(email);
+        await Field("Password").FillAsync(password);
+        await ClickButtonAsync("Sign in");
+        await ExpectPageAsync("Throughcare");
+    }
+
+    public async Task SignOutAsync()
+    {
+        await ClickButtonAsync("Sign out");
+        await ExpectPageAsync("Sign in to Throughcare");
+        await Assertions.Expect(Page.GetByText("You have signed out")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot when THROUGHCARE_SCREENSHOTS names a folder, for looking at a layout.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("THROUGHCARE_SCREENSHOTS");
+        if (!string.IsNullOrWhiteSpace(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    private async Task CheckAccessibilityAsync()
+    {
+        _checked.Add(_visited.Count);
+        if (!JavaScript)
+        {
+            // axe runs as script in the page, and hangs when script is off; the journeys with script on check these pages.
+            return;
+        }
+
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+        foreach (var violation in result.Violations)
+        {
+            var report = new StringBuilder($"{Page.Url} ({await Page.TitleAsync()}): {violation.Id} [{violation.Impact}] {violation.Help}");
+            foreach (var node in violation.Nodes)
+            {
+                report.Append($"\n    at {node.Target}: {node.Html}");
+            }
+
+            _problems.Add(report.ToString());
+        }
+    }
+
+    /// <summary>Fails listing every violation found, and any page the journey landed on without checking it.</summary>
+    public void AssertAccessible()
+    {
+        var notChecked = Enumerable.Range(1, _visited.Count).Where(n => !_checked.Contains(n)).Select(n => $"Not checked with axe: {_visited[n - 1]}");
+        var problems = _problems.Concat(notChecked).ToList();
+        problems.ShouldBeEmpty($"{problems.Count} accessibility problems on {_visited.Count} pages:\n" + string.Join("\n", problems));
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}

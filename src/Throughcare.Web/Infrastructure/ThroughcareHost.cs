@@ -11,14 +11,14 @@ using Microsoft.Extensions.Options;
 using Throughcare.Web.Demo;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.Notifications;
+using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Storage;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Storage;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Infrastructure;
@@ -144,6 +144,8 @@ public static class ThroughcareHost
             .AddClaimsPrincipalFactory<ThroughcareClaimsFactory>()
             .AddPasswordValidator<PasswordPolicyValidator<ApplicationUser>>()
             .AddDefaultTokenProviders();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiTokenAuthenticationHandler>(Api.ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddScoped<Api.ApiTokenService>();
 
         var iterations = configuration.GetValue<int?>("Throughcare:PasswordIterations") ?? MinimumPasswordIterations;
         if (iterations < MinimumPasswordIterations && !environment.IsEnvironment(TestingEnvironment))
@@ -201,6 +203,7 @@ public static class ThroughcareHost
     private static void AddAuthorization(IServiceCollection services) => services.AddAuthorizationBuilder()
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Api.ReferralsApi.Policy, p => p.AddAuthenticationSchemes(Api.ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Capabilities.Roles[Capabilities.MakeReferrals]))
         .AddCapabilityPolicies();
 
     private static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddCapabilityPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
@@ -282,21 +285,12 @@ public static class ThroughcareHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.Use(async (context, next) =>
-        {
-            var organisationId = context.RequestServices.GetRequiredService<CurrentUser>().OrganisationId;
-            if (organisationId is { } id)
-            {
-                context.RequestServices.GetRequiredService<AccessScope>().ForOrganisation(id);
-            }
-
-            await next();
-        });
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        Api.ReferralsApi.MapReferralsApi(app);
         app.MapRazorPages();
     }
 }

@@ -159,7 +159,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 UploadedAt = Now,
                 UploadedByUserId = user.RequireUserId(),
             };
-            referral.Documents.Add(document);
+            db.ReferralDocuments.Add(document);
             audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Create, referral.PersonId, new
             {
                 referral = referral.Id,
@@ -271,7 +271,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 return "Rules can only be overridden during screening";
             }
 
-            referral.Overrides.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() });
+            db.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() });
             Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("Eligibility override", null, $"{rule}: {reason}") } });
             return null;
         }, cancellationToken);
@@ -426,6 +426,8 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     }
 
     /// <summary>Moves the state if the life cycle allows it, recording the transition; returns why not otherwise.</summary>
+    // Children are added through their sets, not the parent's collections: a new child with its key already set,
+    // found through a navigation, would be taken for an existing row and updated.
     private string? Move(Referral referral, ReferralState to, ReferralCloseReason? reason, string? note)
     {
         if (!ReferralStates.CanMove(referral.State, to))
@@ -433,7 +435,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             return $"A referral that is {ReferralStates.Label(referral.State).ToLowerInvariant()} cannot become {ReferralStates.Label(to).ToLowerInvariant()}";
         }
 
-        referral.Transitions.Add(new ReferralTransition
+        db.ReferralTransitions.Add(new ReferralTransition
         {
             Id = Guid.NewGuid(),
             ReferralId = referral.Id,

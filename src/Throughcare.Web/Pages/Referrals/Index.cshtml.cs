@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
@@ -20,13 +21,13 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, CurrentU
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
     {
         var organisationId = user.RequireOrganisationId();
         var mine = db.Referrals.AsNoTracking().Where(r => r.ReferringOrganisationId == organisationId);
         Drafts = await Rows(mine.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
         (Sent, CurrentPage, TotalPages) = await Paging.PageAsync(
-            Rows(mine.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), page ?? 1, PageSize, HttpContext.RequestAborted);
+            Rows(mine.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
         await audit.RecordReadsAsync(AuditActions.SearchResult, Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), purpose: null, HttpContext.RequestAborted);
     }
 

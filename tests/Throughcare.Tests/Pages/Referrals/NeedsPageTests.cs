@@ -52,7 +52,7 @@ public sealed class NeedsPageTests(ThroughcareFactory factory) : IClassFixture<T
     [Theory]
     [InlineData("Input.PersonSetting", "", "Input_PersonSetting", "Select whether the person is in custody or in the community")]
     [InlineData("Input.PersonSetting", "Either", "Input_PersonSetting", "Select whether the person is in custody or in the community")]
-    [InlineData("Input.AccessibilityNeeds", "x\u0000", "Input_AccessibilityNeeds", "Accessibility needs must not contain hidden control characters")]
+    [InlineData("Input.AccessibilityNeeds", "x\u0007", "Input_AccessibilityNeeds", "Accessibility needs must not contain hidden control characters")]
     [InlineData("Input.RisksToWorkers", "\u2066x", "Input_RisksToWorkers", "Risks to workers must not contain hidden control characters")]
     [InlineData("Input.PreferredWorkerGender", "../../etc/passwd", "Input_PreferredWorkerGender", "Select a preferred gender of worker, or no preference")]
     public async Task Post_BadInput_ShowsErrorAndWritesNothing(string field, string value, string fieldId, string message)

@@ -36,7 +36,7 @@ public sealed class ReasonPageTests(ThroughcareFactory factory) : IClassFixture<
     [InlineData("Input.Source", "7", "Input_Source", "Select where the referral comes from")]
     [InlineData("Input.Source", "' OR 1=1 --", "Input_Source", "Select where the referral comes from")]
     [InlineData("Input.Reason", "", "Input_Reason", "Enter the reason for the referral")]
-    [InlineData("Input.Reason", "bad\u0000nul", "Input_Reason", "Reason for the referral must not contain hidden control characters")]
+    [InlineData("Input.Reason", "bad\u0007nul", "Input_Reason", "Reason for the referral must not contain hidden control characters")]
     [InlineData("Input.Reason", "\u202Eevil", "Input_Reason", "Reason for the referral must not contain hidden control characters")]
     [InlineData("Input.HelpWanted", "bad\u0007bell", "Input_HelpWanted", "What the person wants help with must not contain hidden control characters")]
     public async Task Post_BadInput_ShowsErrorAndWritesNothing(string field, string value, string fieldId, string message)
@@ -95,7 +95,10 @@ public sealed class ReasonPageTests(ThroughcareFactory factory) : IClassFixture<
         var token = await browser.GetTokenAsync($"/people/{scene.PersonId}/edit");
         var post = await browser.PostRawAsync($"/referrals/{referral.Id}/reason", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Version"] = referral.Version.ToString(), ["Input.Source"] = "Court", ["Input.Reason"] = "Changed",
+            ["__RequestVerificationToken"] = token,
+            ["Version"] = referral.Version.ToString(),
+            ["Input.Source"] = "Court",
+            ["Input.Reason"] = "Changed",
         });
         post.Status.ShouldBe(HttpStatusCode.NotFound);
         (await factory.FindReferralAsync(referral.Id))!.Reason.ShouldBe(referral.Reason);

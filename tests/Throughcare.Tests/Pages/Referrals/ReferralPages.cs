@@ -48,7 +48,14 @@ public static class ReferralPages
         };
         var file = new ByteArrayContent(content ?? []);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        body.Add(file, "Upload", fileName ?? "");
+        // Set by hand, as a browser sends it: .NET's own helper refuses empty and hostile file names.
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"Upload\"", FileName = "\"\"" };
+        if (fileName is not null)
+        {
+            file.Headers.ContentDisposition.FileNameStar = fileName;
+        }
+
+        body.Add(file);
         var response = await browser.Client.PostAsync(new Uri($"/referrals/{referralId}/documents", UriKind.Relative), body);
         var html = await response.Content.ReadAsStringAsync();
         return new Infrastructure.Page(response, html, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html));

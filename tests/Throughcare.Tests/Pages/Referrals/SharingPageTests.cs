@@ -75,7 +75,7 @@ public sealed class SharingPageTests(ThroughcareFactory factory) : IClassFixture
         var browser = await Browser.SignInAsync(factory, scene.Referrer);
         var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
 
-        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", "VitalInterests").With("Input.SharingNote", "a\u0000b"));
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", "VitalInterests").With("Input.SharingNote", "a\u0007b"));
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError("Input_SharingNote", "Note must not contain hidden control characters");

@@ -115,7 +115,7 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
     [InlineData("", "", "Input_Reason", "Select a reason for withdrawing the referral")]
     [InlineData("42", "", "Input_Reason", "Select a reason for withdrawing the referral")]
     [InlineData("Other", "", "Input_ReasonText", "Enter the reason for withdrawing the referral")]
-    [InlineData("Other", "a\u0000b", "Input_ReasonText", "Reason for withdrawing must not contain hidden control characters")]
+    [InlineData("Other", "a\u0007b", "Input_ReasonText", "Reason for withdrawing must not contain hidden control characters")]
     public async Task Withdraw_BadInput_ShowsErrorAndWritesNothing(string reason, string text, string fieldId, string message)
     {
         var scene = await ReferralPages.CreateSceneAsync(factory);
@@ -143,7 +143,9 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
 
         var post = await browser.PostRawAsync($"/referrals/{referral.Id}?handler=Withdraw", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Version"] = referral.Version.ToString(), ["Input.Reason"] = "MovedAway",
+            ["__RequestVerificationToken"] = token,
+            ["Version"] = referral.Version.ToString(),
+            ["Input.Reason"] = "MovedAway",
         });
 
         post.Status.ShouldBe(HttpStatusCode.NotFound);

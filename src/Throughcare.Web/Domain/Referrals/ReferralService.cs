@@ -159,7 +159,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 UploadedAt = Now,
                 UploadedByUserId = user.RequireUserId(),
             };
-            referral.Documents.Add(document);
+            referral.Documents.Add(db.Add(document).Entity);
             audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Create, referral.PersonId, new
             {
                 referral = referral.Id,
@@ -271,7 +271,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 return "Rules can only be overridden during screening";
             }
 
-            referral.Overrides.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() });
+            referral.Overrides.Add(db.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() }).Entity);
             Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("Eligibility override", null, $"{rule}: {reason}") } });
             return null;
         }, cancellationToken);
@@ -433,7 +433,9 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             return $"A referral that is {ReferralStates.Label(referral.State).ToLowerInvariant()} cannot become {ReferralStates.Label(to).ToLowerInvariant()}";
         }
 
-        referral.Transitions.Add(new ReferralTransition
+        // Added through the context: a child with its key already set, found only through the navigation, would be
+        // taken for an existing row and updated.
+        referral.Transitions.Add(db.Add(new ReferralTransition
         {
             Id = Guid.NewGuid(),
             ReferralId = referral.Id,
@@ -443,7 +445,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             ByUserId = user.UserId,
             Reason = reason,
             Note = note,
-        });
+        }).Entity);
         Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("State", ReferralStates.Label(referral.State), ReferralStates.Label(to)) }, reason, note });
         referral.State = to;
         return null;

@@ -526,6 +526,17 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             db.ChangeTracker.Clear();
             return new ReferralOutcome.Conflict();
         }
+        catch (DbUpdateException)
+        {
+            // A concurrent writer won, and its row (an episode for this referral, say) stopped ours before the version check.
+            db.ChangeTracker.Clear();
+            if (await db.Referrals.AnyAsync(r => r.Id == referralId && r.Version != version, cancellationToken))
+            {
+                return new ReferralOutcome.Conflict();
+            }
+
+            throw;
+        }
     }
 
     private void Audit(Referral referral, string action, object details) =>

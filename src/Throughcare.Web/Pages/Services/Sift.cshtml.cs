@@ -30,7 +30,7 @@ public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, AuditLo
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid serviceId, string? state, int page = 1)
+    public async Task<IActionResult> OnGetAsync(Guid serviceId, string? state, [FromQuery(Name = "page")] int pageNumber = 1)
     {
         var organisationId = user.RequireOrganisationId();
         var service = await db.Services.AsNoTracking().Where(s => s.Id == serviceId && s.OrganisationId == organisationId).Select(s => new { s.Id, s.Name }).SingleOrDefaultAsync(HttpContext.RequestAborted);
@@ -59,7 +59,7 @@ public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, AuditLo
             r.DecidedAt,
             r.AllocatedAt,
         });
-        var (items, current, totalPages) = await Paging.PageAsync(ordered, page, PageSize, HttpContext.RequestAborted);
+        var (items, current, totalPages) = await Paging.PageAsync(ordered, pageNumber, PageSize, HttpContext.RequestAborted);
         CurrentPage = current;
         TotalPages = totalPages;
         var now = time.GetUtcNow().UtcDateTime;

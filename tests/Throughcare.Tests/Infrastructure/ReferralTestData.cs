@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Infrastructure;

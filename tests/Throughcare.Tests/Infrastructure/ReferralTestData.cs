@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
@@ -111,4 +114,40 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
             await db.SaveChangesAsync();
             return episode;
         });
+
+    /// <summary>A practitioner in the organisation with a job role, languages and gender identity, for worker matching.</summary>
+    public async Task<TestUser> CreateWorkerAsync(Guid organisationId, string jobRole, string[]? languages = null, string? genderIdentity = null, string? displayName = null)
+    {
+        var user = await new TestData(factory).CreateUserAsync(organisationId, StaffRoles.Practitioner);
+        await factory.WithDbAsync(async db =>
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+            stored.JobRole = jobRole;
+            stored.Languages = [.. languages ?? []];
+            stored.GenderIdentity = genderIdentity;
+            stored.DisplayName = displayName ?? stored.DisplayName;
+            await db.SaveChangesAsync();
+            return stored;
+        });
+        return user with { DisplayName = displayName ?? user.DisplayName };
+    }
+
+    /// <summary>
+    /// A referral from a probation organisation to a service run by another organisation, with a manager on each side,
+    /// about a person who meets the service's rules.
+    /// </summary>
+    public async Task<ReferralScenario> CreateScenarioAsync(ReferralState state, bool withRequiredDocuments = true, Func<PersonDetails, PersonDetails>? person = null, Action<Service>? service = null)
+    {
+        var data = new TestData(factory);
+        var referring = await data.CreateOrganisationAsync();
+        var receiving = await data.CreateOrganisationAsync(Web.Domain.Organisations.OrganisationKind.NhsTrust);
+        var referrer = await data.CreateUserAsync(referring.Id, StaffRoles.Manager);
+        var manager = await data.CreateUserAsync(receiving.Id, StaffRoles.Manager);
+        var personId = await data.CreatePersonAsync(referring.Id, d => (person ?? (p => p))(d with { GenderIdentity = "man", OpdScreeningResult = OpdScreeningResult.ScreenedIn }));
+        var created = await CreateServiceAsync(receiving.Id, service);
+        var referral = await CreateReferralAsync(personId, created, referring.Id, referrer.Id, state, withRequiredDocuments);
+        return new ReferralScenario(referrer, manager, personId, created, referral);
+    }
 }
+
+public sealed record ReferralScenario(TestUser Referrer, TestUser Manager, Guid PersonId, Service Service, Referral Referral);

@@ -159,7 +159,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 UploadedAt = Now,
                 UploadedByUserId = user.RequireUserId(),
             };
-            db.ReferralDocuments.Add(document);
+            referral.Documents.Add(db.Add(document).Entity);
             audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Create, referral.PersonId, new
             {
                 referral = referral.Id,
@@ -271,7 +271,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 return "Rules can only be overridden during screening";
             }
 
-            db.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() });
+            referral.Overrides.Add(db.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() }).Entity);
             Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("Eligibility override", null, $"{rule}: {reason}") } });
             return null;
         }, cancellationToken);
@@ -426,8 +426,6 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     }
 
     /// <summary>Moves the state if the life cycle allows it, recording the transition; returns why not otherwise.</summary>
-    // Children are added through their sets, not the parent's collections: a new child with its key already set,
-    // found through a navigation, would be taken for an existing row and updated.
     private string? Move(Referral referral, ReferralState to, ReferralCloseReason? reason, string? note)
     {
         if (!ReferralStates.CanMove(referral.State, to))
@@ -435,7 +433,9 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             return $"A referral that is {ReferralStates.Label(referral.State).ToLowerInvariant()} cannot become {ReferralStates.Label(to).ToLowerInvariant()}";
         }
 
-        db.ReferralTransitions.Add(new ReferralTransition
+        // Added through the context: a child with its key already set, found only through the navigation, would be
+        // taken for an existing row and updated.
+        referral.Transitions.Add(db.Add(new ReferralTransition
         {
             Id = Guid.NewGuid(),
             ReferralId = referral.Id,
@@ -445,7 +445,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             ByUserId = user.UserId,
             Reason = reason,
             Note = note,
-        });
+        }).Entity);
         Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("State", ReferralStates.Label(referral.State), ReferralStates.Label(to)) }, reason, note });
         referral.State = to;
         return null;
@@ -525,6 +525,17 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         {
             db.ChangeTracker.Clear();
             return new ReferralOutcome.Conflict();
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent writer won, and its row (an episode for this referral, say) stopped ours before the version check.
+            db.ChangeTracker.Clear();
+            if (await db.Referrals.AnyAsync(r => r.Id == referralId && r.Version != version, cancellationToken))
+            {
+                return new ReferralOutcome.Conflict();
+            }
+
+            throw;
         }
     }
 

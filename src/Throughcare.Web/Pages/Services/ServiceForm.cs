@@ -46,10 +46,10 @@ public sealed class ServiceInput
         v => v.RuleFor(x => x.MaximumAge)
             .Must((x, max) => WholeNumber(max, 10, 120) is not { } most || WholeNumber(x.MinimumAge, 10, 120) is not { } least || most >= least)
             .WithMessage("Maximum age must be the same as or more than the minimum age"),
-        v => v.RuleForEach(x => x.GenderIdentities).Must(g => GenderItems.Any(i => i.Value == g)).WithMessage("Select gender identities from the list"),
+        v => v.RuleFor(x => x.GenderIdentities).Must(all => all.All(g => GenderItems.Any(i => i.Value == g))).WithMessage("Select gender identities from the list"),
         v => v.RuleFor(x => x.RequiresOpdScreenedIn).Must(r => r is "yes" or "no")
             .WithMessage("Select whether people must be screened in to the OPD pathway"),
-        v => v.RuleForEach(x => x.Boroughs).Must(b => Domain.ReferenceData.Boroughs.All.Contains(b)).WithMessage("Select boroughs from the list"),
+        v => v.RuleFor(x => x.Boroughs).Must(all => all.All(Domain.ReferenceData.Boroughs.All.Contains)).WithMessage("Select boroughs from the list"),
         v => v.RuleFor(x => x.Setting).Must(s => SettingItems.Any(i => i.Value == s))
             .WithMessage("Select whether the service is for people in custody, in the community or either"),
         v => v.RuleFor(x => x.MaximumEpisodeMonths).NotEmpty().WithMessage("Enter the longest episode in months")
@@ -59,7 +59,7 @@ public sealed class ServiceInput
         v => v.RuleFor(x => x.AcceptingReferrals).Must(r => r is "yes" or "no")
             .WithMessage("Select whether the service is accepting referrals"),
         v => v.RuleForEach(x => x.Documents).ChildRules(d => d.RuleFor(c => c.Use).Must(u => u is Required or Optional or NotUsed)
-            .WithMessage(c => $"Select whether the {DocumentTypes.All.LabelFor(c.Type)?.ToLowerInvariant() ?? "document"} is required, optional or not used")),
+            .WithMessage(c => $"Select whether the {InSentence(DocumentTypes.All.LabelFor(c.Type) ?? "document")} is required, optional or not used")),
     };
 
     public static IEnumerable<SelectListItem> YesNoItems => [new("Yes", "yes"), new("No", "no")];
@@ -150,6 +150,10 @@ public sealed class ServiceInput
         input.AcceptingReferrals = "yes";
         return input;
     }
+
+    /// <summary>"Level 2 or 3 formulation" inside a sentence; "OASys assessment" keeps its capitals.</summary>
+    private static string InSentence(string label) =>
+        label.Length > 1 && char.IsLower(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 
     private static int? WholeNumber(string? text, int min, int max) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : null;

@@ -33,7 +33,7 @@ public sealed class UserInput
         v => v.RuleFor(x => x.Password).NotEmpty().WithMessage("Enter a temporary password").When(_ => creating),
         v => v.RuleFor(x => x.Password).MaximumLength(256).WithMessage("Password must be 256 characters or fewer"),
         v => v.RuleFor(x => x.JobRole).Must(r => JobRoles.All.Contains(r)).When(x => !string.IsNullOrEmpty(x.JobRole)).WithMessage("Select a job role from the list"),
-        v => v.RuleForEach(x => x.Languages).Must(l => Domain.ReferenceData.Languages.All.Contains(l)).WithMessage("Select languages from the list"),
+        v => v.RuleFor(x => x.Languages).Must(all => all.All(Domain.ReferenceData.Languages.All.Contains)).WithMessage("Select languages from the list"),
         v => v.RuleFor(x => x.GenderIdentity).Must(g => GenderIdentities.All.Contains(g)).When(x => !string.IsNullOrEmpty(x.GenderIdentity)).WithMessage("Select a gender identity from the list"),
     };
 

@@ -85,10 +85,17 @@ public static class Eligibility
         return rules;
     }
 
+    /// <summary>Whole years on <paramref name="today"/>. Someone born on 29 February has their birthday on 1 March in other years, as in UK law.</summary>
     public static int Age(DateOnly dateOfBirth, DateOnly today)
     {
         var age = today.Year - dateOfBirth.Year;
-        return dateOfBirth.AddYears(age) > today ? age - 1 : age;
+        var birthday = dateOfBirth.AddYears(age);
+        if (birthday.Day != dateOfBirth.Day)
+        {
+            birthday = birthday.AddDays(1);
+        }
+
+        return birthday > today ? age - 1 : age;
     }
 
     private static RuleResult Result(string rule, string label, bool met, string explanation) =>

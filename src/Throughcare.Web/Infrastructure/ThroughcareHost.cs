@@ -11,14 +11,14 @@ using Microsoft.Extensions.Options;
 using Throughcare.Web.Demo;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.Notifications;
+using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Storage;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Storage;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Infrastructure;

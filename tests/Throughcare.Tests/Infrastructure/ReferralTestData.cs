@@ -1,6 +1,6 @@
 using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Infrastructure;

@@ -80,6 +80,7 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Cu
         db.RemoveRange(service.Documents);
         service.Documents = [];
         Apply(service, definition);
+        // Added explicitly: EF would otherwise take a new child with its key already set for an existing row to update.
         db.AddRange(service.Documents);
         service.Version = Guid.NewGuid();
         audit.Add(AuditRecordTypes.Service, serviceId.ToString(), AuditActions.Update, details: new { changes = FieldChanges.Compare(before, Describe(service)) });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Throughcare's whole test suite: format check, build, then every test on SQLite and again on PostgreSQL.
-# Installs what it needs when missing (Debian's PostgreSQL and Chromium, the npm packages, the dotnet tools),
+# Installs what it needs when missing (Debian's PostgreSQL, Chromium and aiosmtpd (a real SMTP server for the e-mail tests), the npm packages, the dotnet tools),
 # so it works on a fresh Debian 12 machine. `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u 
 missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian"
   as_root apt-get update -qq

@@ -4,6 +4,8 @@ using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Web.Demo;
@@ -16,13 +18,20 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
 {
     public const string EmailDomain = "demo.throughcare.test";
 
-    public sealed record DemoAccount(string Email, string Name, string Organisation, string? Team, params string[] Roles);
+    public sealed record DemoAccount(string Email, string Name, string Organisation, string? Team, params string[] Roles)
+    {
+        public string? JobRole { get; init; }
+        public string[] Languages { get; init; } = [];
+    }
+
+    public const string NhsTrust = "South London Pathways NHS Foundation Trust";
+    public const string Together = "Together Community Wellbeing";
 
     public static readonly (string Name, OrganisationKind Kind, string[] Teams)[] Organisations =
     [
-        ("South London Pathways NHS Foundation Trust", OrganisationKind.NhsTrust, ["Liaison and Diversion", "Forensic Psychology"]),
+        (NhsTrust, OrganisationKind.NhsTrust, ["Liaison and Diversion", "Forensic Psychology"]),
         ("London Probation Region", OrganisationKind.Probation, ["Southwark Probation Delivery Unit", "Lambeth Probation Delivery Unit"]),
-        ("Together Community Wellbeing", OrganisationKind.VoluntarySector, ["Community Wellbeing Pathway", "Southwark Hub"]),
+        (Together, OrganisationKind.VoluntarySector, ["Community Wellbeing Pathway", "Southwark Hub"]),
         ("HMP Brixton", OrganisationKind.Prison, ["Resettlement"]),
         ("London Borough of Southwark", OrganisationKind.LocalAuthority, ["Housing Options"]),
         ("London OPD Pathway Commissioners", OrganisationKind.Commissioner, []),
@@ -30,13 +39,14 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
 
     public static readonly DemoAccount[] Accounts =
     [
-        new($"practitioner@{EmailDomain}", "Priya Shah", "Together Community Wellbeing", "Community Wellbeing Pathway", StaffRoles.Practitioner),
-        new($"manager@{EmailDomain}", "Marcus Bell", "Together Community Wellbeing", "Community Wellbeing Pathway", StaffRoles.Manager),
-        new($"probation@{EmailDomain}", "Olu Adeyemi", "London Probation Region", "Southwark Probation Delivery Unit", StaffRoles.Practitioner),
-        new($"admin@{EmailDomain}", "Alex Morgan", "South London Pathways NHS Foundation Trust", null, StaffRoles.Administrator),
-        new($"dpo@{EmailDomain}", "Dana Whitfield", "South London Pathways NHS Foundation Trust", null, StaffRoles.DataProtectionOfficer),
+        new($"practitioner@{EmailDomain}", "Priya Shah", Together, "Community Wellbeing Pathway", StaffRoles.Practitioner) { JobRole = "fmhp", Languages = [Languages.English, "gu"] },
+        new($"clw@{EmailDomain}", "Jordan Clarke", Together, "Community Wellbeing Pathway", StaffRoles.Practitioner) { JobRole = "clw", Languages = ["pl", Languages.English] },
+        new($"manager@{EmailDomain}", "Marcus Bell", Together, "Community Wellbeing Pathway", StaffRoles.Manager) { JobRole = "fmhp", Languages = [Languages.English] },
+        new($"probation@{EmailDomain}", "Olu Adeyemi", "London Probation Region", "Southwark Probation Delivery Unit", StaffRoles.Practitioner) { JobRole = "probation-officer", Languages = [Languages.English, "yo"] },
+        new($"admin@{EmailDomain}", "Alex Morgan", NhsTrust, null, StaffRoles.Administrator),
+        new($"dpo@{EmailDomain}", "Dana Whitfield", NhsTrust, null, StaffRoles.DataProtectionOfficer),
         new($"commissioner@{EmailDomain}", "Chris Okafor", "London OPD Pathway Commissioners", null, StaffRoles.Commissioner),
-        new($"prison@{EmailDomain}", "Sam Rahman", "HMP Brixton", "Resettlement", StaffRoles.Practitioner),
+        new($"prison@{EmailDomain}", "Sam Rahman", "HMP Brixton", "Resettlement", StaffRoles.Practitioner) { JobRole = "prison-officer", Languages = [Languages.English, "bn"] },
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -71,10 +81,18 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
                 DisplayName = account.Name,
                 OrganisationId = organisation.Id,
                 TeamId = organisation.Teams.SingleOrDefault(t => t.Name == account.Team)?.Id,
+                JobRole = account.JobRole,
+                Languages = [.. account.Languages],
                 CreatedAt = now,
             };
             Require(await users.CreateAsync(user, password));
             Require(await users.AddToRolesAsync(user, account.Roles));
+        }
+
+        foreach (var service in Services(organisations.ToDictionary(o => o.Name, o => o.Id), now))
+        {
+            db.Services.Add(service);
+            audit.Add(AuditRecordTypes.Service, service.Id.ToString(), AuditActions.Create, purpose: "demo data");
         }
 
         var wellbeing = organisations.Single(o => o.Kind == OrganisationKind.VoluntarySector).Id;
@@ -103,6 +121,59 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The community wellbeing pathway (seed 000) and a liaison and diversion service (seed 002).</summary>
+    private static IEnumerable<Service> Services(Dictionary<string, Guid> organisations, DateTime now)
+    {
+        var wellbeing = new Service
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisations[Together],
+            Name = "Community Wellbeing Pathway",
+            Description = "Independent, needs-led support for up to 18 months for men screened on to the OPD pathway, with a focus on Black, Asian "
+                + "and minority ethnic men: one-to-one emotional support from a forensic mental health practitioner and practical support "
+                + "from a community link worker, taken together or one after the other.",
+            MinimumAge = 18,
+            GenderIdentities = ["man"],
+            RequiresOpdScreenedIn = true,
+            Setting = ServiceSetting.Community,
+            MaximumEpisodeMonths = 18,
+            CaseloadCapacity = 12,
+            CreatedAt = now,
+        };
+        wellbeing.Documents =
+        [
+            Document(wellbeing, DocumentTypes.ReferralForm, required: true),
+            Document(wellbeing, DocumentTypes.Formulation, required: true),
+            Document(wellbeing, DocumentTypes.OASys, required: true),
+            Document(wellbeing, DocumentTypes.PreSentenceReport, required: false),
+            Document(wellbeing, DocumentTypes.PsychologicalReport, required: false),
+        ];
+        wellbeing.Strands = [Strand(wellbeing, "Emotional support", "fmhp"), Strand(wellbeing, "Practical support", "clw")];
+        yield return wellbeing;
+
+        var liaison = new Service
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisations[NhsTrust],
+            Name = "Liaison and Diversion",
+            Description = "Identifies, screens and assesses people at police stations and courts, gives immediate support and refers them on, "
+                + "and reports to court on bail and remand.",
+            MinimumAge = 18,
+            Setting = ServiceSetting.Either,
+            MaximumEpisodeMonths = 3,
+            CaseloadCapacity = 30,
+            CreatedAt = now,
+        };
+        liaison.Strands = [Strand(liaison, "Liaison and diversion", "liaison-diversion")];
+        yield return liaison;
+    }
+
+    private static ServiceDocumentRequirement Document(Service service, string type, bool required) =>
+        new() { Id = Guid.NewGuid(), ServiceId = service.Id, DocumentType = type, Required = required };
+
+    private static ServiceStrand Strand(Service service, string name, string role) =>
+        new() { Id = Guid.NewGuid(), ServiceId = service.Id, Name = name, WorkerRole = role };
 
     private static IEnumerable<(PersonDetails, Guid[])> People(Guid wellbeing, Guid probation)
     {

@@ -11,10 +11,14 @@ using Microsoft.Extensions.Options;
 using Throughcare.Web.Demo;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Storage;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Infrastructure;
@@ -54,6 +58,14 @@ public static class ThroughcareHost
         services.AddScoped<OrganisationService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoPartnership>();
+        services.AddScoped<ServiceCatalogue>();
+        services.AddScoped<ReferralService>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(DatabaseSetup.GetDataDirectory(configuration, builder.Environment), "documents")));
+        services.Configure<EmailOptions>(configuration.GetSection("Throughcare:Email"));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -69,6 +81,9 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/People", Capabilities.ViewPeople);
             o.Conventions.AuthorizeFolder("/Admin", Capabilities.Administer);
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);
+            o.Conventions.AuthorizeFolder("/Services", Capabilities.ViewServices);
+            o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);
+            o.Conventions.AddFolderApplicationModelConvention("/Referrals", m => m.Filters.Add(new Pages.Referrals.ReferralRouteFilter()));
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);
@@ -129,6 +144,8 @@ public static class ThroughcareHost
             .AddClaimsPrincipalFactory<ThroughcareClaimsFactory>()
             .AddPasswordValidator<PasswordPolicyValidator<ApplicationUser>>()
             .AddDefaultTokenProviders();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiTokenAuthenticationHandler>(Api.ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddScoped<Api.ApiTokenService>();
 
         var iterations = configuration.GetValue<int?>("Throughcare:PasswordIterations") ?? MinimumPasswordIterations;
         if (iterations < MinimumPasswordIterations && !environment.IsEnvironment(TestingEnvironment))
@@ -186,6 +203,7 @@ public static class ThroughcareHost
     private static void AddAuthorization(IServiceCollection services) => services.AddAuthorizationBuilder()
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Api.ReferralsApi.Policy, p => p.AddAuthenticationSchemes(Api.ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Capabilities.Roles[Capabilities.MakeReferrals]))
         .AddCapabilityPolicies();
 
     private static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddCapabilityPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
@@ -267,21 +285,12 @@ public static class ThroughcareHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.Use(async (context, next) =>
-        {
-            var organisationId = context.RequestServices.GetRequiredService<CurrentUser>().OrganisationId;
-            if (organisationId is { } id)
-            {
-                context.RequestServices.GetRequiredService<AccessScope>().ForOrganisation(id);
-            }
-
-            await next();
-        });
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        Api.ReferralsApi.MapReferralsApi(app);
         app.MapRazorPages();
     }
 }

@@ -58,7 +58,8 @@ public sealed class GovUkSummaryListRowTagHelper : TagHelper
     {
         if (context.Items.TryGetValue(typeof(GovUkSummaryListTagHelper), out var rows) && rows is List<GovUkSummaryListTagHelper.Row> list)
         {
-            list.Add(new GovUkSummaryListTagHelper.Row(Key, await output.GetChildContentAsync(), ChangeHref, ChangeLabel));
+            // An empty href (change-href="@null" binds as "") means no change link, so a view can pass null when the user may not change it.
+            list.Add(new GovUkSummaryListTagHelper.Row(Key, await output.GetChildContentAsync(), string.IsNullOrEmpty(ChangeHref) ? null : ChangeHref, ChangeLabel));
         }
 
         output.SuppressOutput();

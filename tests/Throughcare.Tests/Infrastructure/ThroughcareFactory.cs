@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Throughcare.Web.Infrastructure;
 using Throughcare.Web.Infrastructure.Database;
 
@@ -65,6 +66,10 @@ public class ThroughcareFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+        if (ErrorLogFile.FromEnvironment() is { } errorLog)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(errorLog));
+        }
     }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions

@@ -34,3 +34,21 @@ public sealed class EndpointPolicyTests(ThroughcareFactory factory) : IClassFixt
         anonymous.Distinct().Order().ShouldBe(AnonymousAllowList.Order());
     }
 }
+
+/// <summary>Razor Pages keeps the page's own path in the route value "page": a handler parameter of that name binds it and fails.</summary>
+public sealed class HandlerParameterTests
+{
+    [Fact]
+    public void NoPageHandler_BindsAParameterNamedPageFromTheRoute()
+    {
+        var offenders = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel)))
+            .SelectMany(t => t.GetMethods().Where(m => m.Name.StartsWith("OnGet", StringComparison.Ordinal) || m.Name.StartsWith("OnPost", StringComparison.Ordinal))
+                .SelectMany(m => m.GetParameters().Where(p => p.Name == "page"
+                    && !p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), false).Any())
+                .Select(p => $"{t.Name}.{m.Name}({p.Name})")))
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+}

@@ -13,6 +13,18 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public DateTime? DisabledAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public bool IsDisabled => DisabledAt is not null;
+
+    /// <summary>What the person does (a JobRoles code): matched against a service strand's worker role.</summary>
+    public string? JobRole { get; set; }
+
+    /// <summary>Languages the worker speaks (Languages codes), for matching people who prefer another language.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>The worker's gender identity, for people who state a preference; optional.</summary>
+    public string? GenderIdentity { get; set; }
+
+    /// <summary>Set for an organisation's integration user, whose API tokens partner systems use.</summary>
+    public bool IsIntegration { get; set; }
 }
 
 /// <summary>A signed-in browser session, held on the server so that sign-out and disabling revoke it everywhere.</summary>

@@ -28,6 +28,10 @@ public static class Capabilities
     public const string MergePeople = "people.merge";
     public const string Administer = "admin";
     public const string SearchAudit = "audit.search";
+    public const string ManageServices = "services.manage";
+    public const string ViewServices = "services.view";
+    public const string MakeReferrals = "referrals.make";
+    public const string ScreenReferrals = "referrals.screen";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -36,5 +40,9 @@ public static class Capabilities
         [MergePeople] = [StaffRoles.Administrator],
         [Administer] = [StaffRoles.Administrator],
         [SearchAudit] = [StaffRoles.DataProtectionOfficer],
+        [ManageServices] = [StaffRoles.Administrator],
+        [ViewServices] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.Administrator],
+        [MakeReferrals] = [StaffRoles.Practitioner, StaffRoles.Manager],
+        [ScreenReferrals] = [StaffRoles.Manager],
     };
 }

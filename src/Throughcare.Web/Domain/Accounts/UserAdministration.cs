@@ -12,6 +12,13 @@ public sealed record StaffUserDetails
     public required Guid OrganisationId { get; init; }
     public Guid? TeamId { get; init; }
     public required IReadOnlyList<string> Roles { get; init; }
+    public StaffProfile Profile { get; init; } = StaffProfile.None;
+}
+
+/// <summary>What allocation matches a worker on: their job role (JobRoles), the languages they speak (Languages) and gender identity.</summary>
+public sealed record StaffProfile(string? JobRole, IReadOnlyList<string> Languages, string? GenderIdentity)
+{
+    public static readonly StaffProfile None = new(null, [], null);
 }
 
 /// <summary>The message to show for a password Identity refused.</summary>
@@ -36,6 +43,9 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
             DisplayName = details.DisplayName,
             OrganisationId = details.OrganisationId,
             TeamId = details.TeamId,
+            JobRole = details.Profile.JobRole,
+            Languages = [.. details.Profile.Languages],
+            GenderIdentity = details.Profile.GenderIdentity,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,7 +67,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
                 new FieldChange("Name", null, details.DisplayName),
                 new FieldChange("Email", null, details.Email),
                 new FieldChange("Roles", null, string.Join(", ", details.Roles)),
-            },
+            }.Concat(ProfileChanges(StaffProfile.None, details.Profile)).ToArray(),
             organisation = details.OrganisationId,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -65,7 +75,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
         return result;
     }
 
-    public async Task<IdentityResult> UpdateAsync(Guid userId, string displayName, Guid? teamId, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    public async Task<IdentityResult> UpdateAsync(Guid userId, string displayName, Guid? teamId, IReadOnlyList<string> roles, StaffProfile profile, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
@@ -90,9 +100,14 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
             changes.Add(new FieldChange("Roles", string.Join(", ", currentRoles), string.Join(", ", roles.Order())));
         }
 
+        changes.AddRange(ProfileChanges(new StaffProfile(user.JobRole, user.Languages, user.GenderIdentity), profile));
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.DisplayName = displayName;
         user.TeamId = teamId;
+        user.JobRole = profile.JobRole;
+        user.Languages = [.. profile.Languages];
+        user.GenderIdentity = profile.GenderIdentity;
         var result = await users.RemoveFromRolesAsync(user, currentRoles.Except(roles));
         if (result.Succeeded)
         {
@@ -139,4 +154,24 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    private static IEnumerable<FieldChange> ProfileChanges(StaffProfile before, StaffProfile after)
+    {
+        if (before.JobRole != after.JobRole)
+        {
+            yield return new FieldChange("Job role", before.JobRole, after.JobRole);
+        }
+
+        if (!before.Languages.Order(StringComparer.Ordinal).SequenceEqual(after.Languages.Order(StringComparer.Ordinal)))
+        {
+            yield return new FieldChange("Languages", Join(before.Languages), Join(after.Languages));
+        }
+
+        if (before.GenderIdentity != after.GenderIdentity)
+        {
+            yield return new FieldChange("Gender identity", before.GenderIdentity, after.GenderIdentity);
+        }
+    }
+
+    private static string? Join(IReadOnlyList<string> codes) => codes.Count == 0 ? null : string.Join(", ", codes.Order(StringComparer.Ordinal));
 }

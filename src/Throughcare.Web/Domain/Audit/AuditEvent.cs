@@ -37,6 +37,8 @@ public static class AuditActions
     public const string ViewHistory = "view-history";
     public const string Create = "create";
     public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Download = "download";
     public const string Merge = "merge";
     public const string MergedInto = "merged-into";
     public const string SignIn = "sign-in";

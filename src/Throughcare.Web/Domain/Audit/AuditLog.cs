@@ -61,4 +61,9 @@ public static class AuditRecordTypes
     public const string User = "user";
     public const string Session = "session";
     public const string Audit = "audit";
+    public const string Service = "service";
+    public const string Referral = "referral";
+    public const string Document = "document";
+    public const string Episode = "episode";
+    public const string ApiToken = "api-token";
 }

@@ -72,7 +72,7 @@ public sealed class PersonAlias
     public string FamilyNameKey { get; set; } = "";
 }
 
-public enum CareRoleKind { CreatedRecord, HoldsRecord }
+public enum CareRoleKind { CreatedRecord, HoldsRecord, Referral }
 
 /// <summary>An organisation's role in a person's care: what lets its staff see the person at all.</summary>
 public sealed class PersonCareRole

@@ -14,8 +14,7 @@ public static class DatabaseStartup
         scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ThroughcareDbContext>();
 
-        // EF Core takes a database-wide migration lock, so several nodes starting together apply each migration once.
-        await db.Database.MigrateAsync();
+        await MigrateExclusivelyAsync(db);
         await DatabaseSetup.VerifyDurabilityAsync(db, CancellationToken.None);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), db);
 
@@ -24,6 +23,49 @@ public static class DatabaseStartup
             await scope.ServiceProvider.GetRequiredService<DemoPartnership>().SeedAsync(CancellationToken.None);
         }
     }
+
+    private static readonly SemaphoreSlim MigrationLock = new(1, 1);
+
+    /// <summary>
+    /// Applies pending migrations with one node at a time: EF Core's own lock proved not to stop two nodes applying
+    /// the same migration together, so PostgreSQL nodes also take an advisory lock on the migrating connection.
+    /// </summary>
+    private static async Task MigrateExclusivelyAsync(ThroughcareDbContext db)
+    {
+        await MigrationLock.WaitAsync();
+        try
+        {
+            if (db is not PostgresThroughcareDbContext)
+            {
+                await db.Database.MigrateAsync();
+                return;
+            }
+
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
+                try
+                {
+                    await db.Database.MigrateAsync();
+                }
+                finally
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        finally
+        {
+            MigrationLock.Release();
+        }
+    }
+
+    private const long MigrationLockKey = 7_346_201_002;
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles, ThroughcareDbContext db)
     {

@@ -23,11 +23,11 @@ public sealed class PostgresThroughcareDbContext(DbContextOptions<PostgresThroug
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteThroughcareDbContext>
 {
     public SqliteThroughcareDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteThroughcareDbContext>().UseSqlite("Data Source=design.db").Options, new AccessScope());
+        new(new DbContextOptionsBuilder<SqliteThroughcareDbContext>().UseSqlite("Data Source=design.db").Options, AccessScope.Closed());
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresThroughcareDbContext>
 {
     public PostgresThroughcareDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresThroughcareDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new AccessScope());
+        new(new DbContextOptionsBuilder<PostgresThroughcareDbContext>().UseNpgsql("Host=localhost;Database=design").Options, AccessScope.Closed());
 }

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Web.Infrastructure.Database;
 
@@ -21,6 +25,15 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<PersonCareRole> PersonCareRoles => Set<PersonCareRole>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceStrand> ServiceStrands => Set<ServiceStrand>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralDocument> ReferralDocuments => Set<ReferralDocument>();
+    public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<EpisodeStrand> EpisodeStrands => Set<EpisodeStrand>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public AccessScope Scope => scope;
 
@@ -35,6 +48,12 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
         configurationBuilder.Properties<OpdScreeningResult>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CareRoleKind>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ServiceSetting>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReferralState>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<ReferralCloseReason>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<ReferralSource>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<SharingBasis>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<EpisodeState>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -134,6 +153,103 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
             b.HasIndex(a => a.OccurredAt);
         });
         builder.Entity<DataProtectionKey>(b => b.Property(k => k.FriendlyName).HasMaxLength(200));
+        ConfigureReferrals(builder);
+    }
+
+    private void ConfigureReferrals(ModelBuilder builder)
+    {
+        builder.Entity<Service>(b =>
+        {
+            b.Property(s => s.Name).HasMaxLength(200);
+            b.Property(s => s.Description).HasMaxLength(2000);
+            b.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique();
+            b.HasIndex(s => s.SubmissionId).IsUnique();
+            b.Property(s => s.Version).IsConcurrencyToken();
+            b.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(s => s.Documents).WithOne().HasForeignKey(d => d.ServiceId);
+            b.HasMany(s => s.Strands).WithOne().HasForeignKey(d => d.ServiceId);
+        });
+        builder.Entity<ServiceDocumentRequirement>(b => b.Property(d => d.DocumentType).HasMaxLength(60));
+        builder.Entity<ServiceStrand>(b =>
+        {
+            b.Property(s => s.Name).HasMaxLength(200);
+            b.Property(s => s.WorkerRole).HasMaxLength(40);
+        });
+        builder.Entity<Referral>(b =>
+        {
+            b.Property(r => r.Reason).HasMaxLength(4000);
+            b.Property(r => r.HelpWanted).HasMaxLength(4000);
+            b.Property(r => r.AccessibilityNeeds).HasMaxLength(2000);
+            b.Property(r => r.RisksToWorkers).HasMaxLength(2000);
+            b.Property(r => r.PreferredWorkerGender).HasMaxLength(40);
+            b.Property(r => r.SharingNote).HasMaxLength(2000);
+            b.Property(r => r.CloseReasonText).HasMaxLength(2000);
+            b.Property(r => r.ScreeningNotes).HasMaxLength(8000);
+            b.Property(r => r.Version).IsConcurrencyToken();
+            b.HasIndex(r => r.SubmissionId).IsUnique();
+            b.HasIndex(r => new { r.ServiceId, r.State });
+            b.HasIndex(r => r.PersonId);
+            b.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.ReferralId);
+            b.HasMany(r => r.Transitions).WithOne().HasForeignKey(t => t.ReferralId);
+            b.HasMany(r => r.Overrides).WithOne().HasForeignKey(o => o.ReferralId);
+
+            // The referring organisation and the receiving service's organisation see a referral; no one else.
+            b.HasQueryFilter(r => ScopeIsSystem
+                || r.ReferringOrganisationId == ScopeOrganisationId
+                || r.Service!.OrganisationId == ScopeOrganisationId);
+        });
+        builder.Entity<ReferralDocument>(b =>
+        {
+            b.Property(d => d.DocumentType).HasMaxLength(60);
+            b.Property(d => d.FileName).HasMaxLength(255);
+            b.Property(d => d.StoredName).HasMaxLength(100);
+            b.Property(d => d.ContentType).HasMaxLength(100);
+            b.Property(d => d.Sha256).HasMaxLength(64);
+        });
+        builder.Entity<ReferralTransition>(b => b.Property(t => t.Note).HasMaxLength(2000));
+        builder.Entity<ScreeningOverride>(b =>
+        {
+            b.Property(o => o.Rule).HasMaxLength(40);
+            b.Property(o => o.Reason).HasMaxLength(2000);
+        });
+        builder.Entity<Episode>(b =>
+        {
+            b.Property(e => e.Version).IsConcurrencyToken();
+            b.HasIndex(e => e.ReferralId).IsUnique();
+            b.HasIndex(e => new { e.ServiceId, e.State });
+            b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Service>().WithMany().HasForeignKey(e => e.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(e => e.Strands).WithOne().HasForeignKey(s => s.EpisodeId);
+        });
+        builder.Entity<EpisodeStrand>(b =>
+        {
+            b.Property(s => s.AllocationReason).HasMaxLength(2000);
+            b.Property(s => s.EndReason).HasMaxLength(2000);
+            b.HasIndex(s => new { s.WorkerUserId, s.EndedAt });
+        });
+        builder.Entity<OutboxMessage>(b =>
+        {
+            b.Property(m => m.To).HasMaxLength(256);
+            b.Property(m => m.Subject).HasMaxLength(300);
+            b.Property(m => m.LastError).HasMaxLength(2000);
+            b.Property(m => m.LockedBy).HasMaxLength(100);
+            b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+        builder.Entity<ApiToken>(b =>
+        {
+            b.Property(t => t.Name).HasMaxLength(200);
+            b.Property(t => t.TokenHash).HasMaxLength(64);
+            b.HasIndex(t => t.TokenHash).IsUnique();
+            b.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId);
+        });
+        builder.Entity<ApplicationUser>(b =>
+        {
+            b.Property(u => u.JobRole).HasMaxLength(40);
+            b.Property(u => u.GenderIdentity).HasMaxLength(40);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

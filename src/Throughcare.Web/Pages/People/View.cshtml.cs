@@ -12,12 +12,14 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, IAuthoriz
 {
     public Person Person { get; private set; } = null!;
     public bool CanEdit { get; private set; }
+    public bool CanRefer { get; private set; }
     public string? Saved { get; private set; }
 
     public async Task OnGetAsync(Guid personId, string? saved)
     {
         Person = await db.People.AsNoTracking().Include(p => p.Aliases).SingleAsync(p => p.Id == personId);
         CanEdit = (await authorization.AuthorizeAsync(User, Capabilities.EditPeople)).Succeeded;
+        CanRefer = (await authorization.AuthorizeAsync(User, Capabilities.MakeReferrals)).Succeeded;
         Saved = saved switch
         {
             "created" => "Record created",

@@ -46,6 +46,7 @@ public sealed class CreateModel(ThroughcareDbContext db, UserAdministration admi
             OrganisationId = organisationId,
             TeamId = Input.ParsedTeamId,
             Roles = Input.Roles.Distinct().ToList(),
+            Profile = Input.ToProfile(),
         };
         var result = await administration.CreateAsync(details, Input.Password!, HttpContext.RequestAborted);
         if (!result.Succeeded)

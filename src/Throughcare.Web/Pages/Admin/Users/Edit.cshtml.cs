@@ -20,6 +20,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
     public bool Disabled { get; private set; }
     public bool TwoFactor { get; private set; }
     public string? Saved { get; private set; }
+    public StaffProfile Profile { get; private set; } = StaffProfile.None;
     public IReadOnlyList<SelectListItem> TeamItems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid userId, string? saved)
@@ -38,6 +39,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
             _ => null,
         };
         Input = new UserInput { DisplayName = user.DisplayName, TeamId = user.TeamId?.ToString(), Roles = [.. await users.GetRolesAsync(user)] };
+        (Input.JobRole, Input.Languages, Input.GenderIdentity) = (user.JobRole, [.. user.Languages], user.GenderIdentity);
         return Page();
     }
 
@@ -60,7 +62,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
             return Page();
         }
 
-        var result = await administration.UpdateAsync(userId, Input.DisplayName!.Trim(), Input.ParsedTeamId, Input.Roles.Distinct().ToList(), HttpContext.RequestAborted);
+        var result = await administration.UpdateAsync(userId, Input.DisplayName!.Trim(), Input.ParsedTeamId, Input.Roles.Distinct().ToList(), Input.ToProfile(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("Input.Roles", string.Join(". ", result.Errors.Select(e => e.Description)));
@@ -92,6 +94,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
         Organisation = user.Organisation!.Name;
         Disabled = user.IsDisabled;
         TwoFactor = user.TwoFactorEnabled;
+        Profile = new StaffProfile(user.JobRole, user.Languages, user.GenderIdentity);
         TeamItems = await UserInput.TeamItemsAsync(db, user.OrganisationId);
         return user;
     }

@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+
+namespace Throughcare.Web.Api;
+
+/// <summary>
+/// Opaque bearer tokens for partner systems. A token is "tc_" and 32 random bytes; only its SHA-256 is stored, so
+/// a copy of the database yields no usable token. Revoked or expired tokens, disabled users and non-integration
+/// users are refused on the request that presents them.
+/// </summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ThroughcareDbContext db, TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string Prefix = "tc_";
+
+    public static string NewToken() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
+        {
+            return AuthenticateResult.Fail("Malformed token");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var hash = Hash(token);
+        var found = await (
+            from t in db.ApiTokens
+            join u in db.Users on t.UserId equals u.Id
+            join o in db.Organisations on u.OrganisationId equals o.Id
+            where t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now) && u.DisabledAt == null && u.IsIntegration
+            select new { TokenId = t.Id, t.LastUsedAt, u.Id, u.UserName, u.DisplayName, u.OrganisationId, OrganisationName = o.Name })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null)
+        {
+            return AuthenticateResult.Fail("Unknown, revoked or expired token");
+        }
+
+        if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiTokens.Where(t => t.Id == found.TokenId).ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var roles = await db.UserRoles.Where(ur => ur.UserId == found.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(Context.RequestAborted);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, found.Id.ToString()),
+                new Claim(ClaimTypes.Name, found.UserName ?? ""),
+                new Claim(ThroughcareClaims.DisplayName, found.DisplayName),
+                new Claim(ThroughcareClaims.OrganisationId, found.OrganisationId.ToString()),
+                new Claim(ThroughcareClaims.OrganisationName, found.OrganisationName),
+                new Claim("throughcare:api-token", found.TokenId.ToString()),
+                .. roles.Select(r => new Claim(ClaimTypes.Role, r)),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>An administrator issues and revokes tokens for an organisation's integration user.</summary>
+public sealed class ApiTokenService(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time)
+{
+    /// <summary>Issues a token, creating the organisation's integration user on first use; returns the token once.</summary>
+    public async Task<string> IssueAsync(Guid organisationId, string name, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var integration = await db.Users.SingleOrDefaultAsync(u => u.OrganisationId == organisationId && u.IsIntegration, cancellationToken);
+        if (integration is null)
+        {
+            var organisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+            var id = Guid.NewGuid();
+            integration = new Domain.Accounts.ApplicationUser
+            {
+                Id = id,
+                UserName = $"integration-{id:N}@throughcare.invalid",
+                NormalizedUserName = $"INTEGRATION-{id:N}@THROUGHCARE.INVALID",
+                DisplayName = $"Integration: {organisationName}",
+                OrganisationId = organisationId,
+                IsIntegration = true,
+                CreatedAt = now,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+            };
+            db.Users.Add(integration);
+            var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(cancellationToken);
+            db.UserRoles.AddRange(roleIds.Select(r => new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = id, RoleId = r }));
+        }
+
+        var token = ApiTokenAuthenticationHandler.NewToken();
+        var apiToken = new Domain.Accounts.ApiToken
+        {
+            Id = Guid.NewGuid(),
+            UserId = integration.Id,
+            Name = name,
+            TokenHash = ApiTokenAuthenticationHandler.Hash(token),
+            CreatedAt = now,
+            CreatedByUserId = user.RequireUserId(),
+            ExpiresAt = now.AddYears(1),
+        };
+        db.ApiTokens.Add(apiToken);
+        audit.Add(AuditRecordTypes.ApiToken, apiToken.Id.ToString(), AuditActions.Create, details: new { organisation = organisationId, changes = new[] { new FieldChange("API token", null, name) } });
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    public async Task<bool> RevokeAsync(Guid tokenId, CancellationToken cancellationToken)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAt = time.GetUtcNow().UtcDateTime;
+        audit.Add(AuditRecordTypes.ApiToken, tokenId.ToString(), AuditActions.Disable, details: new { changes = new[] { new FieldChange("API token", token.Name, "revoked") } });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

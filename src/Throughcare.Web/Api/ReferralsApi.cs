@@ -1,0 +1,263 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Storage;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Api;
+
+public sealed record ReferralCreated(Guid Id, string State, string Location);
+
+public sealed record ReferralDocumentSummary(Guid Id, string DocumentType, string FileName, long Size);
+
+public sealed record ReferralStatus(
+    Guid Id, Guid PersonId, Guid ServiceId, string Service, string State, DateTime? SubmittedAt, DateTime? DecidedAt,
+    string? CloseReason, string? CloseReasonText, int? DaysToDecision, IReadOnlyList<ReferralDocumentSummary> Documents);
+
+/// <summary>
+/// /api/v1 for partner systems: submit a referral with its documents, and read its state. Same validation, same
+/// access rules and the same audit as the pages; callers authenticate with an organisation's API token.
+/// </summary>
+public static class ReferralsApi
+{
+    public const string Policy = "api.referrals";
+    private const long DefaultMaxUploadBytes = 10 * 1024 * 1024;
+
+    public static void MapReferralsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/referrals").RequireAuthorization(Policy).WithTags("Referrals");
+        api.MapPost("/", SubmitAsync).DisableAntiforgery()
+            .WithName("SubmitReferral")
+            .WithSummary("Submit a referral, with its documents as files whose form field names are document type codes.")
+            .Accepts<IFormCollection>("multipart/form-data")
+            .Produces<ReferralCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{referralId:guid}", GetAsync)
+            .WithName("GetReferral")
+            .WithSummary("A referral's state and decision, as the referring organisation sees it.")
+            .Produces<ReferralStatus>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpRequest request, ThroughcareDbContext db, ReferralService referrals, IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the referral as multipart/form-data"] });
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var personId = RequireGuid(form, "personId", "Enter the person's reference", errors);
+        var serviceId = RequireGuid(form, "serviceId", "Enter the service's reference", errors);
+        var details = new ReferralDetails
+        {
+            Source = Parse<ReferralSource>(form, "source", "Select where the referral comes from", errors, required: true),
+            Reason = Text(form, "reason", "Reason", 4000, errors, required: "Enter the reason for the referral"),
+            HelpWanted = Text(form, "helpWanted", "What the person wants help with", 4000, errors),
+            AccessibilityNeeds = Text(form, "accessibilityNeeds", "Accessibility needs", 2000, errors),
+            RisksToWorkers = Text(form, "risksToWorkers", "Risks to workers", 2000, errors),
+            PersonSetting = Parse<ServiceSetting>(form, "personSetting", "Select whether the person is in custody or in the community", errors, required: true),
+            PreferredWorkerGender = Code(form, "preferredWorkerGender", GenderIdentities.All, "Select a gender identity", errors),
+            SharingBasis = Parse<SharingBasis>(form, "sharingBasis", "Select the lawful basis for sharing this referral", errors, required: true),
+            ConsentGivenOn = Date(form, "consentGivenOn", today, errors),
+            SharingNote = Text(form, "sharingNote", "Sharing note", 2000, errors),
+        };
+        if (details is { SharingBasis: SharingBasis.Consent, ConsentGivenOn: null } && !errors.ContainsKey("consentGivenOn"))
+        {
+            errors["consentGivenOn"] = ["Enter the date the person gave consent, like 2026-11-01"];
+        }
+
+        var maxBytes = configuration.GetValue<long?>("Throughcare:Uploads:MaxBytes") ?? DefaultMaxUploadBytes;
+        var documents = new List<(IFormFile File, FileSignatures.Kind Kind)>();
+        foreach (var file in form.Files)
+        {
+            if (!DocumentTypes.All.Contains(file.Name))
+            {
+                errors[file.Name] = [$"'{file.Name}' is not a document type: use one of {string.Join(", ", DocumentTypes.All.Select(d => d.Code))}"];
+            }
+            else if (file.Length == 0)
+            {
+                errors[file.Name] = ["The selected file is empty"];
+            }
+            else if (file.Length > maxBytes)
+            {
+                errors[file.Name] = [$"The selected file must be smaller than {maxBytes / (1024 * 1024)} MB"];
+            }
+            else if (await DetectAsync(file, cancellationToken) is { } kind)
+            {
+                documents.Add((file, kind));
+            }
+            else
+            {
+                errors[file.Name] = [$"The selected file must be {FileSignatures.Allowed}"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var submissionId = Guid.TryParse(request.Headers["Idempotency-Key"], out var key) ? key : Guid.NewGuid();
+        var started = await referrals.StartDraftAsync(personId!.Value, serviceId!.Value, submissionId, cancellationToken);
+        if (started is not ReferralOutcome.Done { ReferralId: var referralId })
+        {
+            return Problem(started);
+        }
+
+        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, cancellationToken);
+        if (referral.State != ReferralState.Draft)
+        {
+            // A retry with the same Idempotency-Key after the referral was sent: answer as the first time.
+            return Results.Created($"/api/v1/referrals/{referralId}", new ReferralCreated(referralId, referral.State.ToString(), $"/api/v1/referrals/{referralId}"));
+        }
+
+        var outcome = await referrals.SaveDetailsAsync(referralId, referral.Version, details, cancellationToken);
+        foreach (var (file, kind) in documents)
+        {
+            if (outcome is not ReferralOutcome.Done)
+            {
+                break;
+            }
+
+            await using var content = file.OpenReadStream();
+            outcome = await referrals.AddDocumentAsync(referralId, await VersionAsync(db, referralId, cancellationToken), file.Name, Path.GetFileName(file.FileName), kind, content, cancellationToken);
+        }
+
+        if (outcome is ReferralOutcome.Done)
+        {
+            outcome = await referrals.SubmitAsync(referralId, await VersionAsync(db, referralId, cancellationToken), cancellationToken);
+        }
+
+        return outcome is ReferralOutcome.Done
+            ? Results.Created($"/api/v1/referrals/{referralId}", new ReferralCreated(referralId, nameof(ReferralState.Submitted), $"/api/v1/referrals/{referralId}"))
+            : Problem(outcome);
+    }
+
+    private static async Task<IResult> GetAsync(Guid referralId, ThroughcareDbContext db, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.AsNoTracking().Include(r => r.Service).Include(r => r.Documents).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found");
+        }
+
+        audit.Add(AuditRecordTypes.Referral, referral.Id.ToString(), AuditActions.View, referral.PersonId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new ReferralStatus(
+            referral.Id, referral.PersonId, referral.ServiceId, referral.Service!.Name, referral.State.ToString(), referral.SubmittedAt, referral.DecidedAt,
+            referral.CloseReason?.ToString(), referral.CloseReasonText, referral.DaysToDecision(time.GetUtcNow().UtcDateTime),
+            referral.Documents.Select(d => new ReferralDocumentSummary(d.Id, d.DocumentType, d.FileName, d.Size)).ToList()));
+    }
+
+    private static IResult Problem(ReferralOutcome outcome) => outcome switch
+    {
+        ReferralOutcome.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Person or service not found"),
+        ReferralOutcome.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The referral was changed by someone else; try again"),
+        ReferralOutcome.NotAllowed refused => Results.ValidationProblem(new Dictionary<string, string[]> { ["referral"] = [refused.Message] }),
+        _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
+    };
+
+    private static Task<Guid> VersionAsync(ThroughcareDbContext db, Guid referralId, CancellationToken cancellationToken) =>
+        db.Referrals.Where(r => r.Id == referralId).Select(r => r.Version).SingleAsync(cancellationToken);
+
+    private static async Task<FileSignatures.Kind?> DetectAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var head = new byte[16];
+        await using var stream = file.OpenReadStream();
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        return FileSignatures.Detect(head.AsSpan(0, read), file.FileName);
+    }
+
+    private static Guid? RequireGuid(IFormCollection form, string name, string message, Dictionary<string, string[]> errors)
+    {
+        if (Guid.TryParse(form[name], out var id))
+        {
+            return id;
+        }
+
+        errors[name] = [message];
+        return null;
+    }
+
+    private static T? Parse<T>(IFormCollection form, string name, string message, Dictionary<string, string[]> errors, bool required)
+        where T : struct, Enum
+    {
+        var value = form[name].ToString();
+        if (value.Length == 0 && !required)
+        {
+            return null;
+        }
+
+        if (Enum.GetNames<T>().Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            return Enum.Parse<T>(value, ignoreCase: true);
+        }
+
+        errors[name] = [$"{message}: one of {string.Join(", ", Enum.GetNames<T>())}"];
+        return null;
+    }
+
+    private static string? Text(IFormCollection form, string name, string label, int maxLength, Dictionary<string, string[]> errors, string? required = null)
+    {
+        var value = TextRules.Tidy(form[name].ToString());
+        if (value is null)
+        {
+            if (required is not null)
+            {
+                errors[name] = [required];
+            }
+
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            errors[name] = [$"{label} must be {maxLength} characters or fewer"];
+        }
+        else if (!TextRules.IsSafe(value, multiline: true))
+        {
+            errors[name] = [$"{label} must not contain hidden control characters"];
+        }
+
+        return value;
+    }
+
+    private static string? Code<T>(IFormCollection form, string name, ReferenceList<T> list, string message, Dictionary<string, string[]> errors)
+        where T : IReferenceItem
+    {
+        var value = TextRules.Tidy(form[name].ToString());
+        if (value is not null && !list.Contains(value))
+        {
+            errors[name] = [message];
+        }
+
+        return value;
+    }
+
+    private static DateOnly? Date(IFormCollection form, string name, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        var value = TextRules.Tidy(form[name].ToString());
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date <= today && date.Year >= 2000)
+        {
+            return date;
+        }
+
+        errors[name] = ["Enter the date consent was given as a real date in the past, like 2026-11-01"];
+        return null;
+    }
+}

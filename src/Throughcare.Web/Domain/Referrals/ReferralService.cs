@@ -1,0 +1,560 @@
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Notifications;
+using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Storage;
+
+namespace Throughcare.Web.Domain.Referrals;
+
+public sealed record ReferralDetails
+{
+    public ReferralSource? Source { get; init; }
+    public string? Reason { get; init; }
+    public string? HelpWanted { get; init; }
+    public string? AccessibilityNeeds { get; init; }
+    public string? RisksToWorkers { get; init; }
+    public ServiceSetting? PersonSetting { get; init; }
+    public string? PreferredWorkerGender { get; init; }
+    public SharingBasis? SharingBasis { get; init; }
+    public DateOnly? ConsentGivenOn { get; init; }
+    public string? SharingNote { get; init; }
+}
+
+/// <summary>The worker chosen for one strand, and why when the manager departed from the top suggestion.</summary>
+public sealed record StrandAllocation(Guid StrandId, Guid WorkerUserId, string Reason);
+
+public abstract record ReferralOutcome
+{
+    public sealed record Done(Guid ReferralId) : ReferralOutcome;
+
+    /// <summary>The referral's state does not allow this; nothing was written.</summary>
+    public sealed record NotAllowed(string Message) : ReferralOutcome;
+
+    /// <summary>Someone changed the referral first; nothing was written.</summary>
+    public sealed record Conflict : ReferralOutcome;
+
+    public sealed record NotFound : ReferralOutcome;
+}
+
+/// <summary>Every change to a referral: each records who, when and why, its audit row and any e-mail, in one transaction.</summary>
+public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Outbox outbox, IDocumentStore store, CurrentUser user, TimeProvider time)
+{
+    public async Task<ReferralOutcome> StartDraftAsync(Guid personId, Guid serviceId, Guid submissionId, CancellationToken cancellationToken)
+    {
+        if (await db.Referrals.Where(r => r.SubmissionId == submissionId).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            return new ReferralOutcome.Done(existing);
+        }
+
+        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (service is null || !await db.People.AnyAsync(p => p.Id == personId && p.MergedIntoPersonId == null, cancellationToken))
+        {
+            return new ReferralOutcome.NotFound();
+        }
+
+        if (!service.AcceptingReferrals)
+        {
+            return new ReferralOutcome.NotAllowed($"{service.Name} is not accepting referrals");
+        }
+
+        var referral = new Referral
+        {
+            Id = Guid.NewGuid(),
+            PersonId = personId,
+            ServiceId = serviceId,
+            ReferringOrganisationId = user.RequireOrganisationId(),
+            CreatedByUserId = user.RequireUserId(),
+            CreatedAt = Now,
+            SubmissionId = submissionId,
+        };
+        db.Referrals.Add(referral);
+        Audit(referral, AuditActions.Create, new { service = service.Name });
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReferralOutcome.Done(referral.Id);
+    }
+
+    /// <summary>Saves answers on a draft, or on a referral returned to its referrer for information.</summary>
+    public Task<ReferralOutcome> SaveDetailsAsync(Guid referralId, Guid version, ReferralDetails details, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, referral =>
+        {
+            if (referral.State is not (ReferralState.Draft or ReferralState.AwaitingInformation))
+            {
+                return "This referral has been sent and can no longer be changed";
+            }
+
+            var before = DetailsOf(referral);
+            referral.Source = details.Source;
+            referral.Reason = details.Reason;
+            referral.HelpWanted = details.HelpWanted;
+            referral.AccessibilityNeeds = details.AccessibilityNeeds;
+            referral.RisksToWorkers = details.RisksToWorkers;
+            referral.PersonSetting = details.PersonSetting;
+            referral.PreferredWorkerGender = details.PreferredWorkerGender;
+            referral.SharingBasis = details.SharingBasis;
+            referral.ConsentGivenOn = details.ConsentGivenOn;
+            referral.SharingNote = details.SharingNote;
+            Audit(referral, AuditActions.Update, new { changes = FieldChanges.Compare(before, details) });
+            return null;
+        }, cancellationToken);
+
+    /// <summary>What is still needed before a referral can be sent, as GOV.UK messages keyed by the page that asks.</summary>
+    public static IReadOnlyList<(string Page, string Message)> MissingAnswers(Referral referral)
+    {
+        var missing = new List<(string, string)>();
+        if (referral.Source is null)
+        {
+            missing.Add(("reason", "Select where the referral comes from"));
+        }
+
+        if (string.IsNullOrWhiteSpace(referral.Reason))
+        {
+            missing.Add(("reason", "Enter the reason for the referral"));
+        }
+
+        if (referral.PersonSetting is null)
+        {
+            missing.Add(("needs", "Select whether the person is in custody or in the community"));
+        }
+
+        if (referral.SharingBasis is null)
+        {
+            missing.Add(("sharing", "Select the lawful basis for sharing this referral"));
+        }
+        else if (referral.SharingBasis == Referrals.SharingBasis.Consent && referral.ConsentGivenOn is null)
+        {
+            missing.Add(("sharing", "Enter the date the person gave consent"));
+        }
+
+        return missing;
+    }
+
+    /// <summary>Adds a checked upload. The caller has already detected its type; the bytes are stored before the row is saved.</summary>
+    public async Task<ReferralOutcome> AddDocumentAsync(Guid referralId, Guid version, string documentType, string fileName, FileSignatures.Kind kind, Stream content, CancellationToken cancellationToken)
+    {
+        var storedName = Guid.NewGuid().ToString("N");
+        using var hashing = new HashingStream(content);
+        await store.SaveAsync(storedName, hashing, cancellationToken);
+        var outcome = await ChangeAsync(referralId, version, referral =>
+        {
+            if (referral.State is not (ReferralState.Draft or ReferralState.AwaitingInformation))
+            {
+                return "Documents can only be added before the referral is sent, or when the service asks for more information";
+            }
+
+            var document = new ReferralDocument
+            {
+                Id = Guid.NewGuid(),
+                ReferralId = referral.Id,
+                DocumentType = documentType,
+                FileName = fileName,
+                StoredName = storedName,
+                ContentType = kind.ContentType,
+                Size = hashing.Length,
+                Sha256 = hashing.HashHex(),
+                UploadedAt = Now,
+                UploadedByUserId = user.RequireUserId(),
+            };
+            referral.Documents.Add(db.Add(document).Entity);
+            audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Create, referral.PersonId, new
+            {
+                referral = referral.Id,
+                changes = new[] { new FieldChange(DocumentTypes.All.LabelFor(documentType) ?? documentType, null, fileName) },
+            });
+            return null;
+        }, cancellationToken);
+        if (outcome is not ReferralOutcome.Done)
+        {
+            // Nothing refers to the file: remove it so a refused upload leaves nothing behind.
+            await store.DeleteAsync(storedName, CancellationToken.None);
+        }
+
+        return outcome;
+    }
+
+    public Task<ReferralOutcome> RemoveDocumentAsync(Guid referralId, Guid version, Guid documentId, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, referral =>
+        {
+            var document = referral.Documents.SingleOrDefault(d => d.Id == documentId);
+            if (document is null)
+            {
+                return "Document not found";
+            }
+
+            if (referral.State is not (ReferralState.Draft or ReferralState.AwaitingInformation))
+            {
+                return "Documents cannot be removed from a referral that has been sent";
+            }
+
+            db.ReferralDocuments.Remove(document);
+            audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Delete, referral.PersonId, new
+            {
+                referral = referral.Id,
+                changes = new[] { new FieldChange(DocumentTypes.All.LabelFor(document.DocumentType) ?? document.DocumentType, document.FileName, null) },
+            });
+            return null;
+        }, cancellationToken);
+
+    public static IReadOnlyList<string> MissingDocuments(Service service, IEnumerable<ReferralDocument> documents)
+    {
+        var carried = documents.Select(d => d.DocumentType).ToHashSet();
+        return service.Documents.Where(d => d.Required && !carried.Contains(d.DocumentType)).Select(d => d.DocumentType).ToList();
+    }
+
+    /// <summary>Sends a draft (or a referral returned for information) to the receiving service.</summary>
+    public async Task<ReferralOutcome> SubmitAsync(Guid referralId, Guid version, CancellationToken cancellationToken)
+    {
+        var outcome = await ChangeAsync(referralId, version, referral =>
+        {
+            var missing = MissingAnswers(referral);
+            if (missing.Count > 0)
+            {
+                return missing[0].Message;
+            }
+
+            var refused = Move(referral, ReferralState.Submitted, null, null);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            referral.SubmittedAt ??= Now;
+            GrantCareRole(referral);
+            return null;
+        }, cancellationToken);
+        if (outcome is ReferralOutcome.Done)
+        {
+            await NotifyReferrerAsync(referralId, "Referral received", r => $"Your referral of {r.Person} to {r.Service} has been received. Reference: {referralId}.", cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The receiving manager takes a referral into screening. A referral missing a required document cannot pass:
+    /// it goes to "awaiting information" and the referrer is told what is missing.
+    /// </summary>
+    public async Task<ReferralOutcome> StartScreeningAsync(Guid referralId, Guid version, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> missing = [];
+        var outcome = await ChangeAsync(referralId, version, referral =>
+        {
+            missing = MissingDocuments(referral.Service!, referral.Documents);
+            return missing.Count > 0
+                ? Move(referral, ReferralState.AwaitingInformation, null, "Required documents missing: " + string.Join(", ", missing.Select(d => DocumentTypes.All.LabelFor(d))))
+                : Move(referral, ReferralState.Screening, null, null);
+        }, cancellationToken);
+        if (outcome is ReferralOutcome.Done && missing.Count > 0)
+        {
+            await NotifyReferrerAsync(referralId, "More information needed for your referral", r =>
+                $"Your referral of {r.Person} to {r.Service} cannot be screened until it carries: {string.Join(", ", missing.Select(d => DocumentTypes.All.LabelFor(d)))}. Add the documents in Throughcare and send it again. Reference: {referralId}.", cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    public Task<ReferralOutcome> RequestInformationAsync(Guid referralId, Guid version, string message, CancellationToken cancellationToken) =>
+        NotifyingChangeAsync(referralId, version,
+            referral => Move(referral, ReferralState.AwaitingInformation, null, message),
+            "More information needed for your referral",
+            r => $"The team screening your referral of {r.Person} to {r.Service} asks: {message}. Reference: {referralId}.", cancellationToken);
+
+    public Task<ReferralOutcome> OverrideRuleAsync(Guid referralId, Guid version, string rule, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, referral =>
+        {
+            if (referral.State != ReferralState.Screening)
+            {
+                return "Rules can only be overridden during screening";
+            }
+
+            referral.Overrides.Add(db.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() }).Entity);
+            Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("Eligibility override", null, $"{rule}: {reason}") } });
+            return null;
+        }, cancellationToken);
+
+    public Task<ReferralOutcome> AcceptAsync(Guid referralId, Guid version, string? notes, CancellationToken cancellationToken) =>
+        NotifyingChangeAsync(referralId, version, referral =>
+        {
+            referral.ScreeningNotes = notes ?? referral.ScreeningNotes;
+            return Decide(referral, ReferralState.Accepted, null, null);
+        }, "Referral accepted", r => $"Your referral of {r.Person} to {r.Service} has been accepted. Reference: {referralId}.", cancellationToken);
+
+    public Task<ReferralOutcome> DeclineAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, string? notes, CancellationToken cancellationToken) =>
+        NotifyingChangeAsync(referralId, version, referral =>
+        {
+            referral.ScreeningNotes = notes ?? referral.ScreeningNotes;
+            return Decide(referral, ReferralState.Declined, reason, text);
+        }, "Referral declined", r => $"Your referral of {r.Person} to {r.Service} has been declined: {ReferralStates.Label(reason)}{(text is null ? "" : $" ({text})")}. Reference: {referralId}.", cancellationToken);
+
+    public Task<ReferralOutcome> WithdrawAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, referral => Decide(referral, ReferralState.Withdrawn, reason, text), cancellationToken);
+
+    /// <summary>
+    /// Confirms a worker for each strand the person needs and opens their episode of care with the service. Two
+    /// managers allocating at once: the referral's version lets one win; the other gets a conflict.
+    /// </summary>
+    public async Task<ReferralOutcome> AllocateAsync(Guid referralId, Guid version, IReadOnlyList<StrandAllocation> allocations, CancellationToken cancellationToken)
+    {
+        var workerIds = allocations.Select(a => a.WorkerUserId).ToList();
+        var workers = await db.Users.Where(u => workerIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.OrganisationId, u.DisabledAt }).ToListAsync(cancellationToken);
+        Episode? episode = null;
+        var outcome = await ChangeAsync(referralId, version, referral =>
+        {
+            if (referral.State != ReferralState.Accepted || referral.AllocatedAt is not null)
+            {
+                return "Only an accepted referral that has not been allocated can be allocated";
+            }
+
+            if (allocations.Count == 0 || allocations.Select(a => a.StrandId).Distinct().Count() != allocations.Count)
+            {
+                return "Choose one worker for each strand";
+            }
+
+            if (allocations.Any(a => referral.Service!.Strands.All(s => s.Id != a.StrandId)))
+            {
+                return "Choose strands this service offers";
+            }
+
+            if (allocations.Any(a => workers.SingleOrDefault(w => w.Id == a.WorkerUserId) is not { DisabledAt: null } w || w.OrganisationId != referral.Service!.OrganisationId))
+            {
+                return "Choose workers from the service's organisation";
+            }
+
+            var today = DateOnly.FromDateTime(Now);
+            episode = new Episode
+            {
+                Id = Guid.NewGuid(),
+                PersonId = referral.PersonId,
+                ServiceId = referral.ServiceId,
+                ReferralId = referral.Id,
+                StartedOn = today,
+                PlannedEndOn = today.AddMonths(referral.Service!.MaximumEpisodeMonths),
+                CreatedAt = Now,
+                Strands = allocations.Select(a => new EpisodeStrand
+                {
+                    Id = Guid.NewGuid(),
+                    ServiceStrandId = a.StrandId,
+                    WorkerUserId = a.WorkerUserId,
+                    StartedAt = Now,
+                    AllocatedByUserId = user.RequireUserId(),
+                    AllocationReason = a.Reason,
+                }).ToList(),
+            };
+            db.Episodes.Add(episode);
+            referral.AllocatedAt = Now;
+            audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Create, referral.PersonId, new
+            {
+                referral = referral.Id,
+                changes = allocations.Select(a => new FieldChange(referral.Service.Strands.Single(s => s.Id == a.StrandId).Name, null, a.WorkerUserId.ToString())),
+            });
+            foreach (var worker in workers)
+            {
+                outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {referral.Service.Name}. Open Throughcare to see your cases. Reference: {referral.Id}.");
+            }
+
+            return null;
+        }, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Gives a strand to another worker; the earlier allocation is ended, not overwritten.</summary>
+    public async Task<ReferralOutcome> ReallocateAsync(Guid episodeStrandId, Guid newWorkerId, string reason, CancellationToken cancellationToken)
+    {
+        var strand = await db.EpisodeStrands.SingleOrDefaultAsync(s => s.Id == episodeStrandId && s.EndedAt == null, cancellationToken);
+        var episode = strand is null ? null : await db.Episodes.SingleOrDefaultAsync(e => e.Id == strand.EpisodeId, cancellationToken);
+        var service = episode is null ? null : await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == episode.ServiceId, cancellationToken);
+        if (strand is null || episode is null || service is null)
+        {
+            return new ReferralOutcome.NotFound();
+        }
+
+        var worker = await db.Users.Where(u => u.Id == newWorkerId && u.OrganisationId == service.OrganisationId && u.DisabledAt == null).Select(u => new { u.Email }).SingleOrDefaultAsync(cancellationToken);
+        if (worker is null || newWorkerId == strand.WorkerUserId)
+        {
+            return new ReferralOutcome.NotAllowed("Choose a different worker from the service's organisation");
+        }
+
+        strand.EndedAt = Now;
+        strand.EndReason = reason;
+        db.EpisodeStrands.Add(new EpisodeStrand
+        {
+            Id = Guid.NewGuid(),
+            EpisodeId = strand.EpisodeId,
+            ServiceStrandId = strand.ServiceStrandId,
+            WorkerUserId = newWorkerId,
+            StartedAt = Now,
+            AllocatedByUserId = user.RequireUserId(),
+            AllocationReason = reason,
+        });
+        episode.Version = Guid.NewGuid();
+        audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Update, episode.PersonId, new
+        {
+            changes = new[] { new FieldChange("Worker", strand.WorkerUserId.ToString(), newWorkerId.ToString()) },
+            reason,
+        });
+        outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {service.Name}. Open Throughcare to see your cases.");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReferralOutcome.Done(episode.ReferralId);
+    }
+
+    private string? Decide(Referral referral, ReferralState to, ReferralCloseReason? reason, string? text)
+    {
+        if (to != ReferralState.Accepted && reason is null)
+        {
+            return "Select a reason";
+        }
+
+        if (reason == ReferralCloseReason.Other && string.IsNullOrWhiteSpace(text))
+        {
+            return "Enter the reason";
+        }
+
+        var refused = Move(referral, to, reason, text);
+        if (refused is null)
+        {
+            referral.DecidedAt = Now;
+            referral.DecidedByUserId = user.RequireUserId();
+            referral.CloseReason = reason;
+            referral.CloseReasonText = text;
+        }
+
+        return refused;
+    }
+
+    /// <summary>Moves the state if the life cycle allows it, recording the transition; returns why not otherwise.</summary>
+    private string? Move(Referral referral, ReferralState to, ReferralCloseReason? reason, string? note)
+    {
+        if (!ReferralStates.CanMove(referral.State, to))
+        {
+            return $"A referral that is {ReferralStates.Label(referral.State).ToLowerInvariant()} cannot become {ReferralStates.Label(to).ToLowerInvariant()}";
+        }
+
+        // Added through the context: a child with its key already set, found only through the navigation, would be
+        // taken for an existing row and updated.
+        referral.Transitions.Add(db.Add(new ReferralTransition
+        {
+            Id = Guid.NewGuid(),
+            ReferralId = referral.Id,
+            From = referral.State,
+            To = to,
+            At = Now,
+            ByUserId = user.UserId,
+            Reason = reason,
+            Note = note,
+        }).Entity);
+        Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("State", ReferralStates.Label(referral.State), ReferralStates.Label(to)) }, reason, note });
+        referral.State = to;
+        return null;
+    }
+
+    /// <summary>The receiving organisation gains a role in the person's care through the referral.</summary>
+    private void GrantCareRole(Referral referral)
+    {
+        var receiving = referral.Service!.OrganisationId;
+        var alreadyHolds = db.PersonCareRoles.IgnoreQueryFilters().Any(r => r.PersonId == referral.PersonId && r.OrganisationId == receiving && r.EndedAt == null);
+        if (!alreadyHolds && receiving != referral.ReferringOrganisationId)
+        {
+            db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = referral.PersonId, OrganisationId = receiving, Kind = CareRoleKind.Referral, StartedAt = Now });
+        }
+    }
+
+    private async Task<ReferralOutcome> NotifyingChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken)
+    {
+        var outcome = await ChangeAsync(referralId, version, change, cancellationToken);
+        if (outcome is ReferralOutcome.Done)
+        {
+            await NotifyReferrerAsync(referralId, subject, body, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>E-mails the referrer. Names only the service and the person's initials: e-mail is not a safe channel.</summary>
+    private async Task NotifyReferrerAsync(Guid referralId, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken)
+    {
+        var facts = await db.Referrals.IgnoreQueryFilters().Where(r => r.Id == referralId)
+            .Select(r => new
+            {
+                Service = r.Service!.Name,
+                Email = db.Users.Where(u => u.Id == r.CreatedByUserId).Select(u => u.Email).FirstOrDefault(),
+                Names = db.People.IgnoreQueryFilters().Where(p => p.Id == r.PersonId).Select(p => new { p.Details.GivenName, p.Details.FamilyName }).FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+        var initials = facts.Names is null ? "" : $"{facts.Names.GivenName[..1]}.{facts.Names.FamilyName[..1]}.";
+        outbox.Queue(facts.Email, subject, body((initials, facts.Service)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Loads the referral through the access filter, applies a change and saves it with the version check.</summary>
+    private async Task<ReferralOutcome> ChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals
+            .Include(r => r.Service).ThenInclude(s => s!.Documents)
+            .Include(r => r.Service).ThenInclude(s => s!.Strands)
+            .Include(r => r.Documents)
+            .Include(r => r.Overrides)
+            .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null)
+        {
+            return new ReferralOutcome.NotFound();
+        }
+
+        if (referral.Version != version)
+        {
+            return new ReferralOutcome.Conflict();
+        }
+
+        var refused = change(referral);
+        if (refused is not null)
+        {
+            db.ChangeTracker.Clear();
+            return new ReferralOutcome.NotAllowed(refused);
+        }
+
+        referral.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ReferralOutcome.Done(referralId);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new ReferralOutcome.Conflict();
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent writer won, and its row (an episode for this referral, say) stopped ours before the version check.
+            db.ChangeTracker.Clear();
+            if (await db.Referrals.AnyAsync(r => r.Id == referralId && r.Version != version, cancellationToken))
+            {
+                return new ReferralOutcome.Conflict();
+            }
+
+            throw;
+        }
+    }
+
+    private void Audit(Referral referral, string action, object details) =>
+        audit.Add(AuditRecordTypes.Referral, referral.Id.ToString(), action, referral.PersonId, details);
+
+    private static ReferralDetails DetailsOf(Referral r) => new()
+    {
+        Source = r.Source,
+        Reason = r.Reason,
+        HelpWanted = r.HelpWanted,
+        AccessibilityNeeds = r.AccessibilityNeeds,
+        RisksToWorkers = r.RisksToWorkers,
+        PersonSetting = r.PersonSetting,
+        PreferredWorkerGender = r.PreferredWorkerGender,
+        SharingBasis = r.SharingBasis,
+        ConsentGivenOn = r.ConsentGivenOn,
+        SharingNote = r.SharingNote,
+    };
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}

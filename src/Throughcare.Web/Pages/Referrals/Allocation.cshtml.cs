@@ -1,0 +1,228 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+/// <summary>
+/// Allocating an accepted referral: the ranked workers per strand with their reasons, the manager's choice (and why,
+/// when it is not the top suggestion), then the episode's strands and workers, with reallocation keeping history.
+/// </summary>
+[Authorize(Policy = Capabilities.ScreenReferrals)]
+public sealed class AllocationModel(ThroughcareDbContext db, ReferralService referrals, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [BindProperty]
+    public List<StrandChoice> Strands { get; set; } = [];
+
+    [BindProperty]
+    public ReallocateInput Reallocate { get; set; } = new();
+
+    public Referral Referral { get; private set; } = default!;
+    public string PersonName { get; private set; } = "";
+    public IReadOnlyList<StrandOption> Options { get; private set; } = [];
+    public IReadOnlyList<AllocatedStrand> Allocated { get; private set; } = [];
+    public bool Conflict { get; private set; }
+
+    private ReferralInView InView => (ReferralInView)HttpContext.Items[ReferralRouteFilter.ItemKey]!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!InView.ViewerIsReceiving)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync();
+        Version = Referral.Version;
+        Strands = Options.Select(o => new StrandChoice { StrandId = o.Strand.Id, Include = true, WorkerId = o.Suggestions.Count > 0 ? o.Suggestions[0].UserId : null }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!InView.ViewerIsReceiving)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync();
+        var allocations = new List<StrandAllocation>();
+        for (var i = 0; i < Options.Count; i++)
+        {
+            var option = Options[i];
+            var choice = Strands.SingleOrDefault(s => s.StrandId == option.Strand.Id);
+            if (choice is not { Include: true })
+            {
+                continue;
+            }
+
+            var key = $"Strands[{i}]";
+            var chosen = option.Suggestions.SingleOrDefault(s => s.UserId == choice.WorkerId);
+            if (chosen is null)
+            {
+                ModelState.AddModelError($"{key}.WorkerId", $"Select a worker for {option.Strand.Name.ToLowerInvariant()}");
+                continue;
+            }
+
+            var isTop = option.Suggestions[0].UserId == chosen.UserId;
+            var reason = choice.Reason?.Trim();
+            if (!isTop && string.IsNullOrEmpty(reason))
+            {
+                ModelState.AddModelError($"{key}.Reason", $"Enter why you chose {chosen.Name} rather than the suggested worker");
+                continue;
+            }
+
+            if (reason is { Length: > 2000 } || !TextRules.IsSafe(reason, multiline: true))
+            {
+                ModelState.AddModelError($"{key}.Reason", "Reason must be 2000 characters or fewer, without hidden control characters");
+                continue;
+            }
+
+            allocations.Add(new StrandAllocation(option.Strand.Id, chosen.UserId, isTop && string.IsNullOrEmpty(reason) ? string.Join("; ", chosen.Reasons) : reason!));
+        }
+
+        if (ModelState.IsValid && allocations.Count == 0)
+        {
+            ModelState.AddModelError("Strands", "Select at least one strand to allocate");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        switch (await referrals.AllocateAsync(InView.Id, Version, allocations, HttpContext.RequestAborted))
+        {
+            case ReferralOutcome.Done:
+                return Redirect($"/referrals/{InView.Id}/allocation?done=allocated");
+            case ReferralOutcome.Conflict:
+                return await ConflictAsync();
+            case ReferralOutcome.NotAllowed refused:
+                ModelState.AddModelError("Strands", refused.Message);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostReallocateAsync()
+    {
+        if (!InView.ViewerIsReceiving)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync();
+        var strand = Allocated.SingleOrDefault(a => a.Id == Reallocate.EpisodeStrandId);
+        if (strand is null)
+        {
+            return NotFound();
+        }
+
+        if (Reallocate.WorkerId is null || Reallocate.WorkerId == strand.WorkerUserId)
+        {
+            ModelState.AddModelError("Reallocate.WorkerId", $"Select a new worker for {strand.StrandName.ToLowerInvariant()}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Reallocate.Reason))
+        {
+            ModelState.AddModelError("Reallocate.Reason", "Enter the reason for the change of worker");
+        }
+        else if (Reallocate.Reason.Length > 2000 || !TextRules.IsSafe(Reallocate.Reason, multiline: true))
+        {
+            ModelState.AddModelError("Reallocate.Reason", "Reason must be 2000 characters or fewer, without hidden control characters");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        return await referrals.ReallocateAsync(strand.Id, Reallocate.WorkerId!.Value, Reallocate.Reason!.Trim(), HttpContext.RequestAborted) switch
+        {
+            ReferralOutcome.Done => Redirect($"/referrals/{InView.Id}/allocation?done=reallocated"),
+            ReferralOutcome.NotAllowed refused => AddError("Reallocate.WorkerId", refused.Message),
+            _ => NotFound(),
+        };
+    }
+
+    private PageResult AddError(string key, string message)
+    {
+        ModelState.AddModelError(key, message);
+        return Page();
+    }
+
+    private async Task<IActionResult> ConflictAsync()
+    {
+        Conflict = true;
+        ModelState.Clear();
+        await LoadAsync();
+        Version = Referral.Version;
+        return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+    }
+
+    private async Task LoadAsync()
+    {
+        var cancellation = HttpContext.RequestAborted;
+        Referral = await db.Referrals.AsNoTracking().Include(r => r.Service).ThenInclude(s => s!.Strands).SingleAsync(r => r.Id == InView.Id, cancellation);
+        PersonName = await db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId).Select(p => p.Details.GivenName + " " + p.Details.FamilyName).SingleOrDefaultAsync(cancellation) ?? "Not available";
+        var service = Referral.Service!;
+        var strands = service.Strands.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var options = new List<StrandOption>();
+        foreach (var strand in strands)
+        {
+            options.Add(new StrandOption(strand, await WorkerMatching.SuggestAsync(db, Referral, service, strand, cancellation)));
+        }
+
+        Options = options;
+        var episodeId = await db.Episodes.Where(e => e.ReferralId == Referral.Id).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(cancellation);
+        var rows = episodeId is null ? [] : await db.EpisodeStrands.AsNoTracking()
+            .Where(s => s.EpisodeId == episodeId)
+            .OrderBy(s => s.StartedAt)
+            .Select(s => new
+            {
+                s.Id,
+                s.ServiceStrandId,
+                Worker = db.Users.Where(u => u.Id == s.WorkerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                s.WorkerUserId,
+                s.StartedAt,
+                s.EndedAt,
+                s.AllocationReason,
+                s.EndReason,
+            })
+            .ToListAsync(cancellation);
+        Allocated = rows.Select(a => new AllocatedStrand(a.Id, strands.SingleOrDefault(s => s.Id == a.ServiceStrandId)?.Name ?? "", a.Worker ?? "", a.WorkerUserId, a.StartedAt, a.EndedAt, a.AllocationReason, a.EndReason)).ToList();
+        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, cancellation);
+    }
+
+    public bool CanAllocate => Referral.State == ReferralState.Accepted && Referral.AllocatedAt is null;
+
+    public sealed record StrandOption(ServiceStrand Strand, IReadOnlyList<WorkerSuggestion> Suggestions);
+
+    public sealed record AllocatedStrand(Guid Id, string StrandName, string Worker, Guid WorkerUserId, DateTime StartedAt, DateTime? EndedAt, string? Reason, string? EndReason);
+
+    public sealed class StrandChoice
+    {
+        public Guid StrandId { get; set; }
+        public bool Include { get; set; }
+        public Guid? WorkerId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ReallocateInput
+    {
+        public Guid EpisodeStrandId { get; set; }
+        public Guid? WorkerId { get; set; }
+        public string? Reason { get; set; }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Storage;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+/// <summary>A referral's document, always as an attachment, for the referring and receiving organisations only.</summary>
+public sealed class DownloadModel(ThroughcareDbContext db, AuditLog audit, IDocumentStore store) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid documentId)
+    {
+        var referral = (ReferralInView)HttpContext.Items[ReferralRouteFilter.ItemKey]!;
+        if (!ReferralView.CanSee(referral))
+        {
+            return NotFound();
+        }
+
+        var document = await db.ReferralDocuments.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.ReferralId == referral.Id, HttpContext.RequestAborted);
+        var content = document is null ? null : await store.OpenAsync(document.StoredName, HttpContext.RequestAborted);
+        if (document is null || content is null)
+        {
+            return NotFound();
+        }
+
+        audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Download, referral.PersonId, new { referral = referral.Id, file = document.FileName });
+        try
+        {
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(content, document.ContentType, document.FileName);
+    }
+}

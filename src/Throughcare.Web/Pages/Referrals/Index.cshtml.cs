@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+public sealed record ReferralRow(Guid Id, Guid PersonId, string? PersonName, string ServiceName, ReferralState State, ReferralCloseReason? CloseReason, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? DecidedAt);
+
+/// <summary>The user's organisation's referrals: drafts to resume, then those it has sent, oldest first.</summary>
+public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user) : PageModel
+{
+    public const int PageSize = 25;
+
+    public IReadOnlyList<ReferralRow> Drafts { get; private set; } = [];
+    public IReadOnlyList<ReferralRow> Sent { get; private set; } = [];
+    public int CurrentPage { get; private set; }
+    public int TotalPages { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
+    {
+        var organisationId = user.RequireOrganisationId();
+        var mine = db.Referrals.AsNoTracking().Where(r => r.ReferringOrganisationId == organisationId);
+        Drafts = await Rows(mine.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
+        (Sent, CurrentPage, TotalPages) = await Paging.PageAsync(
+            Rows(mine.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
+        await audit.RecordReadsAsync(AuditActions.SearchResult, Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), purpose: null, HttpContext.RequestAborted);
+    }
+
+    private IQueryable<ReferralRow> Rows(IQueryable<Referral> referrals) => referrals.Select(r => new ReferralRow(
+        r.Id,
+        r.PersonId,
+        db.People.Where(p => p.Id == r.PersonId).Select(p => p.Details.GivenName + " " + p.Details.FamilyName).FirstOrDefault(),
+        r.Service!.Name,
+        r.State,
+        r.CloseReason,
+        r.CreatedAt,
+        r.SubmittedAt,
+        r.DecidedAt));
+}

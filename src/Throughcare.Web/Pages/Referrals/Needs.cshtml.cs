@@ -1,0 +1,96 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+[Authorize(Policy = Capabilities.MakeReferrals)]
+public sealed class NeedsModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals)
+    : ReferralJourneyModel(db, audit, user, referrals)
+{
+    private static readonly InlineValidator<NeedsInput> Validator = new()
+    {
+        v => v.RuleFor(x => x.PersonSetting).Must(s => s is nameof(ServiceSetting.Community) or nameof(ServiceSetting.Custody))
+            .WithMessage("Select whether the person is in custody or in the community"),
+        v => v.RuleFor(x => x.AccessibilityNeeds).SafeText("Accessibility needs", 2000, multiline: true),
+        v => v.RuleFor(x => x.RisksToWorkers).SafeText("Risks to workers", 2000, multiline: true),
+        v => v.RuleFor(x => x.PreferredWorkerGender).Must(g => ReferralJourney.WorkerGenderLabel(g) is not null)
+            .When(x => x.PreferredWorkerGender is not null).WithMessage("Select a preferred gender of worker, or no preference"),
+    };
+
+    [BindProperty]
+    public NeedsInput Input { get; set; } = new();
+
+    public string PreferredLanguage { get; private set; } = "Not recorded";
+    public string InterpreterNeeded { get; private set; } = "Not recorded";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadPersonAsync())
+        {
+            return NotFound();
+        }
+
+        Input = new NeedsInput
+        {
+            PersonSetting = Referral.PersonSetting?.ToString(),
+            AccessibilityNeeds = Referral.AccessibilityNeeds,
+            RisksToWorkers = Referral.RisksToWorkers,
+            PreferredWorkerGender = Referral.PreferredWorkerGender,
+        };
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadPersonAsync())
+        {
+            return NotFound();
+        }
+
+        if (!Validator.Validate(Input).AddTo(ModelState))
+        {
+            return await ShowAsync(StatusCodes.Status400BadRequest);
+        }
+
+        return await SaveAsync(d => d with
+        {
+            PersonSetting = ReferralJourney.ParseEnum<ServiceSetting>(Input.PersonSetting),
+            AccessibilityNeeds = TextRules.Tidy(Input.AccessibilityNeeds),
+            RisksToWorkers = TextRules.Tidy(Input.RisksToWorkers),
+            PreferredWorkerGender = Input.PreferredWorkerGender is "no-preference" ? null : TextRules.Tidy(Input.PreferredWorkerGender),
+        }, "documents");
+    }
+
+    private async Task<bool> LoadPersonAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return false;
+        }
+
+        var person = await Db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId)
+            .Select(p => new { p.Details.PreferredLanguage, p.Details.InterpreterNeeded })
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
+        PreferredLanguage = Languages.All.LabelFor(person?.PreferredLanguage) ?? "Not recorded";
+        InterpreterNeeded = person?.InterpreterNeeded switch { true => "Yes", false => "No", null => "Not recorded" };
+        return true;
+    }
+
+    public sealed class NeedsInput
+    {
+        public string? PersonSetting { get; set; }
+        public string? AccessibilityNeeds { get; set; }
+        public string? RisksToWorkers { get; set; }
+        public string? PreferredWorkerGender { get; set; }
+    }
+}

@@ -1,0 +1,64 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+[Authorize(Policy = Capabilities.MakeReferrals)]
+public sealed class ReasonModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals)
+    : ReferralJourneyModel(db, audit, user, referrals)
+{
+    private static readonly InlineValidator<ReasonInput> Validator = new()
+    {
+        v => v.RuleFor(x => x.Source).Must(ReferralJourney.IsEnumName<ReferralSource>).WithMessage("Select where the referral comes from"),
+        v => v.RuleFor(x => x.Reason).NotEmpty().WithMessage("Enter the reason for the referral").SafeText("Reason for the referral", 4000, multiline: true),
+        v => v.RuleFor(x => x.HelpWanted).SafeText("What the person wants help with", 4000, multiline: true),
+    };
+
+    [BindProperty]
+    public ReasonInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Input = new ReasonInput { Source = Referral.Source?.ToString(), Reason = Referral.Reason, HelpWanted = Referral.HelpWanted };
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!Validator.Validate(Input).AddTo(ModelState))
+        {
+            return await ShowAsync(StatusCodes.Status400BadRequest);
+        }
+
+        return await SaveAsync(d => d with
+        {
+            Source = ReferralJourney.ParseEnum<ReferralSource>(Input.Source),
+            Reason = TextRules.Tidy(Input.Reason),
+            HelpWanted = TextRules.Tidy(Input.HelpWanted),
+        }, "needs");
+    }
+
+    public sealed class ReasonInput
+    {
+        public string? Source { get; set; }
+        public string? Reason { get; set; }
+        public string? HelpWanted { get; set; }
+    }
+}

@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Pages.People;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+/// <summary>
+/// The referrer's journey pages (reason, needs, documents, sharing, check answers). Only the referring organisation
+/// edits, and only while the referral is a draft or back with them for information; anyone else gets 404.
+/// </summary>
+public abstract class ReferralJourneyModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals) : PageModel
+{
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public Referral Referral { get; private set; } = null!;
+
+    protected ThroughcareDbContext Db => db;
+
+    protected ReferralService Referrals => referrals;
+
+    /// <summary>Loads the route's referral if this user may edit it; the route filter has already found it visible.</summary>
+    protected async Task<bool> LoadAsync()
+    {
+        if (HttpContext.Items[ReferralRouteFilter.ItemKey] is not ReferralInView inView
+            || inView.ReferringOrganisationId != user.OrganisationId
+            || !ReferralJourney.IsEditable(inView.State))
+        {
+            return false;
+        }
+
+        Referral = await db.Referrals.AsNoTracking().AsSplitQuery()
+            .Include(r => r.Service).ThenInclude(s => s!.Documents)
+            .Include(r => r.Documents)
+            .SingleAsync(r => r.Id == inView.Id, HttpContext.RequestAborted);
+        if (Version == Guid.Empty)
+        {
+            Version = Referral.Version;
+        }
+
+        HttpContext.Items[PersonRouteFilter.ItemKey] = await db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId)
+            .Select(p => new PersonHeader(p.Id, p.Details.GivenName + " " + p.Details.FamilyName, p.Details.DateOfBirth, p.Details.Crn, p.Details.PrisonNumber, p.Details.NhsNumber))
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
+        return true;
+    }
+
+    /// <summary>Shows the page, recording the read of the person's referral first.</summary>
+    protected async Task<IActionResult> ShowAsync(int? statusCode = null)
+    {
+        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, HttpContext.RequestAborted);
+        return new PageResult { StatusCode = statusCode };
+    }
+
+    /// <summary>Saves this page's answers onto the draft and goes to the next page, or explains why not.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<ReferralDetails, ReferralDetails> change, string nextPage)
+    {
+        var outcome = await referrals.SaveDetailsAsync(Referral.Id, Version, change(ReferralJourney.DetailsOf(Referral)), HttpContext.RequestAborted);
+        return await AfterAsync(outcome, $"/referrals/{Referral.Id}/{nextPage}");
+    }
+
+    /// <summary>Where a write goes next: on, or back to the page with the reason it was refused.</summary>
+    protected async Task<IActionResult> AfterAsync(ReferralOutcome outcome, string next)
+    {
+        switch (outcome)
+        {
+            case ReferralOutcome.Done:
+                return Redirect(next);
+            case ReferralOutcome.NotAllowed notAllowed:
+                ModelState.AddModelError(string.Empty, notAllowed.Message);
+                return await ShowAsync(StatusCodes.Status400BadRequest);
+            case ReferralOutcome.Conflict:
+                ModelState.AddModelError(string.Empty, "Someone else changed this referral while you were editing it. Check the answers below and make your changes again.");
+                Version = Guid.Empty;
+                await LoadAsync();
+                return await ShowAsync(StatusCodes.Status409Conflict);
+            default:
+                return NotFound();
+        }
+    }
+}
+
+public static class ReferralJourney
+{
+    public static bool IsEditable(ReferralState state) => state is ReferralState.Draft or ReferralState.AwaitingInformation;
+
+    public static ReferralDetails DetailsOf(Referral r) => new()
+    {
+        Source = r.Source,
+        Reason = r.Reason,
+        HelpWanted = r.HelpWanted,
+        AccessibilityNeeds = r.AccessibilityNeeds,
+        RisksToWorkers = r.RisksToWorkers,
+        PersonSetting = r.PersonSetting,
+        PreferredWorkerGender = r.PreferredWorkerGender,
+        SharingBasis = r.SharingBasis,
+        ConsentGivenOn = r.ConsentGivenOn,
+        SharingNote = r.SharingNote,
+    };
+
+    public static IEnumerable<SelectListItem> Sources =>
+    [
+        new("Probation", nameof(ReferralSource.Probation)),
+        new("Court", nameof(ReferralSource.Court)),
+        new("Police", nameof(ReferralSource.Police)),
+        new("Prison", nameof(ReferralSource.Prison)),
+        new("Hub: self-referral", nameof(ReferralSource.HubSelfReferral)),
+        new("Hub: drop-in", nameof(ReferralSource.HubDropIn)),
+        new("Other", nameof(ReferralSource.Other)),
+    ];
+
+    public static IEnumerable<SelectListItem> Settings =>
+        [new("In the community", nameof(ServiceSetting.Community)), new("In custody", nameof(ServiceSetting.Custody))];
+
+    public static IEnumerable<SelectListItem> WorkerGenders =>
+        [new("A woman", "woman"), new("A man", "man"), new("No preference", "no-preference")];
+
+    public static IEnumerable<SelectListItem> SharingBases =>
+    [
+        new("Consent: the person has agreed", nameof(SharingBasis.Consent)),
+        new("Public task", nameof(SharingBasis.PublicTask)),
+        new("Vital interests", nameof(SharingBasis.VitalInterests)),
+        new("Legal obligation", nameof(SharingBasis.LegalObligation)),
+    ];
+
+    public static IEnumerable<SelectListItem> CloseReasons => Enum.GetValues<ReferralCloseReason>()
+        .Select(r => new SelectListItem(ReferralStates.Label(r), r.ToString()));
+
+    public static string? Label(IEnumerable<SelectListItem> items, string? value) => items.FirstOrDefault(i => i.Value == value)?.Text;
+
+    public static string? SourceLabel(ReferralSource? source) => Label(Sources, source?.ToString());
+
+    public static string? SettingLabel(ServiceSetting? setting) => Label(Settings, setting?.ToString());
+
+    public static string? SharingLabel(SharingBasis? basis) => Label(SharingBases, basis?.ToString());
+
+    public static string? WorkerGenderLabel(string? gender) => Label(WorkerGenders, gender);
+
+    /// <summary>Names only: a number such as "7" must not pass as an enum value.</summary>
+    public static bool IsEnumName<T>(string? value)
+        where T : struct, Enum => Enum.GetNames<T>().Contains(value);
+
+    public static T? ParseEnum<T>(string? value)
+        where T : struct, Enum => IsEnumName<T>(value) ? Enum.Parse<T>(value!) : null;
+
+    public static string StateColour(ReferralState state) => state switch
+    {
+        ReferralState.Draft => "grey",
+        ReferralState.Submitted => "blue",
+        ReferralState.AwaitingInformation => "orange",
+        ReferralState.Screening => "purple",
+        ReferralState.Accepted => "green",
+        ReferralState.Declined => "red",
+        _ => "grey",
+    };
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+/// <summary>The largest document a referral may carry: <c>Throughcare:Uploads:MaxBytes</c>, 10 MB unless configured.</summary>
+public sealed record UploadLimits(long MaxBytes)
+{
+    /// <summary>Room for the form's other fields and the multipart framing, so a file just over the limit gets a GOV.UK message.</summary>
+    public long MaxRequestBytes => MaxBytes + (1024 * 1024);
+
+    public string MaxSizeText => MaxBytes % (1024 * 1024) == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{MaxBytes / (1024 * 1024)} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, MaxBytes / 1024)} KB");
+
+    public static UploadLimits From(IConfiguration configuration) =>
+        new(configuration.GetValue<long?>("Throughcare:Uploads:MaxBytes") ?? 10 * 1024 * 1024);
+
+    /// <summary>The name shown and sent back on download: no folders, no control or direction characters, at most 255 characters.</summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var clean = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (!char.IsControl(c) && c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069') and not '"')
+            {
+                clean.Append(c);
+            }
+        }
+
+        name = clean.ToString().Trim().TrimStart('.');
+        if (name.Length > 255)
+        {
+            var extension = Path.GetExtension(name);
+            name = extension.Length is > 0 and <= 10 ? name[..(255 - extension.Length)] + extension : name[..255];
+        }
+
+        return name.Length == 0 ? "document" : name;
+    }
+}
+
+/// <summary>
+/// Caps the request body of an upload page before anything reads it (the anti-forgery check reads the form), so a far
+/// larger body is refused with 413 rather than buffered. Runs just before the anti-forgery filter, as [RequestSizeLimit] does.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class UploadSizeLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+{
+    public int Order => 900;
+
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        var limit = UploadLimits.From(http.RequestServices.GetRequiredService<IConfiguration>()).MaxRequestBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+    }
+}

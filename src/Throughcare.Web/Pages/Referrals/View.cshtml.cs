@@ -1,0 +1,142 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
+using Throughcare.Web.Pages.People;
+
+namespace Throughcare.Web.Pages.Referrals;
+
+public static class ReferralView
+{
+    /// <summary>The receiving service sees a referral once it is sent; a draft is the referrer's alone.</summary>
+    public static bool CanSee(ReferralInView referral) => !(referral.ViewerIsReceiving && referral.State == ReferralState.Draft) || referral.ServiceOrganisationId == referral.ReferringOrganisationId;
+}
+
+public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals, TimeProvider time) : PageModel
+{
+    private static readonly InlineValidator<WithdrawInput> Validator = new()
+    {
+        v => v.RuleFor(x => x.Reason).Must(ReferralJourney.IsEnumName<ReferralCloseReason>).WithMessage("Select a reason for withdrawing the referral"),
+        v => v.RuleFor(x => x.ReasonText).NotEmpty().When(x => x.Reason == nameof(ReferralCloseReason.Other)).WithMessage("Enter the reason for withdrawing the referral"),
+        v => v.RuleFor(x => x.ReasonText).SafeText("Reason for withdrawing", 2000, multiline: true),
+    };
+
+    public ReferralInView InView { get; private set; } = null!;
+    public Referral Referral { get; private set; } = null!;
+    public string PersonName { get; private set; } = "";
+    public string? ReferredBy { get; private set; }
+    public string? ReferringOrganisation { get; private set; }
+    public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
+    public int? DaysToDecision { get; private set; }
+    public bool CanEdit { get; private set; }
+    public bool CanWithdraw { get; private set; }
+    public string? Saved { get; private set; }
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [BindProperty]
+    public WithdrawInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string? saved)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Saved = saved switch { "sent" => "Referral sent", "withdrawn" => "Referral withdrawn", _ => null };
+        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync()
+    {
+        if (!await LoadAsync() || !CanWithdraw)
+        {
+            return NotFound();
+        }
+
+        if (Validator.Validate(Input).AddTo(ModelState))
+        {
+            var outcome = await referrals.WithdrawAsync(Referral.Id, Version, Enum.Parse<ReferralCloseReason>(Input.Reason!), TextRules.Tidy(Input.ReasonText), HttpContext.RequestAborted);
+            switch (outcome)
+            {
+                case ReferralOutcome.Done:
+                    return Redirect($"/referrals/{Referral.Id}?saved=withdrawn");
+                case ReferralOutcome.NotAllowed notAllowed:
+                    ModelState.AddModelError(string.Empty, notAllowed.Message);
+                    break;
+                case ReferralOutcome.Conflict:
+                    ModelState.AddModelError(string.Empty, "Someone else changed this referral while you were looking at it. Check it below and try again.");
+                    Version = Referral.Version;
+                    return await ShowAsync(StatusCodes.Status409Conflict);
+                default:
+                    return NotFound();
+            }
+        }
+
+        return await ShowAsync(StatusCodes.Status400BadRequest);
+    }
+
+    private async Task<IActionResult> ShowAsync(int statusCode)
+    {
+        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, HttpContext.RequestAborted);
+        return new PageResult { StatusCode = statusCode };
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        InView = (ReferralInView)HttpContext.Items[ReferralRouteFilter.ItemKey]!;
+        if (!ReferralView.CanSee(InView))
+        {
+            return false;
+        }
+
+        Referral = await db.Referrals.AsNoTracking().AsSplitQuery()
+            .Include(r => r.Service)
+            .Include(r => r.Documents)
+            .Include(r => r.Transitions)
+            .Include(r => r.Overrides)
+            .SingleAsync(r => r.Id == InView.Id, HttpContext.RequestAborted);
+        if (Version == Guid.Empty)
+        {
+            Version = Referral.Version;
+        }
+
+        // The receiving organisation holds a care role once the referral is sent, so the person is visible to both.
+        var header = await db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId)
+            .Select(p => new PersonHeader(p.Id, p.Details.GivenName + " " + p.Details.FamilyName, p.Details.DateOfBirth, p.Details.Crn, p.Details.PrisonNumber, p.Details.NhsNumber))
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
+        HttpContext.Items[PersonRouteFilter.ItemKey] = header;
+        PersonName = header?.Name ?? "";
+
+        var staffIds = Referral.Transitions.Select(t => t.ByUserId).Append(Referral.CreatedByUserId).Append(Referral.DecidedByUserId)
+            .Concat(Referral.Overrides.Select(o => (Guid?)o.ByUserId)).OfType<Guid>().Distinct().ToList();
+        StaffNames = await db.Users.IgnoreQueryFilters().Where(u => staffIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, HttpContext.RequestAborted);
+        ReferredBy = StaffNames.GetValueOrDefault(Referral.CreatedByUserId);
+        ReferringOrganisation = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == Referral.ReferringOrganisationId)
+            .Select(o => o.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        DaysToDecision = Referral.DaysToDecision(time.GetUtcNow().UtcDateTime);
+
+        var referring = !InView.ViewerIsReceiving || InView.ReferringOrganisationId == user.OrganisationId;
+        var mayRefer = User.IsInRole(Domain.Accounts.StaffRoles.Practitioner) || User.IsInRole(Domain.Accounts.StaffRoles.Manager);
+        CanEdit = referring && mayRefer && InView.ReferringOrganisationId == user.OrganisationId && ReferralJourney.IsEditable(Referral.State);
+        CanWithdraw = mayRefer && InView.ReferringOrganisationId == user.OrganisationId && ReferralStates.IsOpen(Referral.State);
+        return true;
+    }
+
+    public string StaffName(Guid? id) => id is { } known && StaffNames.TryGetValue(known, out var name) ? name : "Throughcare";
+
+    public sealed class WithdrawInput
+    {
+        public string? Reason { get; set; }
+        public string? ReasonText { get; set; }
+    }
+}

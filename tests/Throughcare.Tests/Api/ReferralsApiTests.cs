@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Organisations;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Referrals;
+
+namespace Throughcare.Tests.Api;
+
+public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+    private readonly TestData _data = new(factory);
+    private readonly ReferralTestData _referrals = new(factory);
+
+    private sealed record Partner(Organisation Probation, string Token, Guid PersonId, Web.Domain.Services.Service Service);
+
+    private async Task<Partner> PartnerAsync()
+    {
+        var probation = await _data.CreateOrganisationAsync(OrganisationKind.Probation);
+        var provider = await _data.CreateOrganisationAsync(OrganisationKind.VoluntarySector);
+        var service = await _referrals.CreateServiceAsync(provider.Id);
+        var personId = await _data.CreatePersonAsync(probation.Id);
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var browser = await Browser.SignInAsync(factory, admin);
+        var issued = await browser.PostFormAsync("/admin/api-tokens", new() { ["Input.OrganisationId"] = probation.Id.ToString(), ["Input.Name"] = "Case system" });
+        issued.Status.ShouldBe(HttpStatusCode.OK);
+        var token = issued.Document.QuerySelector(".app-token").Text();
+        token.ShouldStartWith("tc_");
+        return new Partner(probation, token, personId, service);
+    }
+
+    private static MultipartFormDataContent Referral(Guid personId, Guid serviceId, Action<Dictionary<string, string>>? change = null, params (string Type, string Name, byte[] Bytes)[] files)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["personId"] = personId.ToString(),
+            ["serviceId"] = serviceId.ToString(),
+            ["source"] = "Probation",
+            ["reason"] = "Struggling after release",
+            ["helpWanted"] = "Somewhere to live",
+            ["personSetting"] = "Community",
+            ["sharingBasis"] = "PublicTask",
+        };
+        change?.Invoke(fields);
+        var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        foreach (var (type, name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(file, type, name);
+        }
+
+        return content;
+    }
+
+    private HttpClient Client(string? token)
+    {
+        var client = factory.CreateBrowser();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    [Fact]
+    public async Task Post_WithDocuments_SubmitsTheReferral_AndGetReadsItsState()
+    {
+        var partner = await PartnerAsync();
+        var client = Client(partner.Token);
+
+        using var content = Referral(partner.PersonId, partner.Service.Id, null,
+            (DocumentTypes.ReferralForm, "form.pdf", Pdf), (DocumentTypes.Formulation, "formulation.pdf", Pdf), (DocumentTypes.OASys, "oasys.pdf", Pdf));
+        var created = await client.PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var id = body.RootElement.GetProperty("id").GetGuid();
+        var read = await client.GetAsync(new Uri($"/api/v1/referrals/{id}", UriKind.Relative));
+        using var state = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
+        state.RootElement.GetProperty("state").GetString().ShouldBe("Submitted");
+        state.RootElement.GetProperty("documents").GetArrayLength().ShouldBe(3);
+
+        var referral = await factory.WithDbAsync(db => db.Referrals.Include(r => r.Documents).SingleAsync(r => r.Id == id));
+        referral.ReferringOrganisationId.ShouldBe(partner.Probation.Id);
+        referral.State.ShouldBe(ReferralState.Submitted);
+        referral.Documents.Select(d => d.Sha256).Distinct().ShouldHaveSingleItem().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)));
+        var audit = await factory.WithDbAsync(db => db.AuditEvents.Where(a => a.RecordId == id.ToString()).Select(a => a.Action).ToListAsync());
+        audit.ShouldContain(AuditActions.Create);
+        audit.ShouldContain(AuditActions.View);
+    }
+
+    [Fact]
+    public async Task Post_WithoutToken_Or_WithARevokedToken_Is401()
+    {
+        var partner = await PartnerAsync();
+        using var anonymous = Referral(partner.PersonId, partner.Service.Id);
+        (await Client(null).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), anonymous)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var tokenId = await factory.WithDbAsync(db => db.ApiTokens.Where(t => t.Name == "Case system").OrderByDescending(t => t.CreatedAt).Select(t => t.Id).FirstAsync());
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var browser = await Browser.SignInAsync(factory, admin);
+        (await browser.PostFormAsync($"/admin/api-tokens?handler=Revoke&tokenId={tokenId}", [], "/admin/api-tokens")).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        using var revoked = Referral(partner.PersonId, partner.Service.Id);
+        (await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), revoked)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Client("tc_not-a-real-token").GetAsync(new Uri($"/api/v1/referrals/{Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Post_BadInput_Answers400WithFieldErrors_AndWritesNothing()
+    {
+        var partner = await PartnerAsync();
+        var before = await factory.WithDbAsync(db => db.Referrals.CountAsync());
+
+        using var content = Referral(partner.PersonId, partner.Service.Id, f =>
+        {
+            f.Remove("reason");
+            f["source"] = "Telepathy";
+            f["sharingBasis"] = "Consent";
+            f["helpWanted"] = "bad\u202Etext";
+        }, (DocumentTypes.OASys, "oasys.pdf", Encoding.ASCII.GetBytes("MZ this is a program")), ("not-a-type", "x.pdf", Pdf));
+        var response = await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        errors.GetProperty("reason")[0].GetString().ShouldBe("Enter the reason for the referral");
+        errors.GetProperty("source")[0].GetString().ShouldNotBeNull().ShouldStartWith("Select where the referral comes from");
+        errors.GetProperty("consentGivenOn")[0].GetString().ShouldNotBeNull().ShouldStartWith("Enter the date the person gave consent");
+        errors.GetProperty("helpWanted")[0].GetString().ShouldBe("What the person wants help with must not contain hidden control characters");
+        errors.GetProperty(DocumentTypes.OASys)[0].GetString().ShouldNotBeNull().ShouldStartWith("The selected file must be a PDF");
+        errors.TryGetProperty("not-a-type", out _).ShouldBeTrue();
+        (await factory.WithDbAsync(db => db.Referrals.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Post_ForAPersonTheOrganisationDoesNotHold_Is404()
+    {
+        var partner = await PartnerAsync();
+        var elsewhere = await _data.CreateOrganisationAsync();
+        var stranger = await _data.CreatePersonAsync(elsewhere.Id);
+
+        using var content = Referral(stranger, partner.Service.Id);
+        var response = await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await factory.WithDbAsync(db => db.Referrals.CountAsync(r => r.PersonId == stranger))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Get_AnotherOrganisationsReferral_Is404()
+    {
+        var partner = await PartnerAsync();
+        var other = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var otherPerson = await _data.CreatePersonAsync(other.OrganisationId);
+        var theirs = await _referrals.CreateReferralAsync(otherPerson, partner.Service, other.OrganisationId, other.Id, ReferralState.Submitted);
+
+        var response = await Client(partner.Token).GetAsync(new Uri($"/api/v1/referrals/{theirs.Id}", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Post_TwiceWithTheSameIdempotencyKey_CreatesOneReferral()
+    {
+        var partner = await PartnerAsync();
+        var client = Client(partner.Token);
+        var key = Guid.NewGuid().ToString();
+
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var content = Referral(partner.PersonId, partner.Service.Id);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = content };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.Created);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            ids.Add(body.RootElement.GetProperty("id").GetGuid());
+        }
+
+        ids.Distinct().ShouldHaveSingleItem();
+        (await factory.WithDbAsync(db => db.Referrals.CountAsync(r => r.PersonId == partner.PersonId))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheReferralEndpoints()
+    {
+        var document = await factory.CreateBrowser().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        document.ShouldContain("/api/v1/referrals");
+        document.ShouldContain("SubmitReferral");
+        document.ShouldContain("GetReferral");
+    }
+}

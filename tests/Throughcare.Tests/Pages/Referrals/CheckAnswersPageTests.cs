@@ -1,0 +1,65 @@
+using System.Net;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.People;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+
+namespace Throughcare.Tests.Pages.Referrals;
+
+public sealed class CheckAnswersPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    [Fact]
+    public async Task Get_ShowsAnswersWithChangeLinksAndMissingDocuments()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.GetAsync($"/referrals/{referral.Id}/check-answers");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.GetSummaryListValue("Reason").ShouldBe(referral.Reason);
+        page.Document.QuerySelectorAll($"a[href='/referrals/{referral.Id}/sharing']").ShouldNotBeEmpty();
+        page.Document.QuerySelector("#missing").Text().ShouldContain("OASys assessment");
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.View)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer);
+    }
+
+    [Fact]
+    public async Task Post_WithMissingAnswers_IsRefusedAndNothingChanges()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var started = await browser.PostFormAsync($"/people/{scene.PersonId}/refer", new() { ["ServiceId"] = scene.Service.Id.ToString(), ["SubmissionId"] = Guid.NewGuid().ToString() });
+        var referralId = Guid.Parse(started.Location!.Split('/')[2]);
+        var check = await browser.GetAsync($"/referrals/{referralId}/check-answers");
+        check.Document.QuerySelector("#missing").Text().ShouldContain("Enter the reason for the referral");
+
+        var page = await browser.PostRawAsync($"/referrals/{referralId}/check-answers", check.Document.FormFields());
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.ErrorSummary().ShouldContain("Select where the referral comes from");
+        (await factory.FindReferralAsync(referralId))!.State.ShouldBe(ReferralState.Draft);
+    }
+
+    [Fact]
+    public async Task Post_Complete_SendsTheReferralAndItCanNoLongerBeEdited()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, withRequiredDocuments: true);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/check-answers")).Document.FormFields();
+
+        var sent = await browser.PostRawAsync($"/referrals/{referral.Id}/check-answers", form);
+
+        sent.Status.ShouldBe(HttpStatusCode.Redirect, sent.Html);
+        sent.Location.ShouldBe($"/referrals/{referral.Id}?saved=sent");
+        var after = (await factory.FindReferralAsync(referral.Id))!;
+        after.State.ShouldBe(ReferralState.Submitted);
+        after.Transitions.ShouldHaveSingleItem().ByUserId.ShouldBe(scene.Referrer.Id);
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer);
+
+        (await browser.GetAsync($"/referrals/{referral.Id}/check-answers")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.PostRawAsync($"/referrals/{referral.Id}/check-answers", form)).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetAsync($"/referrals/{referral.Id}/reason")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.People;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Referrals;
+
+namespace Throughcare.Tests.Pages.Referrals;
+
+public sealed class DocumentsPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    [Fact]
+    public async Task Get_ShowsRequiredAndOptionalDocumentsWithStatus()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.GetAsync($"/referrals/{referral.Id}/documents");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.GetSummaryListValue("OASys assessment").ShouldBe("Required");
+        page.Document.GetSummaryListValue("Pre-sentence report").ShouldBe("Optional");
+        page.Document.QuerySelector("form[enctype='multipart/form-data']").ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("formulation.pdf", "pdf", "application/pdf")]
+    [InlineData("scan.png", "png", "image/png")]
+    [InlineData("letter.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    public async Task Upload_ValidFile_IsStoredAndDownloadsWithIdenticalBytes(string fileName, string kind, string contentType)
+    {
+        var bytes = kind switch { "pdf" => ReferralPages.Pdf, "png" => ReferralPages.Png, _ => ReferralPages.Docx };
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var uploaded = await browser.UploadAsync(referral.Id, DocumentTypes.Formulation, fileName, bytes);
+
+        uploaded.Status.ShouldBe(HttpStatusCode.Redirect, uploaded.Html);
+        var document = (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldHaveSingleItem();
+        document.FileName.ShouldBe(fileName);
+        document.ContentType.ShouldBe(contentType);
+        document.StoredName.ShouldNotContain(".");
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Create)).ShouldContain(a => a.RecordType == AuditRecordTypes.Document && a.UserId == scene.Referrer.Id);
+        (await browser.GetAsync($"/referrals/{referral.Id}/documents")).Document.GetSummaryListValue("Level 2 or 3 formulation").ShouldBe("Uploaded");
+
+        var download = await browser.Client.GetAsync(new Uri($"/referrals/{referral.Id}/documents/{document.Id}", UriKind.Relative));
+
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        download.Content.Headers.ContentDisposition.FileNameStar.ShouldBe(fileName);
+        download.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Download)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer).RecordId.ShouldBe(document.Id.ToString());
+    }
+
+    [Fact]
+    public async Task Upload_HostileFileName_IsStoredSafelyAndEncodedOnDownload()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        (await browser.UploadAsync(referral.Id, DocumentTypes.Other, "..\\..\\évil\u202E\"<b>.pdf", ReferralPages.Pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var document = (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldHaveSingleItem();
+        document.FileName.ShouldBe("évil<b>.pdf");
+        var page = await browser.GetAsync($"/referrals/{referral.Id}/documents");
+        page.Html.ShouldNotContain("évil<b>");
+        var download = await browser.Client.GetAsync(new Uri($"/referrals/{referral.Id}/documents/{document.Id}", UriKind.Relative));
+        download.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("évil<b>.pdf");
+    }
+
+    [Theory]
+    [InlineData("report.pdf", "exe", "The selected file must be a PDF, Word document (.docx or .doc), PNG or JPEG")]
+    [InlineData("zip.pdf", "docx", "The selected file must be a PDF, Word document (.docx or .doc), PNG or JPEG")]
+    [InlineData("empty.pdf", "empty", "The selected file is empty")]
+    [InlineData(null, "empty", "Select a file")]
+    public async Task Upload_BadFile_ShowsErrorAndStoresNothing(string? fileName, string kind, string message)
+    {
+        var bytes = kind switch { "exe" => ReferralPages.Exe, "docx" => ReferralPages.Docx, _ => [] };
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.UploadAsync(referral.Id, DocumentTypes.Formulation, fileName, bytes);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Upload", message);
+        (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldBeEmpty();
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Create)).ShouldNotContain(a => a.RecordType == AuditRecordTypes.Document);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-type")]
+    [InlineData("=cmd|' /C calc'!A0")]
+    public async Task Upload_WithoutAValidType_ShowsError(string documentType)
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.UploadAsync(referral.Id, documentType, "a.pdf", ReferralPages.Pdf);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("DocumentType", "Select the type of document");
+        (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Remove_DeletesTheDocumentAndAuditsIt()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        await browser.UploadAsync(referral.Id, DocumentTypes.OASys, "oasys.pdf", ReferralPages.Pdf);
+        var page = await browser.GetAsync($"/referrals/{referral.Id}/documents");
+        var form = page.Document.QuerySelectorAll("form").First(f => f.QuerySelector("input[name=DocumentId]") is not null);
+        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+
+        var removed = await browser.PostRawAsync(form.GetAttribute("action")!, fields);
+
+        removed.Status.ShouldBe(HttpStatusCode.Redirect, removed.Html);
+        (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldBeEmpty();
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Delete)).ShouldHaveSingleItem().RecordType.ShouldBe(AuditRecordTypes.Document);
+    }
+
+    [Fact]
+    public async Task SentReferral_RefusesUploads()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, ReferralState.Submitted);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        (await browser.GetAsync($"/referrals/{referral.Id}/documents")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class SmallUploadFactory : ThroughcareFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Throughcare:Uploads:MaxBytes"] = "1024" };
+}
+
+public sealed class DocumentUploadLimitTests(SmallUploadFactory factory) : IClassFixture<SmallUploadFactory>
+{
+    [Fact]
+    public async Task Upload_OverTheLimit_ShowsErrorAndStoresNothing()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.UploadAsync(referral.Id, DocumentTypes.Formulation, "big.pdf", [.. ReferralPages.Pdf, .. new byte[2000]]);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Upload", "The selected file must be smaller than 1 KB");
+        (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Upload_FarLargerBody_Returns413()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.UploadAsync(referral.Id, DocumentTypes.Formulation, "huge.pdf", [.. ReferralPages.Pdf, .. new byte[3 * 1024 * 1024]]);
+
+        page.Status.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldBeEmpty();
+    }
+}

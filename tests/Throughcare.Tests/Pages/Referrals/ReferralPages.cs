@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
+
+namespace Throughcare.Tests.Pages.Referrals;
+
+/// <summary>A referrer, a receiving service in another organisation, a person and an unrelated organisation's user.</summary>
+public sealed record ReferralScene(TestUser Referrer, TestUser Receiver, TestUser Unrelated, Guid PersonId, Service Service);
+
+public static class ReferralPages
+{
+    public static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    public static readonly byte[] Docx = [.. "PK\u0003\u0004"u8, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0];
+    public static readonly byte[] Exe = [.. "MZ"u8, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0];
+
+    public static async Task<ReferralScene> CreateSceneAsync(ThroughcareFactory factory, Action<Service>? configure = null)
+    {
+        var data = new TestData(factory);
+        var referrer = await data.CreateStaffAsync(StaffRoles.Practitioner);
+        var receivingOrganisation = await data.CreateOrganisationAsync();
+        var receiver = await data.CreateUserAsync(receivingOrganisation.Id, StaffRoles.Manager);
+        var unrelated = await data.CreateStaffAsync(StaffRoles.Manager);
+        var personId = await data.CreatePersonAsync(referrer.OrganisationId);
+        var service = await new ReferralTestData(factory).CreateServiceAsync(receivingOrganisation.Id, configure);
+        return new ReferralScene(referrer, receiver, unrelated, personId, service);
+    }
+
+    public static Task<Referral> CreateReferralAsync(this ThroughcareFactory factory, ReferralScene scene, ReferralState state = ReferralState.Draft, bool withRequiredDocuments = false) =>
+        new ReferralTestData(factory).CreateReferralAsync(scene.PersonId, scene.Service, scene.Referrer.OrganisationId, scene.Referrer.Id, state, withRequiredDocuments);
+
+    public static Task<Referral?> FindReferralAsync(this ThroughcareFactory factory, Guid referralId) =>
+        factory.WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.Documents).Include(r => r.Transitions).SingleOrDefaultAsync(r => r.Id == referralId));
+
+    /// <summary>Posts the documents page's upload form as a browser would, with a file part.</summary>
+    public static async Task<Infrastructure.Page> UploadAsync(this Browser browser, Guid referralId, string documentType, string? fileName, byte[]? content)
+    {
+        var page = await browser.GetAsync($"/referrals/{referralId}/documents");
+        var form = page.Document.QuerySelectorAll("form").Last(f => f.GetAttribute("enctype") == "multipart/form-data");
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(form.QuerySelector("input[name=Version]")!.GetAttribute("value")!), "Version" },
+            { new StringContent(documentType), "DocumentType" },
+        };
+        var file = new ByteArrayContent(content ?? []);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        // Set by hand, as a browser sends it: .NET's own helper refuses empty and hostile file names.
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"Upload\"", FileName = "\"\"" };
+        if (fileName is not null)
+        {
+            file.Headers.ContentDisposition.FileNameStar = fileName;
+        }
+
+        body.Add(file);
+        var response = await browser.Client.PostAsync(new Uri($"/referrals/{referralId}/documents", UriKind.Relative), body);
+        var html = await response.Content.ReadAsStringAsync();
+        return new Infrastructure.Page(response, html, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.People;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
+
+namespace Throughcare.Tests.Pages.Referrals;
+
+public sealed class SharingPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    [Fact]
+    public async Task Post_ConsentWithDate_SavesAndGoesToCheckAnswers()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+
+        var saved = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", "Consent")
+            .With("Input.ConsentGivenOn.Day", "3").With("Input.ConsentGivenOn.Month", "2").With("Input.ConsentGivenOn.Year", "2024").With("Input.SharingNote", "Signed form on file"));
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
+        saved.Location.ShouldBe($"/referrals/{referral.Id}/check-answers");
+        var after = (await factory.FindReferralAsync(referral.Id))!;
+        after.SharingBasis.ShouldBe(SharingBasis.Consent);
+        after.ConsentGivenOn.ShouldBe(new DateOnly(2024, 2, 3));
+        after.SharingNote.ShouldBe("Signed form on file");
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer);
+    }
+
+    [Fact]
+    public async Task Post_PublicTask_ClearsTheConsentDate()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+
+        var saved = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", "PublicTask"));
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
+        var after = (await factory.FindReferralAsync(referral.Id))!;
+        after.SharingBasis.ShouldBe(SharingBasis.PublicTask);
+        after.ConsentGivenOn.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("", "", "", "", "Input_SharingBasis", "Select the lawful basis for sharing this referral")]
+    [InlineData("Consent", "", "", "", "Input_ConsentGivenOn", "Enter the date the person gave consent")]
+    [InlineData("Consent", "30", "2", "2024", "Input_ConsentGivenOn", "Date consent was given must be a real date")]
+    [InlineData("Consent", "1", "1", "0001", "Input_ConsentGivenOn", "Date consent was given must be after 1 January 2000")]
+    [InlineData("Consent", "31", "12", "9999", "Input_ConsentGivenOn", "Date consent was given must be today or in the past")]
+    [InlineData("Consent", "-1", "99", "2024", "Input_ConsentGivenOn", "Date consent was given must be a real date")]
+    public async Task Post_BadInput_ShowsErrorAndWritesNothing(string basis, string day, string month, string year, string fieldId, string message)
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", basis)
+            .With("Input.ConsentGivenOn.Day", day).With("Input.ConsentGivenOn.Month", month).With("Input.ConsentGivenOn.Year", year));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError(fieldId, message);
+        (await factory.FindReferralAsync(referral.Id))!.Version.ShouldBe(referral.Version);
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_NoteWithControlCharacters_ShowsError()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", "VitalInterests").With("Input.SharingNote", "a\u0007b"));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Input_SharingNote", "Note must not contain hidden control characters");
+    }
+}

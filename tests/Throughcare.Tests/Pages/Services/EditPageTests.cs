@@ -1,0 +1,154 @@
+using System.Net;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.People;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.ReferenceData;
+
+namespace Throughcare.Tests.Pages.Services;
+
+public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    private readonly TestData _data = new(factory);
+    private readonly ReferralTestData _services = new(factory);
+
+    [Fact]
+    public async Task Get_ShowsTheSavedSettings()
+    {
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var service = await _services.CreateServiceAsync(admin.OrganisationId, s => s.Boroughs = ["southwark"]);
+        var browser = await Browser.SignInAsync(factory, admin);
+
+        var page = await browser.GetAsync($"/services/{service.Id}/edit");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var form = page.Document.FormFields();
+        form["Input.Name"].ShouldBe(service.Name);
+        form["Input.MinimumAge"].ShouldBe("18");
+        form["Input.MaximumAge"].ShouldBe("");
+        form["Input.GenderIdentities"].ShouldBe("man");
+        form["Input.Boroughs"].ShouldBe("southwark");
+        form["Input.RequiresOpdScreenedIn"].ShouldBe("yes");
+        form["Input.Setting"].ShouldBe("Community");
+        form["Input.CaseloadCapacity"].ShouldBe("3");
+        form[ServicesPages.DocumentField(form, DocumentTypes.OASys)].ShouldBe("required");
+        form[ServicesPages.DocumentField(form, DocumentTypes.PreSentenceReport)].ShouldBe("optional");
+        form[ServicesPages.DocumentField(form, DocumentTypes.PsychologicalReport)].ShouldBe("not-used");
+        form["Version"].ShouldBe(service.Version.ToString());
+    }
+
+    [Fact]
+    public async Task Post_Changes_SavesThemAndAuditsEachAsFromTo()
+    {
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var service = await _services.CreateServiceAsync(admin.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, admin);
+        var form = (await browser.GetAsync($"/services/{service.Id}/edit")).Document.FormFields()
+            .With("Input.CaseloadCapacity", "15")
+            .With("Input.AcceptingReferrals", "no");
+        form[ServicesPages.DocumentField(form, DocumentTypes.PreSentenceReport)] = "not-used";
+
+        var saved = await browser.PostRawAsync($"/services/{service.Id}/edit", form);
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
+        saved.Location.ShouldBe($"/services/{service.Id}?saved=updated");
+        var after = (await factory.FindServiceAsync(service.Id)).ShouldNotBeNull();
+        after.CaseloadCapacity.ShouldBe(15);
+        after.AcceptingReferrals.ShouldBeFalse();
+        after.Documents.Select(d => d.DocumentType).ShouldBe([DocumentTypes.ReferralForm, DocumentTypes.Formulation, DocumentTypes.OASys], ignoreOrder: true);
+        after.Strands.Count.ShouldBe(2);
+        after.Version.ShouldNotBe(service.Version);
+
+        var audit = (await factory.ServiceAuditAsync(service.Id, AuditActions.Update)).ShouldHaveSingleItem();
+        audit.ShouldBeSuccessBy(admin);
+        audit.Changes().ShouldBe(
+        [
+            ("Caseload capacity", "3", "15"),
+            ("Accepting referrals", "Yes", "No"),
+            ("Documents", "formulation (required), oasys (required), pan-london-referral-form (required), pre-sentence-report (optional)", "formulation (required), oasys (required), pan-london-referral-form (required)"),
+        ], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("Input.Name", "", "Input_Name", "Enter the service's name")]
+    [InlineData("Input.MinimumAge", "130", "Input_MinimumAge", "Minimum age must be a whole number between 10 and 120")]
+    [InlineData("Input.MaximumAge", "16", "Input_MaximumAge", "Maximum age must be the same as or more than the minimum age")]
+    [InlineData("Input.MaximumEpisodeMonths", "72", "Input_MaximumEpisodeMonths", "Longest episode must be a whole number of months between 1 and 60")]
+    [InlineData("Input.CaseloadCapacity", "0", "Input_CaseloadCapacity", "Caseload capacity must be a whole number between 1 and 200")]
+    public async Task Post_Invalid_ShowsTheErrorWith400AndChangesNothing(string field, string value, string fieldId, string message)
+    {
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var service = await _services.CreateServiceAsync(admin.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, admin);
+        var form = (await browser.GetAsync($"/services/{service.Id}/edit")).Document.FormFields().With(field, value);
+
+        var page = await browser.PostRawAsync($"/services/{service.Id}/edit", form);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError(fieldId, message);
+        var after = (await factory.FindServiceAsync(service.Id)).ShouldNotBeNull();
+        after.Version.ShouldBe(service.Version);
+        (after.Name, after.MinimumAge, after.MaximumEpisodeMonths, after.CaseloadCapacity).ShouldBe((service.Name, 18, 18, 3));
+        (await factory.ServiceAuditAsync(service.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_StaleVersion_ShowsConflictWithTheirVersionAndYoursAndOverwritesNothing()
+    {
+        var first = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var second = await _data.CreateUserAsync(first.OrganisationId, StaffRoles.Administrator);
+        var service = await _services.CreateServiceAsync(first.OrganisationId);
+        var (firstEditor, secondEditor) = (await Browser.SignInAsync(factory, first), await Browser.SignInAsync(factory, second));
+        var url = $"/services/{service.Id}/edit";
+        var firstForm = (await firstEditor.GetAsync(url)).Document.FormFields();
+        var secondForm = (await secondEditor.GetAsync(url)).Document.FormFields();
+        (await firstEditor.PostRawAsync(url, firstForm.With("Input.CaseloadCapacity", "10"))).Status.ShouldBe(HttpStatusCode.Redirect);
+        var saved = (await factory.FindServiceAsync(service.Id))!;
+
+        var page = await secondEditor.PostRawAsync(url, secondForm.With("Input.CaseloadCapacity", "20").With("Input.MaximumEpisodeMonths", "12"));
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Html.ShouldContain("Someone else changed this service while you were editing it");
+        var rows = page.Document.QuerySelectorAll("tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text(), r.Children[2].Text())).ToList();
+        rows.ShouldBe([("Longest episode", "18 months", "12 months"), ("Caseload capacity", "10 people per worker", "20 people per worker")]);
+        page.Document.InputValue("Input.CaseloadCapacity").ShouldBe("10");
+        page.Document.InputValue("Version").ShouldBe(saved.Version.ToString());
+        var after = (await factory.FindServiceAsync(service.Id))!;
+        (after.CaseloadCapacity, after.MaximumEpisodeMonths, after.Version).ShouldBe((10, 18, saved.Version));
+        (await factory.ServiceAuditAsync(service.Id, AuditActions.Update)).ShouldHaveSingleItem().ShouldBeSuccessBy(first);
+    }
+
+    [Fact]
+    public async Task GetAndPost_AdministratorOfAnotherOrganisation_ReturnsNotFoundAndChangesNothing()
+    {
+        var owner = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var other = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var service = await _services.CreateServiceAsync(owner.OrganisationId);
+        var ownerForm = (await (await Browser.SignInAsync(factory, owner)).GetAsync($"/services/{service.Id}/edit")).Document.FormFields();
+        var browser = await Browser.SignInAsync(factory, other);
+
+        (await browser.GetAsync($"/services/{service.Id}/edit")).Status.ShouldBe(HttpStatusCode.NotFound);
+        ownerForm["__RequestVerificationToken"] = await browser.GetTokenAsync("/services/new");
+        var page = await browser.PostRawAsync($"/services/{service.Id}/edit", ownerForm.With("Input.CaseloadCapacity", "99"));
+
+        page.Status.ShouldBe(HttpStatusCode.NotFound);
+        (await factory.FindServiceAsync(service.Id))!.CaseloadCapacity.ShouldBe(3);
+        (await factory.ServiceAuditAsync(service.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task GetAndPost_PractitionerOfTheOrganisation_ReturnsForbidden()
+    {
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var practitioner = await _data.CreateUserAsync(admin.OrganisationId, StaffRoles.Practitioner, StaffRoles.Manager);
+        var service = await _services.CreateServiceAsync(admin.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, practitioner);
+
+        (await browser.GetAsync($"/services/{service.Id}/edit")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        var token = await browser.GetTokenAsync($"/services/{service.Id}");
+        var page = await browser.PostRawAsync($"/services/{service.Id}/edit", [KeyValuePair.Create("Input.Name", "Renamed"), KeyValuePair.Create("__RequestVerificationToken", token)]);
+
+        page.Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await factory.FindServiceAsync(service.Id))!.Name.ShouldBe(service.Name);
+    }
+}

@@ -59,7 +59,9 @@ public sealed class Journey : IAsyncDisposable
             TimezoneId = "Europe/London",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Bounds a hang, not a speed: on a loaded 2-core machine a page with its axe run can take many seconds.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return new Journey(context, await context.NewPageAsync(), javaScript);
     }
 

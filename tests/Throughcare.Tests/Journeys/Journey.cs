@@ -62,6 +62,7 @@ public sealed class Journey : IAsyncDisposable
         // Bounds a hang, not a speed: on a loaded 2-core machine a page with its axe run can take many seconds.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return new Journey(context, await context.NewPageAsync(), javaScript);
     }
 

@@ -16,6 +16,9 @@ public sealed class ViewModel(ThroughcareDbContext db, IAuthorizationService aut
     /// <summary>Administrators of the organisation that runs the service change it; everyone else reads it.</summary>
     public bool CanManage { get; private set; }
 
+    /// <summary>Managers of the organisation that runs the service sift its referrals.</summary>
+    public bool CanSift { get; private set; }
+
     public string? Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid serviceId, string? saved)
@@ -29,6 +32,7 @@ public sealed class ViewModel(ThroughcareDbContext db, IAuthorizationService aut
 
         Service = service;
         CanManage = service.OrganisationId == user.OrganisationId && (await authorization.AuthorizeAsync(User, Capabilities.ManageServices)).Succeeded;
+        CanSift = service.OrganisationId == user.OrganisationId && (await authorization.AuthorizeAsync(User, Capabilities.ScreenReferrals)).Succeeded;
         Saved = saved switch
         {
             "created" => "Service added",

@@ -120,4 +120,18 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
 
         (await browser.GetAsync($"/services/{service.Id}")).Status.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Get_ManagerOfTheServicesOrganisation_SeesTheSiftLink_OthersDoNot()
+    {
+        var manager = await _data.CreateStaffAsync(StaffRoles.Manager);
+        var colleague = await _data.CreateUserAsync(manager.OrganisationId, StaffRoles.Practitioner);
+        var outsider = await _data.CreateStaffAsync(StaffRoles.Manager);
+        var service = await _services.CreateServiceAsync(manager.OrganisationId);
+        var sift = $"a[href='/services/{service.Id}/sift']";
+
+        (await (await Browser.SignInAsync(factory, manager)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(sift).ShouldNotBeNull();
+        (await (await Browser.SignInAsync(factory, colleague)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(sift).ShouldBeNull();
+        (await (await Browser.SignInAsync(factory, outsider)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(sift).ShouldBeNull();
+    }
 }

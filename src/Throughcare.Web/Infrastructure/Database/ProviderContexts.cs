@@ -6,7 +6,8 @@ namespace Throughcare.Web.Infrastructure.Database;
 public sealed class SqliteThroughcareDbContext(DbContextOptions<SqliteThroughcareDbContext> options, AccessScope scope)
     : ThroughcareDbContext(options, scope)
 {
-    // SQLite has one writer at a time and the transaction begins IMMEDIATE, so the file lock already serialises appends.
+    // SQLite has one writer at a time and EF begins transactions IMMEDIATE, so the write lock, taken when the
+    // transaction begins, already serialises appends.
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 

@@ -15,8 +15,6 @@ namespace Throughcare.Web.Infrastructure.Database;
 public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope scope)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
 {
-    private static readonly SemaphoreSlim AuditAppendLock = new(1, 1);
-
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -266,33 +264,27 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // One writer at a time extends the chain: a lock within this process, and a database lock across nodes.
-        await AuditAppendLock.WaitAsync(cancellationToken);
-        try
+        // One writer at a time extends the chain, serialised by the database itself (see LockAuditChainAsync), never by
+        // a lock in this process: such a lock, held while waiting for a database lock, can deadlock with a transaction
+        // that holds the database lock and waits for it.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await using (ownTransaction)
         {
-            var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            await using (ownTransaction)
+            await LockAuditChainAsync(cancellationToken);
+            var last = await AuditEvents
+                .OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            AuditChain.Seal(pending, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
             {
-                await LockAuditChainAsync(cancellationToken);
-                var last = await AuditEvents
-                    .OrderByDescending(a => a.Sequence)
-                    .Select(a => new { a.Sequence, a.Hash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                AuditChain.Seal(pending, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-
-                return written;
+                await ownTransaction.CommitAsync(cancellationToken);
             }
-        }
-        finally
-        {
-            AuditAppendLock.Release();
+
+            return written;
         }
     }
 

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Throughcare.Tests.Journeys;
 
 [Trait("Category", "Journey")]
+[Collection(BrowserJourneys.Name)]
 public sealed class AdministrationJourneyTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

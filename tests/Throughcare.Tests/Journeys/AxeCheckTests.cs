@@ -2,6 +2,7 @@ namespace Throughcare.Tests.Journeys;
 
 /// <summary>The journeys' accessibility check must be able to fail: a clean report means nothing otherwise.</summary>
 [Trait("Category", "Journey")]
+[Collection(BrowserJourneys.Name)]
 public sealed class AxeCheckTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Throughcare.Tests.Journeys;
 
 [Trait("Category", "Journey")]
+[Collection(BrowserJourneys.Name)]
 public sealed class PeopleJourneyTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

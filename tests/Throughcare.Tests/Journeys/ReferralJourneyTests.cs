@@ -11,6 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Throughcare.Tests.Journeys;
 
 [Trait("Category", "Journey")]
+[Collection(BrowserJourneys.Name)]
 public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

@@ -542,7 +542,8 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     private void Audit(Referral referral, string action, object details) =>
         audit.Add(AuditRecordTypes.Referral, referral.Id.ToString(), action, referral.PersonId, details);
 
-    private static ReferralDetails DetailsOf(Referral r) => new()
+    /// <summary>A referral's answers, as the journey pages show them and as its change history compares them.</summary>
+    public static ReferralDetails DetailsOf(Referral r) => new()
     {
         Source = r.Source,
         Reason = r.Reason,

@@ -90,19 +90,7 @@ public static class ReferralJourney
 {
     public static bool IsEditable(ReferralState state) => state is ReferralState.Draft or ReferralState.AwaitingInformation;
 
-    public static ReferralDetails DetailsOf(Referral r) => new()
-    {
-        Source = r.Source,
-        Reason = r.Reason,
-        HelpWanted = r.HelpWanted,
-        AccessibilityNeeds = r.AccessibilityNeeds,
-        RisksToWorkers = r.RisksToWorkers,
-        PersonSetting = r.PersonSetting,
-        PreferredWorkerGender = r.PreferredWorkerGender,
-        SharingBasis = r.SharingBasis,
-        ConsentGivenOn = r.ConsentGivenOn,
-        SharingNote = r.SharingNote,
-    };
+    public static ReferralDetails DetailsOf(Referral r) => ReferralService.DetailsOf(r);
 
     public static IEnumerable<SelectListItem> Sources =>
     [

@@ -173,7 +173,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         new() { Id = Guid.NewGuid(), ServiceId = service.Id, DocumentType = type, Required = required };
 
     private static ServiceStrand Strand(Service service, string name, string role) =>
-        new() { Id = Guid.NewGuid(), ServiceId = service.Id, Name = name, WorkerRole = role };
+        new() { Id = Guid.NewGuid(), ServiceId = service.Id, Name = name, WorkerRole = role, InterventionList = Interventions.DefaultListFor(role) };
 
     private static IEnumerable<(PersonDetails, Guid[])> People(Guid wellbeing, Guid probation)
     {

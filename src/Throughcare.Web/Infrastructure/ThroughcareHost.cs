@@ -60,6 +60,15 @@ public static class ThroughcareHost
         services.AddScoped<DemoPartnership>();
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<ReferralService>();
+        services.AddScoped<Domain.Episodes.EpisodeWork>();
+
+        // Each part of an episode has its own service in Domain.Episodes, named *Service.
+        foreach (var type in typeof(Domain.Episodes.EpisodeWork).Assembly.GetTypes()
+                     .Where(t => t.Namespace == typeof(Domain.Episodes.EpisodeWork).Namespace && t.Name.EndsWith("Service", StringComparison.Ordinal) && t is { IsClass: true, IsAbstract: false }))
+        {
+            services.AddScoped(type);
+        }
+
         services.AddScoped<Outbox>();
         services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(DatabaseSetup.GetDataDirectory(configuration, builder.Environment), "documents")));
         services.Configure<EmailOptions>(configuration.GetSection("Throughcare:Email"));
@@ -84,6 +93,8 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/Services", Capabilities.ViewServices);
             o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);
             o.Conventions.AddFolderApplicationModelConvention("/Referrals", m => m.Filters.Add(new Pages.Referrals.ReferralRouteFilter()));
+            o.Conventions.AuthorizeFolder("/Episodes", Capabilities.ViewEpisodes);
+            o.Conventions.AddFolderApplicationModelConvention("/Episodes", m => m.Filters.Add(new Pages.Episodes.EpisodeRouteFilter()));
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

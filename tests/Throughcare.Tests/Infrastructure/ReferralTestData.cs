@@ -38,7 +38,7 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
             service.Strands =
             [
                 new() { Id = Guid.NewGuid(), ServiceId = service.Id, Name = "Emotional support", WorkerRole = "fmhp" },
-                new() { Id = Guid.NewGuid(), ServiceId = service.Id, Name = "Practical support", WorkerRole = "clw" },
+                new() { Id = Guid.NewGuid(), ServiceId = service.Id, Name = "Practical support", WorkerRole = "clw", InterventionList = Interventions.Practical },
             ];
             configure?.Invoke(service);
             db.Services.Add(service);
@@ -105,6 +105,8 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
                 PersonId = personId,
                 ServiceId = service.Id,
                 ReferralId = referralId,
+                ServiceOrganisationId = service.OrganisationId,
+                ReferringOrganisationId = await db.Referrals.Where(r => r.Id == referralId).Select(r => (Guid?)r.ReferringOrganisationId).SingleOrDefaultAsync() ?? service.OrganisationId,
                 StartedOn = DateOnly.FromDateTime(DateTime.UtcNow),
                 PlannedEndOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(service.MaximumEpisodeMonths),
                 CreatedAt = DateTime.UtcNow,

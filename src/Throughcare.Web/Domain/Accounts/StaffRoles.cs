@@ -32,6 +32,9 @@ public static class Capabilities
     public const string ViewServices = "services.view";
     public const string MakeReferrals = "referrals.make";
     public const string ScreenReferrals = "referrals.screen";
+    public const string ViewEpisodes = "episodes.view";
+    public const string WorkEpisodes = "episodes.work";
+    public const string SignOffEpisodes = "episodes.signoff";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -44,5 +47,10 @@ public static class Capabilities
         [ViewServices] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.Administrator],
         [MakeReferrals] = [StaffRoles.Practitioner, StaffRoles.Manager],
         [ScreenReferrals] = [StaffRoles.Manager],
+
+        // The data protection officer may read an episode (restricted notes included) but never records in it.
+        [ViewEpisodes] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.DataProtectionOfficer],
+        [WorkEpisodes] = [StaffRoles.Practitioner, StaffRoles.Manager],
+        [SignOffEpisodes] = [StaffRoles.Manager],
     };
 }

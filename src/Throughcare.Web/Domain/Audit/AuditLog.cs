@@ -65,5 +65,13 @@ public static class AuditRecordTypes
     public const string Referral = "referral";
     public const string Document = "document";
     public const string Episode = "episode";
+    public const string Contact = "contact";
+    public const string NeedsAssessment = "needs-assessment";
+    public const string Goal = "goal";
+    public const string GoalAction = "goal-action";
+    public const string Measure = "measure";
+    public const string Instrument = "instrument";
+    public const string EpisodeReview = "episode-review";
+    public const string ReflectiveReview = "reflective-review";
     public const string ApiToken = "api-token";
 }

@@ -331,6 +331,8 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 PersonId = referral.PersonId,
                 ServiceId = referral.ServiceId,
                 ReferralId = referral.Id,
+                ServiceOrganisationId = referral.Service!.OrganisationId,
+                ReferringOrganisationId = referral.ReferringOrganisationId,
                 StartedOn = today,
                 PlannedEndOn = today.AddMonths(referral.Service!.MaximumEpisodeMonths),
                 CreatedAt = Now,

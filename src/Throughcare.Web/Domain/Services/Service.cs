@@ -31,6 +31,18 @@ public sealed class Service
 
     public int MaximumEpisodeMonths { get; set; } = 18;
     public int CaseloadCapacity { get; set; } = 12;
+
+    /// <summary>How often an episode is reviewed; review points fall due at each interval from the start.</summary>
+    public int ReviewIntervalMonths { get; set; } = 3;
+
+    /// <summary>An episode is flagged at risk after this many did-not-attends in a row…</summary>
+    public int AtRiskMissedInARow { get; set; } = 3;
+
+    /// <summary>…or after this many weeks without an attended contact.</summary>
+    public int AtRiskWeeksWithoutContact { get; set; } = 4;
+
+    /// <summary>Re-engagement attempts, on different dates and by more than one mode, before closing for disengagement.</summary>
+    public int MinimumReengagementAttempts { get; set; } = 3;
     public bool AcceptingReferrals { get; set; } = true;
 
     public List<ServiceDocumentRequirement> Documents { get; set; } = [];
@@ -57,4 +69,7 @@ public sealed class ServiceStrand
     public Guid ServiceId { get; set; }
     public required string Name { get; set; }
     public required string WorkerRole { get; set; }
+
+    /// <summary>Which controlled list of interventions its contacts draw on (see Interventions).</summary>
+    public string InterventionList { get; set; } = ReferenceData.Interventions.Emotional;
 }

@@ -110,7 +110,7 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Cu
             return new ServiceOutcome.NameTaken();
         }
 
-        db.ServiceStrands.Add(new ServiceStrand { Id = Guid.NewGuid(), ServiceId = serviceId, Name = name, WorkerRole = workerRole });
+        db.ServiceStrands.Add(new ServiceStrand { Id = Guid.NewGuid(), ServiceId = serviceId, Name = name, WorkerRole = workerRole, InterventionList = ReferenceData.Interventions.DefaultListFor(workerRole) });
         service.Version = Guid.NewGuid();
         audit.Add(AuditRecordTypes.Service, serviceId.ToString(), AuditActions.Update, details: new { changes = new[] { new FieldChange("Strand", null, $"{name} ({workerRole})") } });
         await db.SaveChangesAsync(cancellationToken);

@@ -30,6 +30,18 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<EpisodeStrand> EpisodeStrands => Set<EpisodeStrand>();
+    public DbSet<EpisodeTransition> EpisodeTransitions => Set<EpisodeTransition>();
+    public DbSet<EpisodeExtension> EpisodeExtensions => Set<EpisodeExtension>();
+    public DbSet<EpisodeReview> EpisodeReviews => Set<EpisodeReview>();
+    public DbSet<ReflectiveReview> ReflectiveReviews => Set<ReflectiveReview>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactRevision> ContactRevisions => Set<ContactRevision>();
+    public DbSet<NeedsAssessment> NeedsAssessments => Set<NeedsAssessment>();
+    public DbSet<NeedRating> NeedRatings => Set<NeedRating>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<GoalAction> GoalActions => Set<GoalAction>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<MeasureResult> MeasureResults => Set<MeasureResult>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
@@ -52,6 +64,14 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
         configurationBuilder.Properties<ReferralSource>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<SharingBasis>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<EpisodeState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<EpisodeCloseReason>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<ContactMode>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Attendance>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AssessmentOccasion>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<NeedLevel>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<GoalOutcome>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ActionOwner>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ActionStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -152,6 +172,122 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
         });
         builder.Entity<DataProtectionKey>(b => b.Property(k => k.FriendlyName).HasMaxLength(200));
         ConfigureReferrals(builder);
+        ConfigureEpisodes(builder);
+    }
+
+    private void ConfigureEpisodes(ModelBuilder builder)
+    {
+        builder.Entity<Episode>(b =>
+        {
+            b.Property(e => e.Version).IsConcurrencyToken();
+            b.HasIndex(e => e.ReferralId).IsUnique();
+            b.HasIndex(e => new { e.ServiceId, e.State });
+            b.HasIndex(e => e.PersonId);
+            b.Property(e => e.HardestThing1).HasMaxLength(1000);
+            b.Property(e => e.HardestThing2).HasMaxLength(1000);
+            b.Property(e => e.HardestThing3).HasMaxLength(1000);
+            b.Property(e => e.CloseReasonText).HasMaxLength(2000);
+            b.Property(e => e.EndOfServiceSummary).HasMaxLength(8000);
+            b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Service>().WithMany().HasForeignKey(e => e.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.ServiceOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(e => e.Strands).WithOne().HasForeignKey(s => s.EpisodeId);
+            b.HasMany<EpisodeTransition>().WithOne().HasForeignKey(t => t.EpisodeId);
+            b.HasMany<EpisodeExtension>().WithOne().HasForeignKey(t => t.EpisodeId);
+            b.HasMany<EpisodeReview>().WithOne().HasForeignKey(t => t.EpisodeId);
+            b.HasMany<ReflectiveReview>().WithOne().HasForeignKey(t => t.EpisodeId);
+            b.HasMany<Contact>().WithOne().HasForeignKey(t => t.EpisodeId);
+            b.HasMany<NeedsAssessment>().WithOne().HasForeignKey(t => t.EpisodeId);
+            b.HasMany<Goal>().WithOne().HasForeignKey(t => t.EpisodeId);
+            b.HasMany<MeasureResult>().WithOne().HasForeignKey(t => t.EpisodeId);
+
+            // The service's organisation works the episode; the referring organisation sees its state and closure
+            // summary (the pages decide how much); no one else finds it.
+            b.HasQueryFilter(e => ScopeIsSystem
+                || e.ServiceOrganisationId == ScopeOrganisationId
+                || e.ReferringOrganisationId == ScopeOrganisationId);
+        });
+        builder.Entity<EpisodeStrand>(b =>
+        {
+            b.Property(s => s.AllocationReason).HasMaxLength(2000);
+            b.Property(s => s.EndReason).HasMaxLength(2000);
+            b.HasIndex(s => new { s.WorkerUserId, s.EndedAt });
+            b.HasOne<ServiceStrand>().WithMany().HasForeignKey(s => s.ServiceStrandId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<EpisodeTransition>(b => b.Property(t => t.Reason).HasMaxLength(2000));
+        builder.Entity<EpisodeExtension>(b => b.Property(t => t.Reason).HasMaxLength(2000));
+        builder.Entity<EpisodeReview>(b =>
+        {
+            b.Property(r => r.Summary).HasMaxLength(8000);
+            b.HasIndex(r => r.SubmissionId).IsUnique();
+        });
+        builder.Entity<ReflectiveReview>(b =>
+        {
+            b.Property(r => r.WhatIsGoingOn).HasMaxLength(4000);
+            b.Property(r => r.WhatMayHaveBeenMissed).HasMaxLength(4000);
+            b.Property(r => r.WhatWasTried).HasMaxLength(4000);
+            b.HasIndex(r => r.SubmissionId).IsUnique();
+        });
+        builder.Entity<Contact>(b =>
+        {
+            b.Property(c => c.Note).HasMaxLength(8000);
+            b.Property(c => c.Version).IsConcurrencyToken();
+            b.HasIndex(c => c.SubmissionId).IsUnique();
+            b.HasIndex(c => new { c.EpisodeId, c.OccurredAt });
+            b.HasOne<ServiceStrand>().WithMany().HasForeignKey(c => c.ServiceStrandId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ContactId);
+        });
+        builder.Entity<ContactRevision>(b =>
+        {
+            b.Property(r => r.Snapshot).HasMaxLength(4000);
+            b.Property(r => r.Note).HasMaxLength(8000);
+            b.Property(r => r.CorrectionReason).HasMaxLength(2000);
+            b.HasIndex(r => new { r.ContactId, r.Number }).IsUnique();
+        });
+        builder.Entity<NeedsAssessment>(b =>
+        {
+            b.Property(a => a.Note).HasMaxLength(4000);
+            b.HasIndex(a => a.SubmissionId).IsUnique();
+            b.HasMany(a => a.Ratings).WithOne().HasForeignKey(r => r.AssessmentId);
+        });
+        builder.Entity<NeedRating>(b =>
+        {
+            b.Property(r => r.Pathway).HasMaxLength(40);
+            b.HasIndex(r => new { r.AssessmentId, r.Pathway }).IsUnique();
+        });
+        builder.Entity<Goal>(b =>
+        {
+            b.Property(g => g.Description).HasMaxLength(1000);
+            b.Property(g => g.Pathway).HasMaxLength(40);
+            b.Property(g => g.Version).IsConcurrencyToken();
+            b.HasIndex(g => g.SubmissionId).IsUnique();
+            b.HasMany(g => g.Actions).WithOne().HasForeignKey(a => a.GoalId);
+        });
+        builder.Entity<GoalAction>(b =>
+        {
+            b.Property(a => a.Description).HasMaxLength(1000);
+            b.Property(a => a.OwnerName).HasMaxLength(200);
+            b.Property(a => a.Version).IsConcurrencyToken();
+            b.HasIndex(a => a.SubmissionId).IsUnique();
+            b.HasIndex(a => a.EpisodeId);
+        });
+        builder.Entity<Instrument>(b =>
+        {
+            b.Property(i => i.Code).HasMaxLength(40);
+            b.Property(i => i.Name).HasMaxLength(200);
+            b.Property(i => i.Definition).HasMaxLength(100_000);
+            b.Property(i => i.Version).IsConcurrencyToken();
+            b.HasIndex(i => new { i.OrganisationId, i.Code }).IsUnique();
+            b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<MeasureResult>(b =>
+        {
+            b.Property(m => m.Band).HasMaxLength(100);
+            b.HasIndex(m => m.SubmissionId).IsUnique();
+            b.HasIndex(m => new { m.EpisodeId, m.InstrumentId, m.TakenOn });
+            b.HasOne<Instrument>().WithMany().HasForeignKey(m => m.InstrumentId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 
     private void ConfigureReferrals(ModelBuilder builder)
@@ -172,6 +308,7 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
         {
             b.Property(s => s.Name).HasMaxLength(200);
             b.Property(s => s.WorkerRole).HasMaxLength(40);
+            b.Property(s => s.InterventionList).HasMaxLength(20);
         });
         builder.Entity<Referral>(b =>
         {
@@ -212,21 +349,6 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
         {
             b.Property(o => o.Rule).HasMaxLength(40);
             b.Property(o => o.Reason).HasMaxLength(2000);
-        });
-        builder.Entity<Episode>(b =>
-        {
-            b.Property(e => e.Version).IsConcurrencyToken();
-            b.HasIndex(e => e.ReferralId).IsUnique();
-            b.HasIndex(e => new { e.ServiceId, e.State });
-            b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
-            b.HasOne<Service>().WithMany().HasForeignKey(e => e.ServiceId).OnDelete(DeleteBehavior.Restrict);
-            b.HasMany(e => e.Strands).WithOne().HasForeignKey(s => s.EpisodeId);
-        });
-        builder.Entity<EpisodeStrand>(b =>
-        {
-            b.Property(s => s.AllocationReason).HasMaxLength(2000);
-            b.Property(s => s.EndReason).HasMaxLength(2000);
-            b.HasIndex(s => new { s.WorkerUserId, s.EndedAt });
         });
         builder.Entity<OutboxMessage>(b =>
         {

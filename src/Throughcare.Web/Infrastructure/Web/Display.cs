@@ -8,6 +8,17 @@ public static class Display
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
+    /// <summary>Today's date in the UK.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, London));
+
+    /// <summary>A UK wall-clock date and time, as entered on a form, in UTC.</summary>
+    public static System.DateTime FromLondon(DateOnly date, TimeOnly time) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), London);
+
+    /// <summary>A UTC instant as the UK date it fell on.</summary>
+    public static DateOnly LondonDate(System.DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London));
+
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
 
     public static string DateTime(DateTime utc)

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Episodes;
+
+/// <summary>
+/// The episode's overview. The service team sees its strands, dates, what is due and its history; the referring
+/// organisation sees only the state and, once closed, the closure summary.
+/// </summary>
+[ReferrerMayView]
+public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProvider time) : PageModel
+{
+    public EpisodeInView InView { get; private set; } = null!;
+    public Episode Episode { get; private set; } = null!;
+    public Service Service { get; private set; } = null!;
+    public IReadOnlyList<EpisodeTransition> Transitions { get; private set; } = [];
+    public IReadOnlyList<EpisodeExtension> Extensions { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
+    public DateOnly? NextReviewDue { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        var cancellationToken = HttpContext.RequestAborted;
+        Episode = await db.Episodes.AsNoTracking().Include(e => e.Strands).SingleAsync(e => e.Id == InView.Id, cancellationToken);
+        Service = await db.Services.AsNoTracking().Include(s => s.Strands).SingleAsync(s => s.Id == Episode.ServiceId, cancellationToken);
+        Today = Display.Today(time);
+        if (InView.ViewerIsServiceTeam)
+        {
+            Transitions = await db.EpisodeTransitions.AsNoTracking().Where(t => t.EpisodeId == Episode.Id).OrderByDescending(t => t.At).ToListAsync(cancellationToken);
+            Extensions = await db.EpisodeExtensions.AsNoTracking().Where(x => x.EpisodeId == Episode.Id).OrderBy(x => x.At).ToListAsync(cancellationToken);
+            var reviewsHeld = await db.EpisodeReviews.CountAsync(r => r.EpisodeId == Episode.Id, cancellationToken);
+            NextReviewDue = EpisodeStates.IsOpen(Episode.State) ? ReviewSchedule.NextDue(Episode.StartedOn, Service.ReviewIntervalMonths, reviewsHeld) : null;
+            var staffIds = Episode.Strands.Select(s => s.WorkerUserId).Concat(Transitions.Select(t => t.ByUserId).OfType<Guid>())
+                .Concat(Extensions.Select(x => x.ByUserId)).Distinct().ToList();
+            StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        }
+
+        audit.Add(AuditRecordTypes.Episode, Episode.Id.ToString(), AuditActions.View, Episode.PersonId, new { view = InView.ViewerIsServiceTeam ? "service-team" : "referrer" });
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    public string StrandName(Guid serviceStrandId) => Service.Strands.SingleOrDefault(s => s.Id == serviceStrandId)?.Name ?? "Strand";
+
+    public string StaffName(Guid? id) => id is { } known && StaffNames.TryGetValue(known, out var name) ? name : "Throughcare";
+}

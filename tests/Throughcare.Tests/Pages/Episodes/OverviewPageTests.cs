@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+
+namespace Throughcare.Tests.Pages.Episodes;
+
+public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    private const string SummaryMarker = "END-OF-SERVICE-SUMMARY-5c1d";
+
+    [Fact]
+    public async Task ServiceTeam_SeesStrandsDatesAndTheNextReviewDue()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.Colleague);
+
+        var page = await browser.GetAsync(scenario.Path);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.GetSummaryListValue("State").ShouldBe("Engaging");
+        var strands = page.Document.QuerySelectorAll("#strands tbody tr").Select(r => r.TextContent).ToList();
+        strands.Count.ShouldBe(2);
+        strands.ShouldContain(s => s.Contains(scenario.EmotionalWorker.DisplayName, StringComparison.Ordinal) && s.Contains("Emotional support", StringComparison.Ordinal));
+        strands.ShouldContain(s => s.Contains(scenario.PracticalWorker.DisplayName, StringComparison.Ordinal) && s.Contains("Practical support", StringComparison.Ordinal));
+        var due = ReviewSchedule.NextDue(scenario.Episode.StartedOn, scenario.Service.ReviewIntervalMonths, 0);
+        page.Document.GetSummaryListValue("Next review due")!.ShouldStartWith(Web.Infrastructure.Web.Display.Date(due));
+        (await factory.WithDbAsync(db => db.AuditEvents.Where(a => a.RecordType == AuditRecordTypes.Episode && a.Action == AuditActions.View && a.UserId == scenario.Colleague.Id).CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Referrer_SeesOnlyTheStateAndClosureSummary_AndNoOtherEpisodePage()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Closed);
+        await factory.WithDbAsync(async db =>
+        {
+            var episode = await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id);
+            episode.CloseReason = EpisodeCloseReason.Completed;
+            episode.EndOfServiceSummary = SummaryMarker;
+            episode.ClosedAt = DateTime.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.Referrer);
+
+        var page = await browser.GetAsync(scenario.Path);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.GetSummaryListValue("State").ShouldBe("Closed");
+        page.Document.GetSummaryListValue("End-of-service summary").ShouldBe(SummaryMarker);
+        page.Document.QuerySelector("#strands").ShouldBeNull();
+        page.Html.ShouldNotContain(scenario.EmotionalWorker.DisplayName);
+        page.Html.ShouldNotContain("Next review due");
+        foreach (var path in new[] { "/contacts", "/plan", "/measures", "/reviews", "/engagement" })
+        {
+            (await browser.GetAsync(scenario.Path + path)).Status.ShouldBe(HttpStatusCode.NotFound, path);
+        }
+    }
+
+    [Fact]
+    public async Task Outsider_GetsNotFound_AndTheDenialIsAudited()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.Outsider);
+
+        var page = await browser.GetAsync(scenario.Path);
+
+        page.Status.ShouldBe(HttpStatusCode.NotFound);
+        page.Html.ShouldNotContain(scenario.EmotionalWorker.DisplayName);
+        (await factory.WithDbAsync(db => db.AuditEvents.Where(a => a.RecordType == AuditRecordTypes.Episode && a.Action == AuditActions.AccessDenied && a.UserId == scenario.Outsider.Id).CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UnknownOrMalformedEpisode_IsNotFound()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.Manager);
+
+        (await browser.GetAsync($"/episodes/{Guid.NewGuid()}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetAsync("/episodes/not-a-guid")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+}

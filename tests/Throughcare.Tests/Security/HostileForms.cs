@@ -40,11 +40,15 @@ public sealed class HostileForm
 }
 
 /// <summary>Every form listed in the brief, with valid values that the hostile value replaces one field at a time.</summary>
-public static class HostileForms
+public static partial class HostileForms
 {
     private const string StrongPassword = "violet orbit lantern 7714";
 
-    public static readonly IReadOnlyList<HostileForm> All =
+    private static IReadOnlyList<HostileForm>? _all;
+
+    public static IReadOnlyList<HostileForm> All => _all ??= [.. Foundation, .. ContactForms, .. PlanForms, .. MeasureForms, .. EngagementForms];
+
+    private static readonly IReadOnlyList<HostileForm> Foundation =
     [
         new()
         {

@@ -117,3 +117,13 @@ public sealed class ReflectiveReview
     public Guid RecordedByUserId { get; set; }
     public Guid? SubmissionId { get; set; }
 }
+
+/// <summary>A reminder sent for something due on an episode (a review point), so that each is sent once.</summary>
+public sealed class EpisodeReminder
+{
+    public Guid Id { get; set; }
+    public Guid EpisodeId { get; set; }
+    public required string Kind { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateTime SentAt { get; set; }
+}

@@ -33,6 +33,7 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<EpisodeTransition> EpisodeTransitions => Set<EpisodeTransition>();
     public DbSet<EpisodeExtension> EpisodeExtensions => Set<EpisodeExtension>();
     public DbSet<EpisodeReview> EpisodeReviews => Set<EpisodeReview>();
+    public DbSet<EpisodeReminder> EpisodeReminders => Set<EpisodeReminder>();
     public DbSet<ReflectiveReview> ReflectiveReviews => Set<ReflectiveReview>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactRevision> ContactRevisions => Set<ContactRevision>();
@@ -216,6 +217,12 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
             b.HasOne<ServiceStrand>().WithMany().HasForeignKey(s => s.ServiceStrandId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<EpisodeTransition>(b => b.Property(t => t.Reason).HasMaxLength(2000));
+        builder.Entity<EpisodeReminder>(b =>
+        {
+            b.Property(r => r.Kind).HasMaxLength(40);
+            b.HasIndex(r => new { r.EpisodeId, r.Kind, r.DueOn }).IsUnique();
+            b.HasOne<Episode>().WithMany().HasForeignKey(r => r.EpisodeId);
+        });
         builder.Entity<EpisodeExtension>(b => b.Property(t => t.Reason).HasMaxLength(2000));
         builder.Entity<EpisodeReview>(b =>
         {

@@ -658,6 +658,34 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                     b.ToTable("EpisodeExtensions");
                 });
 
+            modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId", "Kind", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("EpisodeReminders");
+                });
+
             modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1965,6 +1993,15 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeExtension", b =>
+                {
+                    b.HasOne("Throughcare.Web.Domain.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeReminder", b =>
                 {
                     b.HasOne("Throughcare.Web.Domain.Episodes.Episode", null)
                         .WithMany()

@@ -649,6 +649,34 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("EpisodeExtensions");
                 });
 
+            modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId", "Kind", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("EpisodeReminders");
+                });
+
             modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1954,6 +1982,15 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeExtension", b =>
+                {
+                    b.HasOne("Throughcare.Web.Domain.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Web.Domain.Episodes.EpisodeReminder", b =>
                 {
                     b.HasOne("Throughcare.Web.Domain.Episodes.Episode", null)
                         .WithMany()

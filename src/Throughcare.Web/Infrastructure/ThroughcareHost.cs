@@ -94,6 +94,7 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);
             o.Conventions.AddFolderApplicationModelConvention("/Referrals", m => m.Filters.Add(new Pages.Referrals.ReferralRouteFilter()));
             o.Conventions.AuthorizeFolder("/Episodes", Capabilities.ViewEpisodes);
+            o.Conventions.AuthorizeFolder("/Caseload", Capabilities.WorkEpisodes);
             o.Conventions.AddFolderApplicationModelConvention("/Episodes", m => m.Filters.Add(new Pages.Episodes.EpisodeRouteFilter()));
             foreach (var page in AnonymousPages)
             {

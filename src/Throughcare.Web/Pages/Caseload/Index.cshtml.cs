@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Caseload;
+
+/// <summary>A practitioner's own open episodes: what is due next, the last contact, flags, and capacity used per service.</summary>
+public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
+    public IReadOnlyList<(string Service, int Held, int Capacity)> Capacity { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var userId = user.RequireUserId();
+        var cancellationToken = HttpContext.RequestAborted;
+        Today = Display.Today(time);
+        var mine = db.Episodes.Where(e => e.ServiceOrganisationId == user.OrganisationId && e.Strands.Any(s => s.WorkerUserId == userId && s.EndedAt == null));
+        Rows = await Domain.Episodes.Caseload.LoadAsync(db, mine, time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        Capacity = (await db.EpisodeStrands.AsNoTracking()
+                .Where(s => s.WorkerUserId == userId && s.EndedAt == null)
+                .Join(db.Episodes, s => s.EpisodeId, e => e.Id, (s, e) => e.ServiceId)
+                .Join(db.Services, serviceId => serviceId, s => s.Id, (_, s) => new { s.Name, s.CaseloadCapacity })
+                .ToListAsync(cancellationToken))
+            .GroupBy(s => (s.Name, s.CaseloadCapacity))
+            .Select(g => (g.Key.Name, g.Count(), g.Key.CaseloadCapacity))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+        await audit.RecordReadsAsync(AuditActions.View, Rows.Select(r => r.PersonId).Distinct(), purpose: "caseload", cancellationToken);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Referrals;
+
+namespace Throughcare.Tests.Pages.Episodes;
+
+public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    private const string OpenNote = "OPEN-NOTE-4b2e";
+    private const string RestrictedNote = "RESTRICTED-NOTE-9d7a";
+
+    /// <summary>A referral sent and accepted, the episode opened, two contacts (one with a restricted note), a review and a state change, a day apart.</summary>
+    private async Task<EpisodeScenario> StoryAsync()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var start = DateTime.UtcNow.AddDays(-30);
+        await factory.WithDbAsync(async db =>
+        {
+            var referral = await db.Referrals.SingleAsync(r => r.Id == scenario.Referral.Id);
+            referral.CreatedAt = start;
+            db.ReferralTransitions.Add(new ReferralTransition { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Draft, To = ReferralState.Submitted, At = start.AddDays(1), ByUserId = scenario.Referrer.Id });
+            db.ReferralTransitions.Add(new ReferralTransition { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Screening, To = ReferralState.Accepted, At = start.AddDays(2), ByUserId = scenario.Manager.Id });
+            var episode = await db.Episodes.Include(e => e.Strands).SingleAsync(e => e.Id == scenario.Episode.Id);
+            episode.CreatedAt = start.AddDays(3);
+            foreach (var strand in episode.Strands)
+            {
+                strand.StartedAt = start.AddDays(3);
+            }
+
+            db.Contacts.Add(Contact(scenario, start.AddDays(4), OpenNote, restricted: false));
+            db.Contacts.Add(Contact(scenario, start.AddDays(5), RestrictedNote, restricted: true));
+            db.EpisodeReviews.Add(new EpisodeReview { Id = Guid.NewGuid(), EpisodeId = episode.Id, HeldOn = DateOnly.FromDateTime(start.AddDays(6)), Summary = "Settling in", RecordedAt = start.AddDays(6), RecordedByUserId = scenario.Manager.Id });
+            db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = episode.Id, From = EpisodeState.Engaging, To = EpisodeState.Active, At = start.AddDays(4), ByUserId = scenario.EmotionalWorker.Id, Reason = "First attended contact" });
+            return await db.SaveChangesAsync();
+        });
+        return scenario;
+    }
+
+    private static Contact Contact(EpisodeScenario s, DateTime at, string note, bool restricted) => new()
+    {
+        Id = Guid.NewGuid(),
+        EpisodeId = s.Episode.Id,
+        ServiceStrandId = s.EmotionalStrand.Id,
+        OccurredAt = at,
+        DurationMinutes = 50,
+        Mode = ContactMode.FaceToFace,
+        Attendance = Attendance.Attended,
+        Interventions = ["motivational-interviewing"],
+        Note = note,
+        NoteRestricted = restricted,
+        RecordedAt = at,
+        RecordedByUserId = s.EmotionalWorker.Id,
+    };
+
+    private static List<string> Kinds(Infrastructure.Page page) => page.Document.QuerySelectorAll("#timeline .moj-timeline__item").Select(i => i.GetAttribute("data-kind")!).ToList();
+
+    [Fact]
+    public async Task ServiceTeam_SeesEveryKind_NewestFirst()
+    {
+        var scenario = await StoryAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var page = await browser.GetAsync($"/people/{scenario.PersonId}/timeline");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var times = page.Document.QuerySelectorAll("#timeline time").Select(t => DateTime.Parse(t.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        times.ShouldBe(times.OrderByDescending(t => t).ToList());
+        Kinds(page).ShouldBe(
+            [Timeline.Reviews, Timeline.Contacts, Timeline.Contacts, Timeline.States, Timeline.Allocations, Timeline.Allocations, Timeline.States, Timeline.Decisions, Timeline.Referrals, Timeline.Referrals],
+            ignoreOrder: false);
+        page.Html.ShouldContain(OpenNote);
+        page.Html.ShouldContain(RestrictedNote);
+    }
+
+    [Fact]
+    public async Task Filter_ShowsOnlyTheChosenKinds()
+    {
+        var scenario = await StoryAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.Manager);
+
+        var page = await browser.GetAsync($"/people/{scenario.PersonId}/timeline?kind=contacts&kind=reviews");
+
+        Kinds(page).ShouldBe([Timeline.Reviews, Timeline.Contacts, Timeline.Contacts]);
+        page.Document.QuerySelector("#kind-contacts")!.HasAttribute("checked").ShouldBeTrue();
+        page.Document.QuerySelector("#kind-states")!.HasAttribute("checked").ShouldBeFalse();
+        (await browser.GetAsync($"/people/{scenario.PersonId}/timeline?kind=measures")).Html.ShouldContain("Nothing of the kinds you chose.");
+    }
+
+    [Fact]
+    public async Task ColleagueOffTheEpisode_SeesThatANoteIsRestrictedButNotTheNote()
+    {
+        var scenario = await StoryAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.Colleague);
+
+        var page = await browser.GetAsync($"/people/{scenario.PersonId}/timeline?kind=contacts");
+
+        Kinds(page).Count.ShouldBe(2);
+        page.Html.ShouldContain(OpenNote);
+        page.Html.ShouldNotContain(RestrictedNote);
+        page.Document.QuerySelectorAll("#timeline .govuk-tag").Select(t => t.TextContent).ShouldContain("Restricted note");
+    }
+
+    [Fact]
+    public async Task Referrer_SeesTheReferralAndTheEpisodesStateOnly()
+    {
+        var scenario = await StoryAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.Referrer);
+
+        var page = await browser.GetAsync($"/people/{scenario.PersonId}/timeline");
+
+        Kinds(page).ShouldBe([Timeline.States, Timeline.States, Timeline.Decisions, Timeline.Referrals, Timeline.Referrals]);
+        page.Html.ShouldNotContain(OpenNote);
+        page.Html.ShouldNotContain("First attended contact");
+        page.Html.ShouldNotContain("Settling in");
+    }
+
+    [Fact]
+    public async Task Outsider_GetsNotFound()
+    {
+        var scenario = await StoryAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.Outsider);
+
+        (await browser.GetAsync($"/people/{scenario.PersonId}/timeline")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+}

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
 
@@ -97,6 +99,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
 
         var wellbeing = organisations.Single(o => o.Kind == OrganisationKind.VoluntarySector).Id;
         var probation = organisations.Single(o => o.Kind == OrganisationKind.Probation).Id;
+        Person? first = null;
         foreach (var (details, holders) in People(wellbeing, probation))
         {
             var person = new Person
@@ -116,9 +119,125 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             };
             PersonService.SetSearchKeys(person);
             db.People.Add(person);
+            first ??= person;
             audit.Add(AuditRecordTypes.Person, person.Id.ToString(), AuditActions.Create, person.Id, new { changes = FieldChanges.Created(details) }, purpose: "demo data");
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedEpisodeAsync(first!, probation, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ten weeks into an episode on the wellbeing pathway, referred by probation: contacts on both strands, a start needs
+    /// assessment, a goal with an overdue action, and three missed sessions in a row, so the case shows as at risk.
+    /// </summary>
+    private async Task SeedEpisodeAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.Include(s => s.Strands).SingleAsync(s => s.Name == "Community Wellbeing Pathway", cancellationToken);
+        var staff = await db.Users.Where(u => u.Email!.EndsWith(EmailDomain)).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        var referrer = staff[$"probation@{EmailDomain}"];
+        var manager = staff[$"manager@{EmailDomain}"];
+        var fmhp = staff[$"practitioner@{EmailDomain}"];
+        var clw = staff[$"clw@{EmailDomain}"];
+        var emotional = service.Strands.Single(s => s.WorkerRole == "fmhp");
+        var practical = service.Strands.Single(s => s.WorkerRole == "clw");
+        var opened = now.AddDays(-70);
+        var referral = new Referral
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ServiceId = service.Id,
+            ReferringOrganisationId = probation,
+            CreatedByUserId = referrer.Id,
+            Source = ReferralSource.Probation,
+            Reason = "Released on licence in the spring; struggling with supervision and at risk of losing his hostel place.",
+            HelpWanted = "Someone to talk to, and help to find settled housing.",
+            PersonSetting = ServiceSetting.Community,
+            SharingBasis = SharingBasis.Consent,
+            ConsentGivenOn = DateOnly.FromDateTime(opened.AddDays(-14)),
+            State = ReferralState.Accepted,
+            CreatedAt = opened.AddDays(-14),
+            SubmittedAt = opened.AddDays(-13),
+            DecidedAt = opened.AddDays(-6),
+            DecidedByUserId = manager.Id,
+            AllocatedAt = opened,
+        };
+        referral.Transitions =
+        [
+            new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Draft, To = ReferralState.Submitted, At = opened.AddDays(-13), ByUserId = referrer.Id },
+            new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Submitted, To = ReferralState.Screening, At = opened.AddDays(-10), ByUserId = manager.Id },
+            new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Screening, To = ReferralState.Accepted, At = opened.AddDays(-6), ByUserId = manager.Id },
+        ];
+        db.Referrals.Add(referral);
+        db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = person.Id, OrganisationId = service.OrganisationId, Kind = CareRoleKind.Referral, StartedAt = opened.AddDays(-13) });
+
+        var startedOn = DateOnly.FromDateTime(opened);
+        var episode = new Episode
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ServiceId = service.Id,
+            ReferralId = referral.Id,
+            ServiceOrganisationId = service.OrganisationId,
+            ReferringOrganisationId = probation,
+            State = EpisodeState.Active,
+            StartedOn = startedOn,
+            PlannedEndOn = startedOn.AddMonths(service.MaximumEpisodeMonths),
+            CreatedAt = opened,
+            HardestThing1 = "Not knowing if I'll still have a room next month",
+            HardestThing2 = "Probation appointments make me anxious",
+            HardestThing3 = "Being away from my daughter",
+            HardestThingsRecordedAt = opened.AddDays(7),
+            Strands =
+            [
+                new() { Id = Guid.NewGuid(), ServiceStrandId = emotional.Id, WorkerUserId = fmhp.Id, StartedAt = opened, AllocatedByUserId = manager.Id, AllocationReason = "Is a forensic mental health practitioner" },
+                new() { Id = Guid.NewGuid(), ServiceStrandId = practical.Id, WorkerUserId = clw.Id, StartedAt = opened, AllocatedByUserId = manager.Id, AllocationReason = "Is a community link worker" },
+            ],
+        };
+        db.Episodes.Add(episode);
+        db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = episode.Id, From = EpisodeState.Engaging, To = EpisodeState.Active, At = opened.AddDays(7), ByUserId = fmhp.Id, Reason = "First attended contact" });
+
+        (int Day, ServiceStrand Strand, ApplicationUser Worker, ContactMode Mode, Attendance Attendance, string[] Interventions, string[] Pathways, string? Note)[] contacts =
+        [
+            (7, emotional, fmhp, ContactMode.FaceToFace, Attendance.Attended, ["motivational-interviewing", "psychoeducation"], ["attitudes"], "First session at the hub. Talked about what he wants from the next year; agreed to meet weekly."),
+            (10, practical, clw, ContactMode.FaceToFace, Attendance.Attended, ["accommodation", "benefits"], ["accommodation", "finance"], "Went through the hostel licence and the Universal Credit claim together."),
+            (21, emotional, fmhp, ContactMode.Phone, Attendance.Late, ["solution-focused"], ["attitudes"], "Called twenty minutes late; short session on what helped last week."),
+            (28, practical, clw, ContactMode.Outreach, Attendance.Attended, ["accommodation"], ["accommodation"], "Viewed a shared house with the housing options officer."),
+            (42, emotional, fmhp, ContactMode.FaceToFace, Attendance.DidNotAttend, [], [], "Did not come to the hub. Texted to rearrange."),
+            (49, emotional, fmhp, ContactMode.FaceToFace, Attendance.DidNotAttend, [], [], "Did not come. No reply to texts."),
+            (56, practical, clw, ContactMode.HomeVisit, Attendance.DidNotAttend, [], [], "No answer at the hostel. Left a card."),
+        ];
+        foreach (var c in contacts)
+        {
+            db.Contacts.Add(new Contact
+            {
+                Id = Guid.NewGuid(),
+                EpisodeId = episode.Id,
+                ServiceStrandId = c.Strand.Id,
+                OccurredAt = opened.AddDays(c.Day),
+                DurationMinutes = c.Attendance is Attendance.Attended or Attendance.Late ? 50 : 0,
+                Mode = c.Mode,
+                Attendance = c.Attendance,
+                Interventions = [.. c.Interventions],
+                Pathways = [.. c.Pathways],
+                Note = c.Note,
+                RecordedAt = opened.AddDays(c.Day),
+                RecordedByUserId = c.Worker.Id,
+            });
+        }
+
+        var assessment = new NeedsAssessment { Id = Guid.NewGuid(), EpisodeId = episode.Id, Occasion = AssessmentOccasion.Start, AssessedOn = startedOn.AddDays(7), RecordedAt = opened.AddDays(7), RecordedByUserId = fmhp.Id };
+        NeedLevel[] levels = [NeedLevel.High, NeedLevel.Medium, NeedLevel.Medium, NeedLevel.Low, NeedLevel.High, NeedLevel.Medium, NeedLevel.High];
+        assessment.Ratings = ResettlementPathways.All.Select((p, i) => new NeedRating { Id = Guid.NewGuid(), AssessmentId = assessment.Id, Pathway = p.Code, Level = levels[i] }).ToList();
+        db.NeedsAssessments.Add(assessment);
+        var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = episode.Id, Description = "Move into a settled home before the hostel place ends", Pathway = "accommodation", CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id };
+        goal.Actions =
+        [
+            new() { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Submit the housing register application", Owner = ActionOwner.Worker, DueOn = DateOnly.FromDateTime(opened.AddDays(35)), Status = ActionStatus.InProgress, CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id },
+            new() { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Bring ID and proof of income", Owner = ActionOwner.Person, DueOn = DateOnly.FromDateTime(opened.AddDays(20)), Status = ActionStatus.Done, CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id, CompletedAt = opened.AddDays(19) },
+        ];
+        db.Goals.Add(goal);
+        audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Create, person.Id, purpose: "demo data");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Demo;
+using Throughcare.Web.Domain.Episodes;
+
+namespace Throughcare.Tests.Platform;
+
+/// <summary>A host with the demo partnership seeded, as `dotnet run` starts it.</summary>
+public sealed class DemoFactory : ThroughcareFactory
+{
+    public const string Password = "Demo-Partnership-Test-2026";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Throughcare:Demo:Enabled"] = "true",
+        ["Throughcare:Demo:Password"] = Password,
+    };
+}
+
+public sealed class DemoPartnershipTests(DemoFactory factory) : IClassFixture<DemoFactory>
+{
+    private static TestUser Demo(string account) => new(Guid.Empty, $"{account}@{DemoPartnership.EmailDomain}", DemoFactory.Password, Guid.Empty);
+
+    [Fact]
+    public async Task Practitioner_FindsTheDemoEpisodeOnMyCases_AtRisk()
+    {
+        var browser = await Browser.SignInAsync(factory, Demo("practitioner"));
+
+        var page = await browser.GetAsync("/my-cases");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var row = page.Document.QuerySelectorAll("#caseload tbody tr").ShouldHaveSingleItem();
+        row.TextContent.ShouldContain("Daniel Mensah");
+        row.TextContent.ShouldContain("At risk");
+        row.TextContent.ShouldContain("1 overdue action");
+    }
+
+    [Fact]
+    public async Task DemoEpisode_IsOpenToItsTeam_AndItsReferrerSeesItsStateOnly()
+    {
+        var episodeId = await factory.WithDbAsync(db => db.Episodes.Select(e => e.Id).SingleAsync());
+        var contacts = await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == episodeId));
+        contacts.ShouldBe(7);
+
+        var manager = await Browser.SignInAsync(factory, Demo("manager"));
+        (await manager.GetAsync($"/episodes/{episodeId}")).Document.GetSummaryListValue("State").ShouldBe(EpisodeStates.Label(EpisodeState.Active));
+
+        var probation = await Browser.SignInAsync(factory, Demo("probation"));
+        var page = await probation.GetAsync($"/episodes/{episodeId}");
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector("#strands").ShouldBeNull();
+    }
+}

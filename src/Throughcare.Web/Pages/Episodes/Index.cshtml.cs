@@ -23,6 +23,9 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
     public IReadOnlyList<EpisodeExtension> Extensions { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
     public DateOnly? NextReviewDue { get; private set; }
+    public EngagementSignal? Signal { get; private set; }
+    public DateTime? LastContactAt { get; private set; }
+    public int OverdueActions { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -38,6 +41,13 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
             Extensions = await db.EpisodeExtensions.AsNoTracking().Where(x => x.EpisodeId == Episode.Id).OrderBy(x => x.At).ToListAsync(cancellationToken);
             var reviewsHeld = await db.EpisodeReviews.CountAsync(r => r.EpisodeId == Episode.Id, cancellationToken);
             NextReviewDue = EpisodeStates.IsOpen(Episode.State) ? ReviewSchedule.NextDue(Episode.StartedOn, Service.ReviewIntervalMonths, reviewsHeld) : null;
+            var contacts = await db.Contacts.AsNoTracking().Where(c => c.EpisodeId == Episode.Id).Select(c => new { c.OccurredAt, c.Attendance }).ToListAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            LastContactAt = contacts.Where(c => c.OccurredAt <= now).Select(c => (DateTime?)c.OccurredAt).Max();
+            Signal = EpisodeStates.IsOpen(Episode.State)
+                ? EngagementRules.Assess(contacts.Select(c => (c.OccurredAt, c.Attendance)), Episode.CreatedAt, now, Service.AtRiskMissedInARow, Service.AtRiskWeeksWithoutContact)
+                : null;
+            OverdueActions = await db.GoalActions.CountAsync(a => a.EpisodeId == Episode.Id && (a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.InProgress) && a.DueOn < Today, cancellationToken);
             var staffIds = Episode.Strands.Select(s => s.WorkerUserId).Concat(Transitions.Select(t => t.ByUserId).OfType<Guid>())
                 .Concat(Extensions.Select(x => x.ByUserId)).Distinct().ToList();
             StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

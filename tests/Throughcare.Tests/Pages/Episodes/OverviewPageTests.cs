@@ -30,6 +30,38 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ThreeMissedSessions_ShowTheAtRiskWarning_AndTheLastContact()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+        (await browser.GetAsync(scenario.Path)).Document.QuerySelector("#at-risk").ShouldBeNull();
+
+        await factory.WithDbAsync(async db =>
+        {
+            for (var day = 3; day >= 1; day--)
+            {
+                db.Contacts.Add(new Contact
+                {
+                    Id = Guid.NewGuid(),
+                    EpisodeId = scenario.Episode.Id,
+                    ServiceStrandId = scenario.EmotionalStrand.Id,
+                    OccurredAt = DateTime.UtcNow.AddDays(-day),
+                    Mode = ContactMode.Phone,
+                    Attendance = Attendance.DidNotAttend,
+                    RecordedAt = DateTime.UtcNow,
+                    RecordedByUserId = scenario.EmotionalWorker.Id,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var page = await browser.GetAsync(scenario.Path);
+
+        page.Document.QuerySelector("#at-risk")!.TextContent.ShouldContain("3 did-not-attends in a row");
+        page.Document.GetSummaryListValue("Last contact").ShouldNotBe("None yet");
+    }
+
+    [Fact]
     public async Task Referrer_SeesOnlyTheStateAndClosureSummary_AndNoOtherEpisodePage()
     {
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Closed);

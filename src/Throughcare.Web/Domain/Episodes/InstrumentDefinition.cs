@@ -127,9 +127,15 @@ public sealed record InstrumentDefinition
             errors.Add("Reliable change must be a whole number greater than 0");
         }
 
-        if (errors.Count == 0 && items.Count == raw.Items!.Count && bands is not null)
+        var complete = raw.Items is { Count: > 0 and <= MaxItems } && items.Count == raw.Items.Count && bands is not null;
+        if (complete)
         {
-            var definition = new InstrumentDefinition
+            CheckCoverage(items, bands!, errors);
+        }
+
+        if (complete && errors.Count == 0)
+        {
+            return new InstrumentParseResult(new InstrumentDefinition
             {
                 Code = raw.Code?.Trim(),
                 Name = raw.Name!.Trim(),
@@ -137,14 +143,9 @@ public sealed record InstrumentDefinition
                 Source = raw.Source?.Trim(),
                 HigherIsBetter = raw.HigherIsBetter,
                 Items = items,
-                Bands = bands,
+                Bands = bands!,
                 ReliableChange = raw.ReliableChange,
-            };
-            CheckCoverage(definition, errors);
-            if (errors.Count == 0)
-            {
-                return new InstrumentParseResult(definition, []);
-            }
+            }, []);
         }
 
         return new InstrumentParseResult(null, errors.Distinct().ToList());
@@ -302,10 +303,10 @@ public sealed record InstrumentDefinition
     }
 
     /// <summary>Every possible total falls in exactly one band: no gap, no overlap, nothing outside the range.</summary>
-    private static void CheckCoverage(InstrumentDefinition definition, List<string> errors)
+    private static void CheckCoverage(List<InstrumentItem> items, List<InstrumentBand> bands, List<string> errors)
     {
-        int lowest = definition.MinimumScore, highest = definition.MaximumScore;
-        var bands = definition.Bands;
+        var lowest = items.Sum(i => i.Options.Min(o => o.Value));
+        var highest = items.Sum(i => i.Options.Max(o => o.Value));
         if (bands[0].Min != lowest)
         {
             errors.Add($"The bands must start at the lowest possible score, {lowest.ToString(CultureInfo.InvariantCulture)} (the first band starts at {bands[0].Min.ToString(CultureInfo.InvariantCulture)})");

@@ -42,9 +42,11 @@ public sealed class NewModel(InstrumentCatalogueService catalogue) : PageModel
                 ModelState.AddModelError("Input.Code", "An instrument with this code already exists: choose another code");
                 return Page();
             case InstrumentOutcome.Invalid invalid:
-                foreach (var error in invalid.Errors)
+                // The summary links one message per field: the first goes with the field, the rest are listed as well.
+                ModelState.AddModelError("Input.Definition", invalid.Errors[0]);
+                foreach (var error in invalid.Errors.Skip(1))
                 {
-                    ModelState.AddModelError("Input.Definition", error);
+                    ModelState.AddModelError(string.Empty, error);
                 }
 
                 return Page();

@@ -103,8 +103,10 @@ public sealed class InstrumentCatalogueService(ThroughcareDbContext db, AuditLog
             return new InstrumentOutcome.Invalid(parsed.Errors);
         }
 
+        // Codes choose the instrument on the recording page regardless of case, so "phq-9" would shadow PHQ-9.
         var code = options.Code.Trim();
-        if (await For(organisationId, includeRetired: true).AnyAsync(i => i.Code == code, cancellationToken))
+        var upper = code.ToUpperInvariant();
+        if (await For(organisationId, includeRetired: true).AnyAsync(i => i.Code.ToUpper() == upper, cancellationToken))
         {
             return new InstrumentOutcome.CodeTaken();
         }

@@ -81,7 +81,7 @@ public sealed class InstrumentPagesTests(ThroughcareFactory factory) : IClassFix
     {
         var (browser, _) = await SignInAsAdministratorAsync();
 
-        var page = await browser.PostFormAsync("/admin/instruments/new", Form("PHQ-9", ValidDefinition));
+        var page = await browser.PostFormAsync("/admin/instruments/new", Form("phq-9", ValidDefinition));
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.ErrorSummary().ShouldContain("An instrument with this code already exists: choose another code");

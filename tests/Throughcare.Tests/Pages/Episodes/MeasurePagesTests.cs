@@ -250,4 +250,34 @@ public sealed class MeasurePagesTests(ThroughcareFactory factory) : IClassFixtur
         page.Document.QuerySelectorAll("input[name=Instrument]").Select(i => i.GetAttribute("value")).ShouldNotContain("OTHER-1");
         page.Document.QuerySelector("input[name^='Input.Answers']").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task OwnInstrument_IsOfferedUntilRetired()
+    {
+        var scenario = await ScenarioAsync();
+        var code = "OWN-" + Guid.NewGuid().ToString("N")[..6];
+        var id = Guid.NewGuid();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Instruments.Add(new Instrument
+            {
+                Id = id,
+                Code = code,
+                Name = "Our own scale",
+                Definition = InstrumentCatalogueService.ShippedJson("gad-7.json"),
+                OrganisationId = scenario.Service.OrganisationId,
+                CreatedAt = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var offered = await browser.GetAsync($"{scenario.Path}/measures/new");
+        await factory.WithDbAsync(db => db.Instruments.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Retired, true)));
+        var afterRetiring = await browser.GetAsync($"{scenario.Path}/measures/new?instrument={code}");
+
+        offered.Document.QuerySelectorAll("input[name=Instrument]").Select(i => i.GetAttribute("value")).ShouldContain(code);
+        afterRetiring.Document.QuerySelectorAll("input[name=Instrument]").Select(i => i.GetAttribute("value")).ShouldNotContain(code);
+        afterRetiring.Document.QuerySelector("input[name^='Input.Answers']").ShouldBeNull();
+    }
 }

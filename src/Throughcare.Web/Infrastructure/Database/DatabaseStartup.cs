@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Demo;
 using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Web.Infrastructure.Database;
 
@@ -17,6 +18,7 @@ public static class DatabaseStartup
         await MigrateExclusivelyAsync(db);
         await DatabaseSetup.VerifyDurabilityAsync(db, CancellationToken.None);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), db);
+        await scope.ServiceProvider.GetRequiredService<InstrumentCatalogueService>().SeedShippedAsync(CancellationToken.None);
 
         if (app.Configuration.GetValue<bool>("Throughcare:Demo:Enabled"))
         {

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+
+namespace Throughcare.Web.Domain.Episodes;
+
+public sealed record RecordMeasure
+{
+    public required Guid EpisodeId { get; init; }
+    public required Guid InstrumentId { get; init; }
+    public required AssessmentOccasion Occasion { get; init; }
+    public required DateOnly TakenOn { get; init; }
+
+    /// <summary>The chosen option value for each item, in item order. The score is computed from these, never taken from the form.</summary>
+    public required IReadOnlyList<int> Answers { get; init; }
+    public required Guid SubmissionId { get; init; }
+}
+
+/// <summary>Records completed outcome measures against an episode, scored on the server from the instrument's definition.</summary>
+public sealed class MeasureService(EpisodeWork work)
+{
+    public async Task<EpisodeOutcome> RecordAsync(RecordMeasure options, CancellationToken cancellationToken)
+    {
+        var db = work.Db;
+        if (await db.MeasureResults.Where(m => m.SubmissionId == options.SubmissionId && m.EpisodeId == options.EpisodeId)
+                .Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken) is { } already)
+        {
+            return new EpisodeOutcome.Done(already);
+        }
+
+        var id = Guid.NewGuid();
+        var outcome = await work.ChangeAsync(options.EpisodeId, null, async episode =>
+        {
+            if (!EpisodeStates.IsOpen(episode.State))
+            {
+                return "Measures cannot be recorded on a closed episode";
+            }
+
+            var instrument = await db.Instruments.AsNoTracking().SingleOrDefaultAsync(
+                i => i.Id == options.InstrumentId && !i.Retired && (i.OrganisationId == null || i.OrganisationId == episode.ServiceOrganisationId), cancellationToken);
+            if (instrument is null || InstrumentDefinition.Parse(instrument.Definition).Definition is not { } definition)
+            {
+                return "Select an instrument";
+            }
+
+            if (definition.ProblemsWith([.. options.Answers.Select(a => (int?)a)]) is { Count: > 0 } problems)
+            {
+                return problems[0];
+            }
+
+            if (options.TakenOn > work.Today)
+            {
+                return "The date taken must be today or in the past";
+            }
+
+            if (options.TakenOn < episode.StartedOn)
+            {
+                return "The date taken must be on or after the day the episode started";
+            }
+
+            var score = definition.Score(options.Answers);
+            work.Add(new MeasureResult
+            {
+                Id = id,
+                EpisodeId = episode.Id,
+                InstrumentId = instrument.Id,
+                Occasion = options.Occasion,
+                TakenOn = options.TakenOn,
+                Answers = [.. options.Answers],
+                Score = score.Total,
+                Band = score.Band,
+                RecordedAt = work.Now,
+                RecordedByUserId = work.User.RequireUserId(),
+                SubmissionId = options.SubmissionId,
+            });
+            work.Audit(episode, AuditActions.Create, new
+            {
+                instrument = instrument.Code,
+                occasion = EpisodeStates.Label(options.Occasion),
+                takenOn = options.TakenOn,
+                score = score.Total,
+                band = score.Band,
+            }, AuditRecordTypes.Measure, id);
+            return null;
+        }, cancellationToken);
+        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(id) : outcome;
+    }
+}

@@ -25,6 +25,9 @@ public sealed class NewModel(ThroughcareDbContext db, StrandService strands) : P
     public IReadOnlyList<SelectListItem> StrandItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> WorkerItems { get; private set; } = [];
 
+    /// <summary>The strands running now, each with a link to end it.</summary>
+    public IReadOnlyList<(Guid Id, string Strand, string Worker)> Running { get; private set; } = [];
+
     public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
 
     private bool Allowed => InView.MayWork && InView.ViewerIsManager;
@@ -75,7 +78,16 @@ public sealed class NewModel(ThroughcareDbContext db, StrandService strands) : P
     private async Task LoadAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var running = await db.EpisodeStrands.Where(s => s.EpisodeId == InView.Id && s.EndedAt == null).Select(s => s.ServiceStrandId).ToListAsync(cancellationToken);
+        var runningRows = await db.EpisodeStrands.Where(s => s.EpisodeId == InView.Id && s.EndedAt == null)
+            .Select(s => new
+            {
+                s.Id,
+                s.ServiceStrandId,
+                Strand = db.ServiceStrands.Where(x => x.Id == s.ServiceStrandId).Select(x => x.Name).Single(),
+                Worker = db.Users.Where(u => u.Id == s.WorkerUserId).Select(u => u.DisplayName).SingleOrDefault(),
+            }).ToListAsync(cancellationToken);
+        Running = runningRows.Select(r => (r.Id, r.Strand, r.Worker ?? "")).ToList();
+        var running = runningRows.Select(r => r.ServiceStrandId).ToList();
         StrandItems = await db.ServiceStrands.Where(s => s.ServiceId == InView.ServiceId && !running.Contains(s.Id)).OrderBy(s => s.Name)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellationToken);
         WorkerItems = await db.Users.Where(u => u.OrganisationId == InView.ServiceOrganisationId && u.DisabledAt == null).OrderBy(u => u.DisplayName)

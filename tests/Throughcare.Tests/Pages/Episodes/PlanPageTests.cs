@@ -156,8 +156,11 @@ public sealed class PlanPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var done = actions.Single(a => a.Description == "Bring ID");
         var update = await browser.PostFormAsync($"{scenario.Path}/plan/actions/{done.Id}", new()
         {
-            ["Version"] = done.Version.ToString(), ["Input.Status"] = "Done",
-            ["Input.DueOn.Day"] = past.Day.ToString(CultureInfo.InvariantCulture), ["Input.DueOn.Month"] = past.Month.ToString(CultureInfo.InvariantCulture), ["Input.DueOn.Year"] = past.Year.ToString(CultureInfo.InvariantCulture),
+            ["Version"] = done.Version.ToString(),
+            ["Input.Status"] = "Done",
+            ["Input.DueOn.Day"] = past.Day.ToString(CultureInfo.InvariantCulture),
+            ["Input.DueOn.Month"] = past.Month.ToString(CultureInfo.InvariantCulture),
+            ["Input.DueOn.Year"] = past.Year.ToString(CultureInfo.InvariantCulture),
         });
         update.Status.ShouldBe(HttpStatusCode.Redirect);
 

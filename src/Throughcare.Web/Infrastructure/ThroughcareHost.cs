@@ -75,6 +75,7 @@ public static class ThroughcareHost
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddHostedService<Domain.Episodes.ReviewReminderService>();
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

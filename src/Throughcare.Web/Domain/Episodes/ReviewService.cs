@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+
+namespace Throughcare.Web.Domain.Episodes;
+
+public sealed record RecordReview
+{
+    public required Guid EpisodeId { get; init; }
+    public required DateOnly HeldOn { get; init; }
+    public required string Summary { get; init; }
+    public required Guid SubmissionId { get; init; }
+}
+
+public sealed record ExtendEpisode
+{
+    public required Guid EpisodeId { get; init; }
+    public required Guid Version { get; init; }
+    public required DateOnly NewPlannedEnd { get; init; }
+    public required string Reason { get; init; }
+}
+
+/// <summary>Reviews held at the service's interval, and a manager's extension of the planned end.</summary>
+public sealed class ReviewService(EpisodeWork work)
+{
+    public async Task<EpisodeOutcome> RecordAsync(RecordReview options, CancellationToken cancellationToken)
+    {
+        if (await work.Db.EpisodeReviews.Where(r => r.SubmissionId == options.SubmissionId).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            return new EpisodeOutcome.Done(existing);
+        }
+
+        var reviewId = Guid.NewGuid();
+        var outcome = await work.ChangeAsync(options.EpisodeId, null, string? (Episode episode) =>
+        {
+            if (options.HeldOn < episode.StartedOn || options.HeldOn > work.Today)
+            {
+                return "The review date must be between the episode's start and today";
+            }
+
+            work.Add(new EpisodeReview
+            {
+                Id = reviewId,
+                EpisodeId = episode.Id,
+                HeldOn = options.HeldOn,
+                Summary = options.Summary,
+                RecordedAt = work.Now,
+                RecordedByUserId = work.User.RequireUserId(),
+                SubmissionId = options.SubmissionId,
+            });
+            work.Audit(episode, AuditActions.Create, new
+            {
+                changes = new[] { new FieldChange("Held on", null, options.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new FieldChange("Summary", null, options.Summary) },
+            }, AuditRecordTypes.EpisodeReview, reviewId);
+            return null;
+        }, cancellationToken);
+        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(reviewId) : outcome;
+    }
+
+    /// <summary>Moves the planned end later, with the manager's reason; the earlier date stays on the extension row.</summary>
+    public Task<EpisodeOutcome> ExtendAsync(ExtendEpisode options, CancellationToken cancellationToken) =>
+        work.ChangeAsync(options.EpisodeId, options.Version, string? (Episode episode) =>
+        {
+            if (options.NewPlannedEnd <= episode.PlannedEndOn)
+            {
+                return "The new planned end must be after the current planned end";
+            }
+
+            work.Add(new EpisodeExtension
+            {
+                Id = Guid.NewGuid(),
+                EpisodeId = episode.Id,
+                FromDate = episode.PlannedEndOn,
+                ToDate = options.NewPlannedEnd,
+                Reason = options.Reason,
+                At = work.Now,
+                ByUserId = work.User.RequireUserId(),
+            });
+            work.Audit(episode, AuditActions.Update, new
+            {
+                changes = new[]
+                {
+                    new FieldChange("Planned end", episode.PlannedEndOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.NewPlannedEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                },
+                reason = options.Reason,
+            });
+            episode.PlannedEndOn = options.NewPlannedEnd;
+            return null;
+        }, cancellationToken);
+}

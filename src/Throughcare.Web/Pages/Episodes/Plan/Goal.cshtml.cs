@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Episodes.Plan;
+
+/// <summary>Adds a goal the person is working towards, optionally on one resettlement pathway.</summary>
+public sealed class GoalModel(PlanService plan) : PageModel
+{
+    private static readonly InlineValidator<GoalInput> Validator = new()
+    {
+        v => v.RuleFor(x => x.Description).NotEmpty().WithMessage("Enter the goal").SafeText("Goal", 1000, multiline: true),
+        v => v.RuleFor(x => x.Pathway).Must(p => string.IsNullOrEmpty(p) || ResettlementPathways.All.Contains(p)).WithMessage("Select a pathway from the list"),
+    };
+
+    [BindProperty]
+    public GoalInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
+
+    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+
+    public static IEnumerable<SelectListItem> PathwayItems => ResettlementPathways.All.Select(p => new SelectListItem(p.Label, p.Code));
+
+    public IActionResult OnGet()
+    {
+        if (!InView.MayWork)
+        {
+            return NotFound();
+        }
+
+        SubmissionId = Guid.NewGuid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!InView.MayWork)
+        {
+            return NotFound();
+        }
+
+        if (SubmissionId == Guid.Empty)
+        {
+            SubmissionId = Guid.NewGuid();
+        }
+
+        if (!Validator.Validate(Input).AddTo(ModelState))
+        {
+            return Page();
+        }
+
+        var outcome = await plan.AddGoalAsync(new AddGoal
+        {
+            EpisodeId = InView.Id,
+            Description = Input.Description!.Trim(),
+            Pathway = string.IsNullOrEmpty(Input.Pathway) ? null : ResettlementPathways.All.Find(Input.Pathway)!.Code,
+            SubmissionId = SubmissionId,
+        }, HttpContext.RequestAborted);
+        return outcome is EpisodeOutcome.Done ? Redirect($"/episodes/{InView.Id}/plan?done=goal") : NotFound();
+    }
+
+    public sealed class GoalInput
+    {
+        public string? Description { get; set; }
+        public string? Pathway { get; set; }
+    }
+}

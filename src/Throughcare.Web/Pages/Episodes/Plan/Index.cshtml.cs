@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Episodes.Plan;
+
+/// <summary>The person's plan: needs across the pathways and how they changed, their three hardest things, goals and actions.</summary>
+public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProvider time) : PageModel
+{
+    public EpisodeInView InView { get; private set; } = null!;
+    public Episode Episode { get; private set; } = null!;
+    public IReadOnlyList<NeedsAssessment> Assessments { get; private set; } = [];
+    public IReadOnlyList<Goal> Goals { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        var cancellationToken = HttpContext.RequestAborted;
+        Episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, cancellationToken);
+        Assessments = await db.NeedsAssessments.AsNoTracking().Include(a => a.Ratings).Where(a => a.EpisodeId == InView.Id)
+            .OrderBy(a => a.AssessedOn).ThenBy(a => a.RecordedAt).ToListAsync(cancellationToken);
+        Goals = await db.Goals.AsNoTracking().Include(g => g.Actions).Where(g => g.EpisodeId == InView.Id).OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken);
+        Today = Display.Today(time);
+        audit.Add(AuditRecordTypes.Episode, InView.Id.ToString(), AuditActions.View, InView.PersonId, new { view = "plan" });
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    public static NeedLevel? LevelIn(NeedsAssessment assessment, string pathway) => assessment.Ratings.SingleOrDefault(r => r.Pathway == pathway)?.Level;
+
+    /// <summary>The change on one pathway from the first assessment to the latest, in words; empty with fewer than two.</summary>
+    public string ChangeOn(string pathway)
+    {
+        if (Assessments.Count < 2 || LevelIn(Assessments[0], pathway) is not { } first || LevelIn(Assessments[^1], pathway) is not { } latest)
+        {
+            return "";
+        }
+
+        return PlanService.Change(first, latest).Words;
+    }
+
+    public static IEnumerable<ReferenceItem> Pathways => ResettlementPathways.All;
+}

@@ -1,0 +1,79 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+using Throughcare.Web.TagHelpers;
+
+namespace Throughcare.Web.Pages.Episodes.Reviews;
+
+/// <summary>Records a review held: when, and what was agreed.</summary>
+public sealed class NewModel(ThroughcareDbContext db, ReviewService reviews, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public ReviewInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
+
+    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+
+    public IActionResult OnGet()
+    {
+        if (!InView.MayWork)
+        {
+            return NotFound();
+        }
+
+        SubmissionId = Guid.NewGuid();
+        Input.HeldOn = DateParts.From(Display.Today(time));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!InView.MayWork)
+        {
+            return NotFound();
+        }
+
+        if (SubmissionId == Guid.Empty)
+        {
+            SubmissionId = Guid.NewGuid();
+        }
+
+        var startedOn = await db.Episodes.Where(e => e.Id == InView.Id).Select(e => e.StartedOn).SingleAsync(HttpContext.RequestAborted);
+        var heldRule = new DateRule("Date of the review", "Enter the date of the review", startedOn, Display.Today(time),
+            "Date of the review must be on or after the episode's start", "Date of the review must be today or in the past");
+        var validator = new InlineValidator<ReviewInput>
+        {
+            v => v.RuleFor(x => x.HeldOn).Satisfies(_ => heldRule),
+            v => v.RuleFor(x => x.Summary).NotEmpty().WithMessage("Enter a summary of the review").SafeText("Summary", 8000, multiline: true),
+        };
+        if (!validator.Validate(Input).AddTo(ModelState))
+        {
+            return Page();
+        }
+
+        Input.HeldOn.TryGetDate(out var heldOn);
+        var outcome = await reviews.RecordAsync(new RecordReview { EpisodeId = InView.Id, HeldOn = heldOn, Summary = Input.Summary!.Trim(), SubmissionId = SubmissionId }, HttpContext.RequestAborted);
+        switch (outcome)
+        {
+            case EpisodeOutcome.Done:
+                return Redirect($"/episodes/{InView.Id}/reviews?done=review");
+            case EpisodeOutcome.NotAllowed refused:
+                ModelState.AddModelError("Input.HeldOn", refused.Message);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public sealed class ReviewInput
+    {
+        public DateParts HeldOn { get; set; } = new();
+        public string? Summary { get; set; }
+    }
+}

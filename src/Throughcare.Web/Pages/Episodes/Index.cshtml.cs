@@ -28,8 +28,11 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
     public int OverdueActions { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? done)
     {
+        Done = done switch { "strand-added" => "Strand added", "strand-ended" => "Strand ended", "extended" => "Planned end extended", _ => null };
         InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
         var cancellationToken = HttpContext.RequestAborted;
         Episode = await db.Episodes.AsNoTracking().Include(e => e.Strands).SingleAsync(e => e.Id == InView.Id, cancellationToken);

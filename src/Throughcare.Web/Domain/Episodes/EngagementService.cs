@@ -266,9 +266,16 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox)
     {
         var since = await Db.EpisodeTransitions.Where(t => t.EpisodeId == episodeId && t.To == EpisodeState.Disengaged)
             .OrderByDescending(t => t.At).Select(t => (DateTime?)t.At).FirstOrDefaultAsync(cancellationToken);
-        var from = since ?? DateTime.MinValue;
-        var reviewed = await Db.ReflectiveReviews.AnyAsync(r => r.EpisodeId == episodeId && r.RecordedAt >= from, cancellationToken);
-        var attempts = (await Db.Contacts.AsNoTracking().Where(c => c.EpisodeId == episodeId && c.IsReengagementAttempt && c.OccurredAt >= from)
+        var reviews = Db.ReflectiveReviews.Where(r => r.EpisodeId == episodeId);
+        var contacts = Db.Contacts.AsNoTracking().Where(c => c.EpisodeId == episodeId && c.IsReengagementAttempt);
+        if (since is { } from)
+        {
+            reviews = reviews.Where(r => r.RecordedAt >= from);
+            contacts = contacts.Where(c => c.OccurredAt >= from);
+        }
+
+        var reviewed = await reviews.AnyAsync(cancellationToken);
+        var attempts = (await contacts
             .Select(c => new ReengagementAttempt(c.Id, c.OccurredAt, c.Mode, c.Attendance)).ToListAsync(cancellationToken))
             .OrderBy(a => a.OccurredAt).ToList();
 

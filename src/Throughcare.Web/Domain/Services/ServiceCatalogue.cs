@@ -19,6 +19,10 @@ public sealed record ServiceDefinition
     public int MaximumEpisodeMonths { get; init; } = 18;
     public int CaseloadCapacity { get; init; } = 12;
     public bool AcceptingReferrals { get; init; } = true;
+    public int ReviewIntervalMonths { get; init; } = 3;
+    public int AtRiskMissedInARow { get; init; } = 3;
+    public int AtRiskWeeksWithoutContact { get; init; } = 4;
+    public int MinimumReengagementAttempts { get; init; } = 3;
     public IReadOnlyDictionary<string, bool> Documents { get; init; } = new Dictionary<string, bool>();
 }
 
@@ -96,7 +100,11 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Cu
         }
     }
 
-    public async Task<ServiceOutcome> AddStrandAsync(Guid serviceId, string name, string workerRole, CancellationToken cancellationToken)
+    public Task<ServiceOutcome> AddStrandAsync(Guid serviceId, string name, string workerRole, CancellationToken cancellationToken) =>
+        AddStrandAsync(serviceId, name, workerRole, null, cancellationToken);
+
+    /// <summary>Adds a strand; its contacts draw on the given intervention list, or the usual one for the worker's role.</summary>
+    public async Task<ServiceOutcome> AddStrandAsync(Guid serviceId, string name, string workerRole, string? interventionList, CancellationToken cancellationToken)
     {
         var organisationId = user.RequireOrganisationId();
         var service = await db.Services.Include(s => s.Strands).SingleOrDefaultAsync(s => s.Id == serviceId && s.OrganisationId == organisationId, cancellationToken);
@@ -110,9 +118,13 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Cu
             return new ServiceOutcome.NameTaken();
         }
 
-        db.ServiceStrands.Add(new ServiceStrand { Id = Guid.NewGuid(), ServiceId = serviceId, Name = name, WorkerRole = workerRole, InterventionList = ReferenceData.Interventions.DefaultListFor(workerRole) });
+        var list = interventionList ?? ReferenceData.Interventions.DefaultListFor(workerRole);
+        db.ServiceStrands.Add(new ServiceStrand { Id = Guid.NewGuid(), ServiceId = serviceId, Name = name, WorkerRole = workerRole, InterventionList = list });
         service.Version = Guid.NewGuid();
-        audit.Add(AuditRecordTypes.Service, serviceId.ToString(), AuditActions.Update, details: new { changes = new[] { new FieldChange("Strand", null, $"{name} ({workerRole})") } });
+        audit.Add(AuditRecordTypes.Service, serviceId.ToString(), AuditActions.Update, details: new
+        {
+            changes = new[] { new FieldChange("Strand", null, $"{name} ({workerRole})"), new FieldChange($"Interventions for {name}", null, ReferenceData.Interventions.Lists.LabelFor(list) ?? list) },
+        });
         await db.SaveChangesAsync(cancellationToken);
         return new ServiceOutcome.Saved(serviceId);
     }
@@ -130,6 +142,10 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Cu
         service.MaximumEpisodeMonths = d.MaximumEpisodeMonths;
         service.CaseloadCapacity = d.CaseloadCapacity;
         service.AcceptingReferrals = d.AcceptingReferrals;
+        service.ReviewIntervalMonths = d.ReviewIntervalMonths;
+        service.AtRiskMissedInARow = d.AtRiskMissedInARow;
+        service.AtRiskWeeksWithoutContact = d.AtRiskWeeksWithoutContact;
+        service.MinimumReengagementAttempts = d.MinimumReengagementAttempts;
         service.Documents = d.Documents.Select(kv => new ServiceDocumentRequirement { Id = Guid.NewGuid(), ServiceId = service.Id, DocumentType = kv.Key, Required = kv.Value }).ToList();
     }
 
@@ -146,6 +162,10 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Cu
         MaximumEpisodeMonths = s.MaximumEpisodeMonths,
         CaseloadCapacity = s.CaseloadCapacity,
         AcceptingReferrals = s.AcceptingReferrals,
+        ReviewIntervalMonths = s.ReviewIntervalMonths,
+        AtRiskMissedInARow = s.AtRiskMissedInARow,
+        AtRiskWeeksWithoutContact = s.AtRiskWeeksWithoutContact,
+        MinimumReengagementAttempts = s.MinimumReengagementAttempts,
         Documents = s.Documents.Count == 0 ? null : string.Join(", ", s.Documents.OrderBy(x => x.DocumentType, StringComparer.Ordinal).Select(x => $"{x.DocumentType} ({(x.Required ? "required" : "optional")})")),
     };
 
@@ -161,6 +181,10 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Cu
         [System.ComponentModel.DataAnnotations.Display(Name = "Longest episode (months)")] public int MaximumEpisodeMonths { get; init; }
         [System.ComponentModel.DataAnnotations.Display(Name = "Caseload capacity")] public int CaseloadCapacity { get; init; }
         [System.ComponentModel.DataAnnotations.Display(Name = "Accepting referrals")] public bool AcceptingReferrals { get; init; }
+        [System.ComponentModel.DataAnnotations.Display(Name = "Review interval (months)")] public int ReviewIntervalMonths { get; init; }
+        [System.ComponentModel.DataAnnotations.Display(Name = "At risk after did-not-attends in a row")] public int AtRiskMissedInARow { get; init; }
+        [System.ComponentModel.DataAnnotations.Display(Name = "At risk after weeks without contact")] public int AtRiskWeeksWithoutContact { get; init; }
+        [System.ComponentModel.DataAnnotations.Display(Name = "Minimum re-engagement attempts")] public int MinimumReengagementAttempts { get; init; }
         [System.ComponentModel.DataAnnotations.Display(Name = "Documents")] public string? Documents { get; init; }
     }
 }

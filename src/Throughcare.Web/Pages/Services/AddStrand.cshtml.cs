@@ -19,10 +19,15 @@ public sealed class AddStrandModel(ThroughcareDbContext db, ServiceCatalogue cat
     {
         v => v.RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the strand's name").SafeText("Strand name", 200),
         v => v.RuleFor(x => x.WorkerRole).Must(r => JobRoles.All.Contains(r)).WithMessage("Select the worker's role"),
+        v => v.RuleFor(x => x.InterventionList).Must(l => Interventions.Lists.Contains(l)).When(x => !string.IsNullOrEmpty(x.InterventionList))
+            .WithMessage("Select the list of interventions the strand uses"),
     };
 
     [BindProperty]
     public StrandInput Input { get; set; } = new();
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> InterventionListItems =>
+        Interventions.Lists.Select(l => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(l.Label, l.Code));
 
     public Guid ServiceId { get; private set; }
     public string ServiceName { get; private set; } = "";
@@ -41,7 +46,7 @@ public sealed class AddStrandModel(ThroughcareDbContext db, ServiceCatalogue cat
             return Page();
         }
 
-        switch (await catalogue.AddStrandAsync(serviceId, Input.Name!.Trim(), JobRoles.All.Find(Input.WorkerRole)!.Code, HttpContext.RequestAborted))
+        switch (await catalogue.AddStrandAsync(serviceId, Input.Name!.Trim(), JobRoles.All.Find(Input.WorkerRole)!.Code, Interventions.Lists.Find(Input.InterventionList)?.Code, HttpContext.RequestAborted))
         {
             case ServiceOutcome.Saved:
                 return Redirect($"/services/{serviceId}?saved=strand");
@@ -67,5 +72,8 @@ public sealed class AddStrandModel(ThroughcareDbContext db, ServiceCatalogue cat
     {
         public string? Name { get; set; }
         public string? WorkerRole { get; set; }
+
+        /// <summary>Which interventions its contacts record; left empty, the usual list for the worker's role.</summary>
+        public string? InterventionList { get; set; }
     }
 }

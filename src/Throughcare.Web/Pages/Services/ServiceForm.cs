@@ -25,6 +25,10 @@ public sealed class ServiceInput
     public string? MaximumEpisodeMonths { get; set; }
     public string? CaseloadCapacity { get; set; }
     public string? AcceptingReferrals { get; set; }
+    public string? ReviewIntervalMonths { get; set; }
+    public string? AtRiskMissedInARow { get; set; }
+    public string? AtRiskWeeksWithoutContact { get; set; }
+    public string? MinimumReengagementAttempts { get; set; }
 
     /// <summary>One choice per document type, in the order of <see cref="DocumentTypes.All"/>.</summary>
     public List<DocumentChoice> Documents { get; set; } = [];
@@ -58,6 +62,14 @@ public sealed class ServiceInput
             .Must(c => WholeNumber(c, 1, 200) is not null).WithMessage("Caseload capacity must be a whole number between 1 and 200"),
         v => v.RuleFor(x => x.AcceptingReferrals).Must(r => r is "yes" or "no")
             .WithMessage("Select whether the service is accepting referrals"),
+        v => v.RuleFor(x => x.ReviewIntervalMonths).NotEmpty().WithMessage("Enter how often episodes are reviewed, in months")
+            .Must(m => WholeNumber(m, 1, 12) is not null).WithMessage("Review interval must be a whole number of months between 1 and 12"),
+        v => v.RuleFor(x => x.AtRiskMissedInARow).NotEmpty().WithMessage("Enter how many did-not-attends in a row put an episode at risk")
+            .Must(m => WholeNumber(m, 1, 10) is not null).WithMessage("Did-not-attends in a row must be a whole number between 1 and 10"),
+        v => v.RuleFor(x => x.AtRiskWeeksWithoutContact).NotEmpty().WithMessage("Enter how many weeks without contact put an episode at risk")
+            .Must(m => WholeNumber(m, 1, 26) is not null).WithMessage("Weeks without contact must be a whole number between 1 and 26"),
+        v => v.RuleFor(x => x.MinimumReengagementAttempts).NotEmpty().WithMessage("Enter the fewest re-engagement attempts before closing for disengagement")
+            .Must(m => WholeNumber(m, 1, 10) is not null).WithMessage("Re-engagement attempts must be a whole number between 1 and 10"),
         v => v.RuleForEach(x => x.Documents).ChildRules(d => d.RuleFor(c => c.Use).Must(u => u is Required or Optional or NotUsed)
             .WithMessage(c => $"Select whether the {InSentence(DocumentTypes.All.LabelFor(c.Type) ?? "document")} is required, optional or not used")),
     };
@@ -97,6 +109,10 @@ public sealed class ServiceInput
         MaximumEpisodeMonths = d.MaximumEpisodeMonths.ToString(CultureInfo.InvariantCulture),
         CaseloadCapacity = d.CaseloadCapacity.ToString(CultureInfo.InvariantCulture),
         AcceptingReferrals = d.AcceptingReferrals ? "yes" : "no",
+        ReviewIntervalMonths = d.ReviewIntervalMonths.ToString(CultureInfo.InvariantCulture),
+        AtRiskMissedInARow = d.AtRiskMissedInARow.ToString(CultureInfo.InvariantCulture),
+        AtRiskWeeksWithoutContact = d.AtRiskWeeksWithoutContact.ToString(CultureInfo.InvariantCulture),
+        MinimumReengagementAttempts = d.MinimumReengagementAttempts.ToString(CultureInfo.InvariantCulture),
         Documents = DocumentTypes.All.Select(t => new DocumentChoice
         {
             Type = t.Code,
@@ -117,6 +133,10 @@ public sealed class ServiceInput
         MaximumEpisodeMonths = s.MaximumEpisodeMonths,
         CaseloadCapacity = s.CaseloadCapacity,
         AcceptingReferrals = s.AcceptingReferrals,
+        ReviewIntervalMonths = s.ReviewIntervalMonths,
+        AtRiskMissedInARow = s.AtRiskMissedInARow,
+        AtRiskWeeksWithoutContact = s.AtRiskWeeksWithoutContact,
+        MinimumReengagementAttempts = s.MinimumReengagementAttempts,
         Documents = s.Documents.ToDictionary(d => d.DocumentType, d => d.Required),
     };
 
@@ -133,6 +153,10 @@ public sealed class ServiceInput
         MaximumEpisodeMonths = WholeNumber(MaximumEpisodeMonths, 1, 60)!.Value,
         CaseloadCapacity = WholeNumber(CaseloadCapacity, 1, 200)!.Value,
         AcceptingReferrals = AcceptingReferrals == "yes",
+        ReviewIntervalMonths = WholeNumber(ReviewIntervalMonths, 1, 12)!.Value,
+        AtRiskMissedInARow = WholeNumber(AtRiskMissedInARow, 1, 10)!.Value,
+        AtRiskWeeksWithoutContact = WholeNumber(AtRiskWeeksWithoutContact, 1, 26)!.Value,
+        MinimumReengagementAttempts = WholeNumber(MinimumReengagementAttempts, 1, 10)!.Value,
         Documents = Documents.Where(d => d.Use is Required or Optional).DistinctBy(d => d.Type).ToDictionary(d => d.Type!, d => d.Use == Required),
     };
 

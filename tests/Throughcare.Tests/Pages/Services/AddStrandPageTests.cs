@@ -29,11 +29,29 @@ public sealed class AddStrandPageTests(ThroughcareFactory factory) : IClassFixtu
         after.Version.ShouldNotBe(service.Version);
         var audit = (await factory.ServiceAuditAsync(service.Id, AuditActions.Update)).ShouldHaveSingleItem();
         audit.ShouldBeSuccessBy(admin);
-        audit.Changes().ShouldBe([("Strand", null, "Peer support (peer-mentor)")]);
+        audit.Changes().ShouldBe([("Strand", null, "Peer support (peer-mentor)"), ("Interventions for Peer support", null, "Practical support")]);
 
         var view = await browser.GetAsync(saved.Location!);
         view.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Strand added");
         view.Document.QuerySelectorAll("tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text())).ShouldContain(("Peer support", "Peer mentor"));
+    }
+
+    [Fact]
+    public async Task Post_WithAnInterventionList_SavesIt_AndRejectsAnUnknownOne()
+    {
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var service = await _services.CreateServiceAsync(admin.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, admin);
+        var url = $"/services/{service.Id}/strands/new";
+
+        var bad = await browser.PostFormAsync(url, new() { ["Input.Name"] = "Peer support", ["Input.WorkerRole"] = "peer-mentor", ["Input.InterventionList"] = "astrology" });
+        bad.Status.ShouldBe(HttpStatusCode.BadRequest);
+        bad.Document.AssertHasError("Input_InterventionList", "Select the list of interventions the strand uses");
+
+        var saved = await browser.PostFormAsync(url, new() { ["Input.Name"] = "Peer support", ["Input.WorkerRole"] = "peer-mentor", ["Input.InterventionList"] = "emotional" });
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
+        (await factory.FindServiceAsync(service.Id))!.Strands.Single(s => s.Name == "Peer support").InterventionList.ShouldBe("emotional");
     }
 
     [Fact]

@@ -69,12 +69,45 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
         ], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Post_EngagementSettings_SavesThemAndAuditsEachAsFromTo()
+    {
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var service = await _services.CreateServiceAsync(admin.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, admin);
+        var form = (await browser.GetAsync($"/services/{service.Id}/edit")).Document.FormFields();
+        form["Input.ReviewIntervalMonths"].ShouldBe(service.ReviewIntervalMonths.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        form = form.With("Input.ReviewIntervalMonths", "6").With("Input.AtRiskMissedInARow", "2")
+            .With("Input.AtRiskWeeksWithoutContact", "8").With("Input.MinimumReengagementAttempts", "4");
+
+        var saved = await browser.PostRawAsync($"/services/{service.Id}/edit", form);
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
+        var after = (await factory.FindServiceAsync(service.Id)).ShouldNotBeNull();
+        (after.ReviewIntervalMonths, after.AtRiskMissedInARow, after.AtRiskWeeksWithoutContact, after.MinimumReengagementAttempts).ShouldBe((6, 2, 8, 4));
+        var audit = (await factory.ServiceAuditAsync(service.Id, AuditActions.Update)).ShouldHaveSingleItem();
+        audit.Changes().ShouldBe(
+        [
+            ("Review interval (months)", "3", "6"),
+            ("At risk after did-not-attends in a row", "3", "2"),
+            ("At risk after weeks without contact", "4", "8"),
+            ("Minimum re-engagement attempts", "3", "4"),
+        ], ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData("Input.Name", "", "Input_Name", "Enter the service's name")]
     [InlineData("Input.MinimumAge", "130", "Input_MinimumAge", "Minimum age must be a whole number between 10 and 120")]
     [InlineData("Input.MaximumAge", "16", "Input_MaximumAge", "Maximum age must be the same as or more than the minimum age")]
     [InlineData("Input.MaximumEpisodeMonths", "72", "Input_MaximumEpisodeMonths", "Longest episode must be a whole number of months between 1 and 60")]
     [InlineData("Input.CaseloadCapacity", "0", "Input_CaseloadCapacity", "Caseload capacity must be a whole number between 1 and 200")]
+    [InlineData("Input.ReviewIntervalMonths", "", "Input_ReviewIntervalMonths", "Enter how often episodes are reviewed, in months")]
+    [InlineData("Input.ReviewIntervalMonths", "13", "Input_ReviewIntervalMonths", "Review interval must be a whole number of months between 1 and 12")]
+    [InlineData("Input.AtRiskMissedInARow", "11", "Input_AtRiskMissedInARow", "Did-not-attends in a row must be a whole number between 1 and 10")]
+    [InlineData("Input.AtRiskWeeksWithoutContact", "27", "Input_AtRiskWeeksWithoutContact", "Weeks without contact must be a whole number between 1 and 26")]
+    [InlineData("Input.AtRiskWeeksWithoutContact", "", "Input_AtRiskWeeksWithoutContact", "Enter how many weeks without contact put an episode at risk")]
+    [InlineData("Input.MinimumReengagementAttempts", "0", "Input_MinimumReengagementAttempts", "Re-engagement attempts must be a whole number between 1 and 10")]
+    [InlineData("Input.MinimumReengagementAttempts", "two", "Input_MinimumReengagementAttempts", "Re-engagement attempts must be a whole number between 1 and 10")]
     public async Task Post_Invalid_ShowsTheErrorWith400AndChangesNothing(string field, string value, string fieldId, string message)
     {
         var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Episodes.Engagement;
+
+/// <summary>
+/// Engagement and closure: the at-risk signal, the state, reflective reviews, re-engagement attempts against the
+/// service's minimum, and where a closure stands, with the actions the viewer may take now.
+/// </summary>
+public sealed class IndexModel(ThroughcareDbContext db, EngagementService engagement, AuditLog audit, TimeProvider time) : PageModel
+{
+    public EpisodeInView InView { get; private set; } = null!;
+    public Episode Episode { get; private set; } = null!;
+    public Service Service { get; private set; } = null!;
+    public EngagementSignal? Signal { get; private set; }
+    public IReadOnlyList<ReflectiveReview> Reviews { get; private set; } = [];
+    public DisengagementReadiness Readiness { get; private set; } = null!;
+    public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public bool MayDisengage => InView.MayWork && Episode.State is EpisodeState.Engaging or EpisodeState.Active;
+
+    public bool MayReflect => InView.MayWork && Episode.State is EpisodeState.Disengaged or EpisodeState.Closing;
+
+    public bool MayReengage => InView.MayWork && Episode.State == EpisodeState.Disengaged;
+
+    public bool MayPropose => InView.MayWork && Episode.State is EpisodeState.Engaging or EpisodeState.Active or EpisodeState.Disengaged;
+
+    public bool MaySignOff => InView.MayWork && InView.ViewerIsManager && Episode.State == EpisodeState.Closing;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        var cancellationToken = HttpContext.RequestAborted;
+        Episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, cancellationToken);
+        Service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == Episode.ServiceId, cancellationToken);
+        if (EpisodeStates.IsOpen(Episode.State))
+        {
+            var contacts = await db.Contacts.AsNoTracking().Where(c => c.EpisodeId == Episode.Id).Select(c => new { c.OccurredAt, c.Attendance }).ToListAsync(cancellationToken);
+            Signal = EngagementRules.Assess(contacts.Select(c => (c.OccurredAt, c.Attendance)), Display.FromLondon(Episode.StartedOn, TimeOnly.MinValue),
+                time.GetUtcNow().UtcDateTime, Service.AtRiskMissedInARow, Service.AtRiskWeeksWithoutContact);
+        }
+
+        Reviews = await db.ReflectiveReviews.AsNoTracking().Where(r => r.EpisodeId == Episode.Id).OrderByDescending(r => r.RecordedAt).ToListAsync(cancellationToken);
+        var state = Episode.State == EpisodeState.Closing ? await engagement.StateBeforeClosingAsync(Episode.Id, cancellationToken) : Episode.State;
+        Readiness = await engagement.ReadinessAsync(Episode.Id, state, Service.MinimumReengagementAttempts, cancellationToken);
+        var staffIds = Reviews.Select(r => (Guid?)r.RecordedByUserId).Append(Episode.ClosureProposedByUserId).Append(Episode.ClosureSignedOffByUserId).OfType<Guid>().Distinct().ToList();
+        StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
+        audit.Add(AuditRecordTypes.Episode, Episode.Id.ToString(), AuditActions.View, Episode.PersonId, new { view = "engagement" });
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    public string StaffName(Guid? id) => id is { } known && StaffNames.TryGetValue(known, out var name) ? name : "Throughcare";
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Episodes.Engagement;
+
+/// <summary>A manager confirms a proposed closure, or returns it with a reason. Anyone else finds nothing here.</summary>
+public sealed class SignOffModel(ThroughcareDbContext db, EngagementService engagement) : EngagementPageModel(db)
+{
+    private static readonly InlineValidator<ReasonInput> Validator = new()
+    {
+        v => v.RuleFor(x => x.Reason).NotEmpty().WithMessage("Enter why the closure is returned").SafeText("Reason", 2000, multiline: true),
+    };
+
+    [BindProperty]
+    public ReasonInput Return { get; set; } = new();
+
+    public Episode Episode { get; private set; } = null!;
+    public string ProposedBy { get; private set; } = "";
+
+    private bool Allowed => InView.MayWork && InView.ViewerIsManager;
+
+    public async Task<IActionResult> OnGetAsync() => Allowed ? await ShowAsync(keepInput: false) : NotFound();
+
+    public async Task<IActionResult> OnPostConfirmAsync() =>
+        Allowed ? await AfterAsync(await engagement.SignOffAsync(InView.Id, Version, HttpContext.RequestAborted), "Return.Reason", "closed") : NotFound();
+
+    public async Task<IActionResult> OnPostReturnAsync()
+    {
+        if (!Allowed)
+        {
+            return NotFound();
+        }
+
+        if (!Validator.Validate(Return).AddTo(ModelState, nameof(Return)))
+        {
+            return await ShowAsync();
+        }
+
+        return await AfterAsync(await engagement.ReturnClosureAsync(InView.Id, Version, Return.Reason!.Trim(), HttpContext.RequestAborted), "Return.Reason", "returned");
+    }
+
+    protected override async Task LoadAsync(bool keepInput)
+    {
+        Episode = await Db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, HttpContext.RequestAborted);
+        ProposedBy = await Db.Users.Where(u => u.Id == Episode.ClosureProposedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(HttpContext.RequestAborted) ?? "";
+    }
+}

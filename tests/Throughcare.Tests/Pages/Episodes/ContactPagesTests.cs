@@ -249,8 +249,15 @@ public sealed class ContactPagesTests(ThroughcareFactory factory) : IClassFixtur
         {
             db.ContactRevisions.Add(new ContactRevision
             {
-                Id = Guid.NewGuid(), ContactId = contact.Id, Number = 1, Snapshot = "{}", Note = Secret + "-earlier", NoteRestricted = true,
-                ReplacedAt = DateTime.UtcNow, ReplacedByUserId = scenario.EmotionalWorker.Id, CorrectionReason = "Wrong date",
+                Id = Guid.NewGuid(),
+                ContactId = contact.Id,
+                Number = 1,
+                Snapshot = "{}",
+                Note = Secret + "-earlier",
+                NoteRestricted = true,
+                ReplacedAt = DateTime.UtcNow,
+                ReplacedByUserId = scenario.EmotionalWorker.Id,
+                CorrectionReason = "Wrong date",
             });
             return await db.SaveChangesAsync();
         });

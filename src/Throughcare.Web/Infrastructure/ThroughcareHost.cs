@@ -217,6 +217,7 @@ public static class ThroughcareHost
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser())
         .AddPolicy(Api.ReferralsApi.Policy, p => p.AddAuthenticationSchemes(Api.ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Capabilities.Roles[Capabilities.MakeReferrals]))
+        .AddPolicy(Api.EpisodesApi.Policy, p => p.AddAuthenticationSchemes(Api.ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Capabilities.Roles[Capabilities.WorkEpisodes]))
         .AddCapabilityPolicies();
 
     private static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddCapabilityPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
@@ -304,6 +305,7 @@ public static class ThroughcareHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         Api.ReferralsApi.MapReferralsApi(app);
+        Api.EpisodesApi.MapEpisodesApi(app);
         app.MapRazorPages();
     }
 }

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Pages.Episodes;
+using Throughcare.Web.TagHelpers;
+
+namespace Throughcare.Web.Api;
+
+public sealed record EpisodeStrandStatus(Guid StrandId, string Name, string Worker, DateTime StartedAt, DateTime? EndedAt);
+
+public sealed record EpisodeStatus(
+    Guid Id, string State, string Service, DateOnly StartedOn, DateOnly PlannedEndOn, IReadOnlyList<EpisodeStrandStatus> Strands,
+    DateTime? LastContactAt, bool AtRisk, string? AtRiskReason);
+
+/// <summary>A contact as a partner system sends it; occurredAt carries its offset, mode and attendance are enum names.</summary>
+public sealed record ContactRequest(
+    DateTimeOffset? OccurredAt, int? DurationMinutes, string? Mode, Guid? StrandId, string? Attendance,
+    IReadOnlyList<string>? Interventions, IReadOnlyList<string>? Pathways, string? Note, bool NoteRestricted, bool IsReengagementAttempt);
+
+public sealed record ContactCreated(Guid Id, string Location);
+
+/// <summary>
+/// /api/v1/episodes for the service's own systems: read an episode's state and record contacts. The same access rules
+/// and the same validator as the pages; the token's user must be a practitioner or manager of the service.
+/// </summary>
+public static class EpisodesApi
+{
+    public const string Policy = "api.episodes";
+
+    public static void MapEpisodesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/episodes").RequireAuthorization(Policy).WithTags("Episodes");
+        api.MapGet("/{episodeId:guid}", GetAsync)
+            .WithName("GetEpisode")
+            .WithSummary("An episode's state, dates, strands, last contact and at-risk signal.")
+            .Produces<EpisodeStatus>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{episodeId:guid}/contacts", RecordContactAsync).DisableAntiforgery()
+            .WithName("RecordContact")
+            .WithSummary("Record a contact on the episode. Send an Idempotency-Key header so that a retry records it once.")
+            .Accepts<ContactRequest>("application/json")
+            .Produces<ContactCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> GetAsync(Guid episodeId, ThroughcareDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var inView = await EpisodeAccess.FindAsync(db, user, episodeId, cancellationToken);
+        if (inView is not { ViewerIsServiceTeam: true })
+        {
+            return NotFound();
+        }
+
+        var episode = await db.Episodes.AsNoTracking().Include(e => e.Strands).SingleAsync(e => e.Id == episodeId, cancellationToken);
+        var service = await db.Services.AsNoTracking().Include(s => s.Strands).SingleAsync(s => s.Id == episode.ServiceId, cancellationToken);
+        var workerIds = episode.Strands.Select(s => s.WorkerUserId).Distinct().ToList();
+        var workers = await db.Users.Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.EpisodeId == episodeId).Select(c => new { c.OccurredAt, c.Attendance }).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var startedAt = Infrastructure.Web.Display.FromLondon(episode.StartedOn, TimeOnly.MinValue);
+        var signal = EngagementRules.Assess(contacts.Select(c => (c.OccurredAt, c.Attendance)), startedAt, now, service.AtRiskMissedInARow, service.AtRiskWeeksWithoutContact);
+        var atRisk = EpisodeStates.IsOpen(episode.State) && signal.AtRisk;
+
+        audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.View, episode.PersonId, new { view = "api" });
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new EpisodeStatus(
+            episode.Id, episode.State.ToString(), service.Name, episode.StartedOn, episode.PlannedEndOn,
+            episode.Strands.OrderBy(s => s.StartedAt).Select(s => new EpisodeStrandStatus(
+                s.ServiceStrandId, service.Strands.SingleOrDefault(x => x.Id == s.ServiceStrandId)?.Name ?? "Strand",
+                workers.GetValueOrDefault(s.WorkerUserId) ?? "", s.StartedAt, s.EndedAt)).ToList(),
+            contacts.Count == 0 ? null : contacts.Max(c => c.OccurredAt), atRisk, atRisk ? signal.Reason : null));
+    }
+
+    private static async Task<IResult> RecordContactAsync(
+        Guid episodeId, [FromBody] ContactRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ThroughcareDbContext db, CurrentUser user, ContactService contacts, CancellationToken cancellationToken)
+    {
+        var inView = await EpisodeAccess.FindAsync(db, user, episodeId, cancellationToken);
+        if (inView is not { ViewerIsServiceTeam: true, ViewerIsDpo: false })
+        {
+            return NotFound();
+        }
+
+        if (body is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the contact as JSON"] });
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var input = new ContactInput
+        {
+            DurationMinutes = body.DurationMinutes?.ToString(CultureInfo.InvariantCulture),
+            Mode = ParseEnum<ContactMode>(body.Mode, "mode", "Select how the contact took place", errors),
+            StrandId = body.StrandId,
+            Attendance = ParseEnum<Attendance>(body.Attendance, "attendance", "Select whether the person attended", errors),
+            Interventions = [.. body.Interventions ?? []],
+            Pathways = [.. body.Pathways ?? []],
+            Note = body.Note,
+            NoteRestricted = body.NoteRestricted,
+            IsReengagementAttempt = body.IsReengagementAttempt,
+        };
+        if (body.OccurredAt is { } occurredAt)
+        {
+            var local = TimeZoneInfo.ConvertTime(occurredAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+            input.Date = DateParts.From(DateOnly.FromDateTime(local.DateTime));
+            input.Time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        var rules = await contacts.RulesAsync(episodeId, cancellationToken);
+        if (rules is null)
+        {
+            return NotFound();
+        }
+
+        foreach (var failure in rules.Validate(input).Errors)
+        {
+            var key = failure.PropertyName switch
+            {
+                "Date" or "Time" or "" => "occurredAt",
+                var name => char.ToLowerInvariant(name[0]) + name[1..],
+            };
+            if (!errors.ContainsKey(key))
+            {
+                errors[key] = [body.OccurredAt is null && key == "occurredAt" ? "Enter the date and time of the contact, like 2026-11-21T14:30:00+00:00" : failure.ErrorMessage];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var submissionId = Guid.TryParse(idempotencyKey, out var idempotency) ? idempotency : Guid.NewGuid();
+        return await contacts.RecordAsync(episodeId, submissionId, input, cancellationToken) switch
+        {
+            EpisodeOutcome.Done done => Results.Created($"/api/v1/episodes/{episodeId}/contacts/{done.Id}", new ContactCreated(done.Id, $"/api/v1/episodes/{episodeId}/contacts/{done.Id}")),
+            EpisodeOutcome.NotAllowed refused => Results.ValidationProblem(new Dictionary<string, string[]> { ["contact"] = [refused.Message] }),
+            EpisodeOutcome.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The episode was changed at the same time; try again"),
+            _ => NotFound(),
+        };
+    }
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Episode not found");
+
+    private static T? ParseEnum<T>(string? value, string name, string message, Dictionary<string, string[]> errors)
+        where T : struct, Enum
+    {
+        if (value is not null && Enum.GetNames<T>().Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            return Enum.Parse<T>(value, ignoreCase: true);
+        }
+
+        errors[name] = [$"{message}: one of {string.Join(", ", Enum.GetNames<T>())}"];
+        return null;
+    }
+}

@@ -157,4 +157,30 @@ public sealed class InstrumentDefinitionTests
     [Fact]
     public void Parse_BandsInAnyOrderCoveringEveryScore_IsValid() =>
         InstrumentDefinition.Parse(WithBands("""{ "min": 4, "max": 6, "label": "High" }, { "min": 0, "max": 3, "label": "Low" }""")).IsValid.ShouldBeTrue();
+
+    [Fact]
+    public void TheReadmesExampleOfALicensedInstrument_ParsesAndScores()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var start = readme.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var json = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var parsed = InstrumentDefinition.Parse(json);
+
+        parsed.Errors.ShouldBeEmpty();
+        var definition = parsed.Definition.ShouldNotBeNull();
+        definition.Code.ShouldBe("SWEMWBS");
+        definition.Score([5]).Band.ShouldBe("High");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "Throughcare.slnx")))
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException("The repository root was not found.");
+        }
+
+        return folder.FullName;
+    }
 }

@@ -23,6 +23,11 @@ public sealed record ContactRequest(
 
 public sealed record ContactCreated(Guid Id, string Location);
 
+/// <summary>A recorded contact; the note is null when it is restricted and the caller is outside the episode's team.</summary>
+public sealed record ContactRecord(
+    Guid Id, DateTime OccurredAt, int DurationMinutes, string Mode, Guid StrandId, string Attendance, IReadOnlyList<string> Interventions,
+    IReadOnlyList<string> Pathways, string? Note, bool NoteRestricted, bool IsReengagementAttempt, DateTime RecordedAt, DateTime? CorrectedAt);
+
 /// <summary>
 /// /api/v1/episodes for the service's own systems: read an episode's state and record contacts. The same access rules
 /// and the same validator as the pages; the token's user must be a practitioner or manager of the service.
@@ -38,6 +43,11 @@ public static class EpisodesApi
             .WithName("GetEpisode")
             .WithSummary("An episode's state, dates, strands, last contact and at-risk signal.")
             .Produces<EpisodeStatus>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{episodeId:guid}/contacts/{contactId:guid}", GetContactAsync)
+            .WithName("GetContact")
+            .WithSummary("One contact on the episode, as recorded or last corrected. A restricted note is left out for anyone outside the episode's team.")
+            .Produces<ContactRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{episodeId:guid}/contacts", RecordContactAsync).DisableAntiforgery()
             .WithName("RecordContact")
@@ -75,6 +85,25 @@ public static class EpisodesApi
                 s.ServiceStrandId, service.Strands.SingleOrDefault(x => x.Id == s.ServiceStrandId)?.Name ?? "Strand",
                 workers.GetValueOrDefault(s.WorkerUserId) ?? "", s.StartedAt, s.EndedAt)).ToList(),
             contacts.Count == 0 ? null : contacts.Max(c => c.OccurredAt), atRisk, atRisk ? signal.Reason : null));
+    }
+
+    private static async Task<IResult> GetContactAsync(Guid episodeId, Guid contactId, ThroughcareDbContext db, CurrentUser user, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var inView = await EpisodeAccess.FindAsync(db, user, episodeId, cancellationToken);
+        var contact = inView is { ViewerIsServiceTeam: true }
+            ? await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId && c.EpisodeId == episodeId, cancellationToken)
+            : null;
+        if (contact is null)
+        {
+            return NotFound();
+        }
+
+        var showNote = !contact.NoteRestricted || inView!.MaySeeRestricted;
+        audit.Add(AuditRecordTypes.Contact, contact.Id.ToString(), AuditActions.View, inView!.PersonId, new { view = "api", restricted = contact.NoteRestricted && showNote });
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new ContactRecord(
+            contact.Id, contact.OccurredAt, contact.DurationMinutes, contact.Mode.ToString(), contact.ServiceStrandId, contact.Attendance.ToString(),
+            contact.Interventions, contact.Pathways, showNote ? contact.Note : null, contact.NoteRestricted, contact.IsReengagementAttempt, contact.RecordedAt, contact.CorrectedAt));
     }
 
     private static async Task<IResult> RecordContactAsync(

@@ -79,6 +79,14 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
         body.RootElement.GetProperty("strands").EnumerateArray().Select(s => s.GetProperty("worker").GetString()).ShouldContain(scenario.EmotionalWorker.DisplayName);
         body.RootElement.GetProperty("lastContactAt").GetDateTime().ShouldBe(contact.OccurredAt, TimeSpan.FromMinutes(1));
         body.RootElement.GetProperty("atRisk").GetBoolean().ShouldBeFalse();
+
+        var fetched = await client.GetAsync(created.Headers.Location);
+        fetched.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var record = JsonDocument.Parse(await fetched.Content.ReadAsStringAsync());
+        record.RootElement.GetProperty("id").GetGuid().ShouldBe(contact.Id);
+        record.RootElement.GetProperty("mode").GetString().ShouldBe("Phone");
+        record.RootElement.GetProperty("note").GetString().ShouldBe("Spoke on the phone");
+        (await client.GetAsync(new Uri($"/api/v1/episodes/{scenario.Episode.Id}/contacts/{Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -129,5 +137,6 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
         var paths = document.RootElement.GetProperty("paths");
         paths.GetProperty("/api/v1/episodes/{episodeId}").TryGetProperty("get", out _).ShouldBeTrue();
         paths.GetProperty("/api/v1/episodes/{episodeId}/contacts").TryGetProperty("post", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/episodes/{episodeId}/contacts/{contactId}").TryGetProperty("get", out _).ShouldBeTrue();
     }
 }

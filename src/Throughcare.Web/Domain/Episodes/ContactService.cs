@@ -173,6 +173,10 @@ public sealed class ContactSnapshot
     };
 
     public static ContactSnapshot? Read(string json) => JsonSerializer.Deserialize<ContactSnapshot>(json);
+
+    /// <summary>The recorded instant, as stored in the snapshot.</summary>
+    public DateTime? OccurredAtUtc() =>
+        DateTime.TryParseExact(OccurredAt, "yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 }
 
 /// <summary>One intervention's count of sessions (attended or late contacts) on one strand: the "dose".</summary>

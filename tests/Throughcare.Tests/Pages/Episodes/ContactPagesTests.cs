@@ -214,6 +214,7 @@ public sealed class ContactPagesTests(ThroughcareFactory factory) : IClassFixtur
         var history = page.Document.QuerySelector("#revisions").Text();
         history.ShouldContain("Original wording");
         history.ShouldContain("Typed the wrong session");
+        history.ShouldContain(Display.DateTime(contact.OccurredAt));
     }
 
     [Fact]

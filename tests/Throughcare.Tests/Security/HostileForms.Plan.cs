@@ -130,6 +130,46 @@ public static partial class HostileForms
                 };
             },
         },
+        new()
+        {
+            Name = "episode strand",
+            Fields = [new("Input.ServiceStrandId", 36), new("Input.WorkerUserId", 36), new("Input.Reason", 2000)],
+            StartAgainAfterSuccess = true,
+            StartAsync = async factory =>
+            {
+                var (scenario, browser) = await PlanSessionAsync(factory, manager: true);
+                var strandId = await factory.WithDbAsync(async db =>
+                {
+                    var strand = new Web.Domain.Services.ServiceStrand { Id = Guid.NewGuid(), ServiceId = scenario.Service.Id, Name = "Peer support", WorkerRole = "peer-mentor" };
+                    db.Add(strand);
+                    await db.SaveChangesAsync();
+                    return strand.Id;
+                });
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = scenario.Path + "/strands/new",
+                    ValidFieldsAsync = () => Fields(("Input.ServiceStrandId", strandId.ToString()), ("Input.WorkerUserId", scenario.Colleague.Id.ToString()), ("Input.Reason", "Wants a peer mentor")),
+                };
+            },
+        },
+        new()
+        {
+            Name = "episode strand end",
+            Fields = [new("Input.Reason", 2000), new("Version", 36)],
+            StartAgainAfterSuccess = true,
+            StartAsync = async factory =>
+            {
+                var (scenario, browser) = await PlanSessionAsync(factory, manager: true);
+                var strandId = await factory.WithDbAsync(db => db.EpisodeStrands.Where(s => s.EpisodeId == scenario.Episode.Id && s.ServiceStrandId == scenario.PracticalStrand.Id).Select(s => s.Id).SingleAsync());
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = $"{scenario.Path}/strands/{strandId}/end",
+                    ValidFieldsAsync = async () => await Fields(("Input.Reason", "Practical work is done"), ("Version", (await PlanEpisodeVersionAsync(factory, scenario)).ToString())),
+                };
+            },
+        },
     ];
 
     private static async Task<(EpisodeScenario Scenario, Browser Browser)> PlanSessionAsync(ThroughcareFactory factory, bool manager)

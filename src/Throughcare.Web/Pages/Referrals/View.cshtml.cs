@@ -35,6 +35,9 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUs
     public int? DaysToDecision { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanWithdraw { get; private set; }
+
+    /// <summary>The episode the referral's allocation opened, when there is one: its state is shared with the referrer.</summary>
+    public Guid? EpisodeId { get; private set; }
     public string? Saved { get; private set; }
 
     [BindProperty]
@@ -124,6 +127,7 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUs
         ReferringOrganisation = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == Referral.ReferringOrganisationId)
             .Select(o => o.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
         DaysToDecision = Referral.DaysToDecision(time.GetUtcNow().UtcDateTime);
+        EpisodeId = await db.Episodes.Where(e => e.ReferralId == Referral.Id).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(HttpContext.RequestAborted);
 
         var referring = !InView.ViewerIsReceiving || InView.ReferringOrganisationId == user.OrganisationId;
         var mayRefer = User.IsInRole(Domain.Accounts.StaffRoles.Practitioner) || User.IsInRole(Domain.Accounts.StaffRoles.Manager);

@@ -74,6 +74,8 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
             return await db.SaveChangesAsync();
         });
         var browser = await Browser.SignInAsync(factory, scenario.Referrer);
+        var referral = await browser.GetAsync($"/referrals/{scenario.Referral.Id}");
+        referral.Document.QuerySelector($"a[href='{scenario.Path}']").ShouldNotBeNull();
 
         var page = await browser.GetAsync(scenario.Path);
 

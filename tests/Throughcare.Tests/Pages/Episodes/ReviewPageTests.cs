@@ -10,6 +10,38 @@ namespace Throughcare.Tests.Pages.Episodes;
 
 public sealed class ReviewPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
+    [Theory]
+    [InlineData(30, null)]
+    [InlineData(5, "Due soon")]
+    [InlineData(-5, "Overdue")]
+    public async Task NextReviewDue_IsTaggedDueSoonWithinAFortnight_AndOverdueOncePast(int daysUntilDue, string? tag)
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        var today = Web.Infrastructure.Web.Display.Today(TimeProvider.System);
+        var startedOn = today.AddDays(daysUntilDue).AddMonths(-scenario.Service.ReviewIntervalMonths);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id)).StartedOn = startedOn;
+            return await db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var page = await browser.GetAsync(scenario.Path + "/reviews");
+
+        var row = page.Document.GetSummaryListValue("Next review due")!;
+        // Month ends can move the point up to three days earlier than asked; never across a tag's boundary here.
+        row.ShouldStartWith(Web.Infrastructure.Web.Display.Date(ReviewSchedule.NextDue(startedOn, scenario.Service.ReviewIntervalMonths, 0)));
+        var tags = page.Document.QuerySelectorAll(".govuk-summary-list .govuk-tag").Select(t => t.TextContent.Trim()).ToList();
+        if (tag is null)
+        {
+            tags.ShouldBeEmpty();
+        }
+        else
+        {
+            tags.ShouldBe([tag]);
+        }
+    }
+
     [Fact]
     public async Task PostReview_StoresAudits_OffersTheNeedsAssessment_AndMovesTheNextReviewPoint()
     {

@@ -97,8 +97,8 @@ public sealed class EpisodeJourneyTests(JourneyFixture fixture) : IClassFixture<
             await journey.ClickButtonAsync("Save reflective review");
             await journey.ExpectPageAsync("Engagement and closure");
 
-            // A phone call gets through: he comes back.
-            await RecordContactAsync(journey, today, "Phone", "Attended", [], "Rang from a friend's phone; wants to carry on.", reengagementAttempt: true);
+            // A phone call gets through: he comes back. (Dated yesterday: a time later today would be in the future.)
+            await RecordContactAsync(journey, today.AddDays(-1), "Phone", "Attended", [], "Rang from a friend's phone; wants to carry on.", reengagementAttempt: true);
             await journey.GotoAsync($"/episodes/{scenario.Episode.Id}/engagement", "Engagement and closure");
             await journey.ClickLinkAsync("Re-engage");
             await journey.ExpectPageAsync("Re-engage the person");

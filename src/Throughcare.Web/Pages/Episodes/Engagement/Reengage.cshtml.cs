@@ -1,36 +1,14 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Engagement;
 
 /// <summary>A disengaged person has come back: the episode is active again.</summary>
-public sealed class ReengageModel(ThroughcareDbContext db, EngagementService engagement) : EngagementPageModel(db)
+public sealed class ReengageModel(ThroughcareDbContext db, EngagementService engagement) : ReasonPageModel(db)
 {
-    private static readonly InlineValidator<ReasonInput> Validator = new()
-    {
-        v => v.RuleFor(x => x.Reason).NotEmpty().WithMessage("Enter how the person re-engaged").SafeText("Reason", 2000, multiline: true),
-    };
+    protected override string MissingReason => "Enter how the person re-engaged";
 
-    [BindProperty]
-    public ReasonInput Input { get; set; } = new();
+    protected override string Done => "reengaged";
 
-    public async Task<IActionResult> OnGetAsync() => InView.MayWork ? await ShowAsync(keepInput: false) : NotFound();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
-        if (!Validator.Validate(Input).AddTo(ModelState, nameof(Input)))
-        {
-            return await ShowAsync();
-        }
-
-        return await AfterAsync(await engagement.ReengageAsync(InView.Id, Version, Input.Reason!.Trim(), HttpContext.RequestAborted), "Input.Reason", "reengaged");
-    }
+    protected override Task<EpisodeOutcome> ChangeAsync(string reason) => engagement.ReengageAsync(InView.Id, Version, reason, HttpContext.RequestAborted);
 }

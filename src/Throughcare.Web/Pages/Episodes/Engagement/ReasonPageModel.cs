@@ -1,0 +1,48 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Web.Pages.Episodes.Engagement;
+
+public sealed class ReasonInput
+{
+    public string? Reason { get; set; }
+}
+
+/// <summary>A change of state that needs only the reason for it: disengaging and re-engaging.</summary>
+public abstract class ReasonPageModel(ThroughcareDbContext db) : EngagementPageModel(db)
+{
+    [BindProperty]
+    public ReasonInput Input { get; set; } = new();
+
+    /// <summary>The GOV.UK message when the reason is missing.</summary>
+    protected abstract string MissingReason { get; }
+
+    /// <summary>The word the engagement page's success banner is keyed by.</summary>
+    protected abstract string Done { get; }
+
+    protected abstract Task<EpisodeOutcome> ChangeAsync(string reason);
+
+    public async Task<IActionResult> OnGetAsync() => InView.MayWork ? await ShowAsync(keepInput: false) : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!InView.MayWork)
+        {
+            return NotFound();
+        }
+
+        var validator = new InlineValidator<ReasonInput>
+        {
+            v => v.RuleFor(x => x.Reason).NotEmpty().WithMessage(MissingReason).SafeText("Reason", 2000, multiline: true),
+        };
+        if (!validator.Validate(Input).AddTo(ModelState, nameof(Input)))
+        {
+            return await ShowAsync();
+        }
+
+        return await AfterAsync(await ChangeAsync(Input.Reason!.Trim()), "Input.Reason", Done);
+    }
+}

@@ -136,9 +136,8 @@ public static class EpisodesApi
         };
         if (body.OccurredAt is { } occurredAt)
         {
-            var local = TimeZoneInfo.ConvertTime(occurredAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-            input.Date = DateParts.From(DateOnly.FromDateTime(local.DateTime));
-            input.Time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+            input.Date = DateParts.From(Infrastructure.Web.Display.LondonDate(occurredAt.UtcDateTime));
+            input.Time = ContactInput.LondonTime(occurredAt.UtcDateTime);
         }
 
         var rules = await contacts.RulesAsync(episodeId, cancellationToken);

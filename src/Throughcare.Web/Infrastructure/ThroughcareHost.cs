@@ -64,7 +64,8 @@ public static class ThroughcareHost
 
         // Each part of an episode has its own service in Domain.Episodes, named *Service.
         foreach (var type in typeof(Domain.Episodes.EpisodeWork).Assembly.GetTypes()
-                     .Where(t => t.Namespace == typeof(Domain.Episodes.EpisodeWork).Namespace && t.Name.EndsWith("Service", StringComparison.Ordinal) && t is { IsClass: true, IsAbstract: false }))
+                     .Where(t => t.Namespace == typeof(Domain.Episodes.EpisodeWork).Namespace && t.Name.EndsWith("Service", StringComparison.Ordinal) && t is { IsClass: true, IsAbstract: false }
+                     && !typeof(IHostedService).IsAssignableFrom(t)))
         {
             services.AddScoped(type);
         }
@@ -75,7 +76,8 @@ public static class ThroughcareHost
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddHostedService<Domain.Episodes.ReviewReminderService>();
+        services.AddSingleton<Domain.Episodes.ReviewReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Domain.Episodes.ReviewReminderService>());
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -36,9 +36,35 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
             await AsAsync(scenario.Manager, [StaffRoles.Manager], s => s.ReturnClosureAsync(id, version, "No", default)),
         };
 
-        outcomes.ShouldAllBe(o => o is EpisodeOutcome.NotAllowed && ((EpisodeOutcome.NotAllowed)o).Message == EngagementService.ClosedMessage);
+        outcomes.ShouldAllBe(o => o is EpisodeOutcome.NotAllowed && ((EpisodeOutcome.NotAllowed)o).Message == EpisodeWork.ClosedMessage);
         (await VersionAsync(id)).ShouldBe(version);
         (await factory.WithDbAsync(db => db.EpisodeTransitions.CountAsync(t => t.EpisodeId == id))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ClosedEpisode_RefusesGoalsReviewsStrandsAndMeasures_Too()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Closed);
+        var id = scenario.Episode.Id;
+        var version = await VersionAsync(id);
+        var instrumentId = await factory.WithDbAsync(db => db.Instruments.Where(i => i.OrganisationId == null).Select(i => i.Id).FirstAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var outcomes = new List<EpisodeOutcome>
+        {
+            await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<PlanService>().AddGoalAsync(new AddGoal { EpisodeId = id, Description = "Housing", SubmissionId = Guid.NewGuid() }, default)),
+            await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<ReviewService>().RecordAsync(new RecordReview { EpisodeId = id, HeldOn = today, Summary = "Late review", SubmissionId = Guid.NewGuid() }, default)),
+            await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<StrandService>().EndAsync(new EndStrand { EpisodeId = id, StrandId = scenario.Episode.Strands[0].Id, Version = version, Reason = "Done" }, default)),
+            await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<MeasureService>().RecordAsync(new RecordMeasure
+            {
+                EpisodeId = id, InstrumentId = instrumentId, Occasion = AssessmentOccasion.End, TakenOn = today, Answers = [0, 0, 0, 0, 0, 0, 0, 0, 0], SubmissionId = Guid.NewGuid(),
+            }, default)),
+        };
+
+        outcomes.ShouldAllBe(o => o is EpisodeOutcome.NotAllowed && ((EpisodeOutcome.NotAllowed)o).Message == EpisodeWork.ClosedMessage);
+        (await VersionAsync(id)).ShouldBe(version);
+        (await factory.WithDbAsync(db => db.Goals.CountAsync(g => g.EpisodeId == id))).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.EpisodeReviews.CountAsync(r => r.EpisodeId == id))).ShouldBe(0);
     }
 
     [Fact]
@@ -73,7 +99,10 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
 
     private Task<Guid> VersionAsync(Guid episodeId) => factory.WithDbAsync(db => db.Episodes.Where(e => e.Id == episodeId).Select(e => e.Version).SingleAsync());
 
-    private async Task<T> AsAsync<T>(TestUser user, string[] roles, Func<EngagementService, Task<T>> work)
+    private Task<T> AsAsync<T>(TestUser user, string[] roles, Func<EngagementService, Task<T>> work) =>
+        AsAsync(user, roles, (IServiceProvider services) => work(services.GetRequiredService<EngagementService>()));
+
+    private async Task<T> AsAsync<T>(TestUser user, string[] roles, Func<IServiceProvider, Task<T>> work)
     {
         var accessor = factory.Services.GetRequiredService<IHttpContextAccessor>();
         var previous = accessor.HttpContext;
@@ -91,7 +120,7 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
         {
             await using var scope = factory.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<AccessScope>().ForOrganisation(user.OrganisationId);
-            return await work(scope.ServiceProvider.GetRequiredService<EngagementService>());
+            return await work(scope.ServiceProvider);
         }
         finally
         {

@@ -17,8 +17,6 @@ namespace Throughcare.Web.Domain.Episodes;
 /// </summary>
 public sealed partial class ContactInput
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public const int NoteMaxLength = 8000;
 
     public DateParts Date { get; set; } = new();
@@ -68,7 +66,7 @@ public sealed partial class ContactInput
 
     /// <summary>A UTC instant as UK 24-hour clock time, the way the form takes it.</summary>
     public static string LondonTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London).ToString("HH:mm", CultureInfo.InvariantCulture);
+        Display.ToLondon(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public int? Minutes() => int.TryParse(DurationMinutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : null;
 

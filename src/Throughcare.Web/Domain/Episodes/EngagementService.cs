@@ -49,18 +49,11 @@ public sealed record DisengagementReadiness(DateTime? DisengagedSince, bool Revi
 /// </summary>
 public sealed class EngagementService(EpisodeWork work, Outbox outbox)
 {
-    public const string ClosedMessage = "This episode is closed and cannot be changed";
-
     private ThroughcareDbContext Db => work.Db;
 
     public Task<EpisodeOutcome> DisengageAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
         work.ChangeAsync(episodeId, version, episode =>
         {
-            if (episode.State == EpisodeState.Closed)
-            {
-                return ClosedMessage;
-            }
-
             return episode.State is EpisodeState.Engaging or EpisodeState.Active
                 ? work.Move(episode, EpisodeState.Disengaged, reason)
                 : $"Only an engaging or active episode can be marked disengaged; this one is {EpisodeStates.Label(episode.State).ToLowerInvariant()}";
@@ -69,11 +62,6 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox)
     public Task<EpisodeOutcome> ReengageAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
         work.ChangeAsync(episodeId, version, episode =>
         {
-            if (episode.State == EpisodeState.Closed)
-            {
-                return ClosedMessage;
-            }
-
             return episode.State == EpisodeState.Disengaged
                 ? work.Move(episode, EpisodeState.Active, reason)
                 : "Only a disengaged episode can be re-engaged";
@@ -88,11 +76,6 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox)
 
         return await work.ChangeAsync(options.EpisodeId, null, episode =>
         {
-            if (episode.State == EpisodeState.Closed)
-            {
-                return ClosedMessage;
-            }
-
             if (episode.State is not (EpisodeState.Disengaged or EpisodeState.Closing))
             {
                 return "A reflective review is recorded while the episode is disengaged";
@@ -127,11 +110,6 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox)
         var goals = await Db.Goals.Where(g => g.EpisodeId == options.EpisodeId).OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken);
         return await work.ChangeAsync(options.EpisodeId, options.Version, async episode =>
         {
-            if (episode.State == EpisodeState.Closed)
-            {
-                return ClosedMessage;
-            }
-
             if (episode.State == EpisodeState.Closing)
             {
                 return "A closure has already been proposed and is waiting for a manager's sign-off";
@@ -314,11 +292,6 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox)
 
     private string? RefuseUnlessManager(Episode episode)
     {
-        if (episode.State == EpisodeState.Closed)
-        {
-            return ClosedMessage;
-        }
-
         if (!work.User.Roles.Contains(StaffRoles.Manager))
         {
             return "Only a manager can sign off a closure";

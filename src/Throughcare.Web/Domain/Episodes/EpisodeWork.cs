@@ -26,6 +26,9 @@ public abstract record EpisodeOutcome
 /// </summary>
 public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time)
 {
+    /// <summary>Why any change to a closed episode is refused: closing is the end of its life cycle.</summary>
+    public const string ClosedMessage = "This episode is closed and cannot be changed";
+
     public ThroughcareDbContext Db => db;
 
     public CurrentUser User => user;
@@ -36,8 +39,8 @@ public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, Current
     public DateOnly Today => Display.Today(time);
 
     /// <summary>
-    /// Loads the episode (with its strands) through the access filter, applies a change and saves it with the
-    /// version check. The change returns why it is refused, or null. Pass version null for additions that do not
+    /// Loads the episode (with its strands) through the access filter, refuses it when closed, applies a change and
+    /// saves it with the version check. The change returns why it is refused, or null. Pass version null for additions that do not
     /// depend on what the user saw (a new contact, say): the episode's version still changes, so two writers on one
     /// episode are serialised.
     /// </summary>
@@ -52,6 +55,11 @@ public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, Current
         if (version is { } expected && episode.Version != expected)
         {
             return new EpisodeOutcome.Conflict();
+        }
+
+        if (episode.State == EpisodeState.Closed)
+        {
+            return new EpisodeOutcome.NotAllowed(ClosedMessage);
         }
 
         var refused = await change(episode);

@@ -30,11 +30,6 @@ public sealed class MeasureService(EpisodeWork work)
         var id = Guid.NewGuid();
         var outcome = await work.ChangeAsync(options.EpisodeId, null, async episode =>
         {
-            if (!EpisodeStates.IsOpen(episode.State))
-            {
-                return "Measures cannot be recorded on a closed episode";
-            }
-
             var instrument = await db.Instruments.AsNoTracking().SingleOrDefaultAsync(
                 i => i.Id == options.InstrumentId && !i.Retired && (i.OrganisationId == null || i.OrganisationId == episode.ServiceOrganisationId), cancellationToken);
             if (instrument is null || InstrumentDefinition.Parse(instrument.Definition).Definition is not { } definition)

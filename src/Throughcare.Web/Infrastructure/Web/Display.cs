@@ -15,15 +15,17 @@ public static class Display
     public static System.DateTime FromLondon(DateOnly date, TimeOnly time) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), London);
 
+    /// <summary>A UTC instant as UK wall-clock time.</summary>
+    public static System.DateTime ToLondon(System.DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+
     /// <summary>A UTC instant as the UK date it fell on.</summary>
-    public static DateOnly LondonDate(System.DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London));
+    public static DateOnly LondonDate(System.DateTime utc) => DateOnly.FromDateTime(ToLondon(utc));
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
 
     public static string DateTime(DateTime utc)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+        var local = ToLondon(utc);
         return local.ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
     }
 }

@@ -134,8 +134,9 @@ public static class Timeline
                     restricted));
             }
 
-            var instruments = await db.Instruments.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
             var measures = await db.MeasureResults.AsNoTracking().Where(m => teamIds.Contains(m.EpisodeId)).ToListAsync(cancellationToken);
+            var instrumentIds = measures.Select(m => m.InstrumentId).Distinct().ToList();
+            var instruments = await db.Instruments.Where(i => instrumentIds.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
             foreach (var m in measures)
             {
                 entries.Add(new TimelineEntry(m.RecordedAt, Measures, $"{instruments.GetValueOrDefault(m.InstrumentId, "Measure")}: {m.Score}{(m.Band is null ? "" : $" ({m.Band})")}",

@@ -117,6 +117,35 @@ public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Measure_ShowsItsInstrumentScoreAndBand()
+    {
+        var scenario = await StoryAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var instrument = await db.Instruments.SingleAsync(i => i.Code == "PHQ-9" && i.OrganisationId == null);
+            db.MeasureResults.Add(new MeasureResult
+            {
+                Id = Guid.NewGuid(),
+                EpisodeId = scenario.Episode.Id,
+                InstrumentId = instrument.Id,
+                Occasion = AssessmentOccasion.Start,
+                TakenOn = DateOnly.FromDateTime(DateTime.UtcNow),
+                Answers = [1, 1, 1, 1, 1, 1, 1, 1, 2],
+                Score = 10,
+                Band = "Moderate",
+                RecordedAt = DateTime.UtcNow,
+                RecordedByUserId = scenario.EmotionalWorker.Id,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var page = await browser.GetAsync($"/people/{scenario.PersonId}/timeline?kind=measures");
+
+        page.Document.QuerySelector("#timeline .moj-timeline__title")!.TextContent.Trim().ShouldBe("Patient Health Questionnaire (PHQ-9): 10 (Moderate)");
+    }
+
+    [Fact]
     public async Task Outsider_GetsNotFound()
     {
         var scenario = await StoryAsync();

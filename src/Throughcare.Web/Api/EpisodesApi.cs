@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
-using Throughcare.Web.Pages.Episodes;
+using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Web.Api;
@@ -38,7 +39,7 @@ public static class EpisodesApi
 
     public static void MapEpisodesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/episodes").RequireAuthorization(Policy).WithTags("Episodes");
+        var api = app.MapGroup("/api/v1/episodes").RequireAuthorization(Policy).AddEndpointFilter<RecordEndpointFilter>().WithTags("Episodes");
         api.MapGet("/{episodeId:guid}", GetAsync)
             .WithName("GetEpisode")
             .WithSummary("An episode's state, dates, strands, last contact and at-risk signal.")
@@ -50,6 +51,7 @@ public static class EpisodesApi
             .Produces<ContactRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{episodeId:guid}/contacts", RecordContactAsync).DisableAntiforgery()
+            .WithMetadata(new RequiresAttribute(EpisodeRight.Work))
             .WithName("RecordContact")
             .WithSummary("Record a contact on the episode. Send an Idempotency-Key header so that a retry records it once.")
             .Accepts<ContactRequest>("application/json")
@@ -59,14 +61,8 @@ public static class EpisodesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> GetAsync(Guid episodeId, ThroughcareDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid episodeId, ThroughcareDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var inView = await EpisodeAccess.FindAsync(db, user, episodeId, cancellationToken);
-        if (inView is not { ViewerIsServiceTeam: true })
-        {
-            return NotFound();
-        }
-
         var episode = await db.Episodes.AsNoTracking().Include(e => e.Strands).SingleAsync(e => e.Id == episodeId, cancellationToken);
         var service = await db.Services.AsNoTracking().Include(s => s.Strands).SingleAsync(s => s.Id == episode.ServiceId, cancellationToken);
         var workerIds = episode.Strands.Select(s => s.WorkerUserId).Distinct().ToList();
@@ -77,8 +73,6 @@ public static class EpisodesApi
         var signal = EngagementRules.Assess(contacts.Select(c => (c.OccurredAt, c.Attendance)), startedAt, now, service.AtRiskMissedInARow, service.AtRiskWeeksWithoutContact);
         var atRisk = EpisodeStates.IsOpen(episode.State) && signal.AtRisk;
 
-        audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.View, episode.PersonId, new { view = "api" });
-        await db.SaveChangesAsync(cancellationToken);
         return Results.Ok(new EpisodeStatus(
             episode.Id, episode.State.ToString(), service.Name, episode.StartedOn, episode.PlannedEndOn,
             episode.Strands.OrderBy(s => s.StartedAt).Select(s => new EpisodeStrandStatus(
@@ -87,20 +81,12 @@ public static class EpisodesApi
             contacts.Count == 0 ? null : contacts.Max(c => c.OccurredAt), atRisk, atRisk ? signal.Reason : null));
     }
 
-    private static async Task<IResult> GetContactAsync(Guid episodeId, Guid contactId, ThroughcareDbContext db, CurrentUser user, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<IResult> GetContactAsync(Guid episodeId, Guid contactId, HttpContext http, ThroughcareDbContext db, ReadAudit reads, CancellationToken cancellationToken)
     {
-        var inView = await EpisodeAccess.FindAsync(db, user, episodeId, cancellationToken);
-        var contact = inView is { ViewerIsServiceTeam: true }
-            ? await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId && c.EpisodeId == episodeId, cancellationToken)
-            : null;
-        if (contact is null)
-        {
-            return NotFound();
-        }
-
-        var showNote = !contact.NoteRestricted || inView!.MaySeeRestricted;
-        audit.Add(AuditRecordTypes.Contact, contact.Id.ToString(), AuditActions.View, inView!.PersonId, new { view = "api", restricted = contact.NoteRestricted && showNote });
-        await db.SaveChangesAsync(cancellationToken);
+        var inView = http.Record<EpisodeInView>();
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contactId && c.EpisodeId == episodeId, cancellationToken);
+        var showNote = !contact.NoteRestricted || inView.May(EpisodeRight.SeeRestricted);
+        reads.Shown(AuditRecordTypes.Contact, contact.Id, inView.PersonId, details: new { restricted = contact.NoteRestricted && showNote });
         return Results.Ok(new ContactRecord(
             contact.Id, contact.OccurredAt, contact.DurationMinutes, contact.Mode.ToString(), contact.ServiceStrandId, contact.Attendance.ToString(),
             contact.Interventions, contact.Pathways, showNote ? contact.Note : null, contact.NoteRestricted, contact.IsReengagementAttempt, contact.RecordedAt, contact.CorrectedAt));
@@ -108,14 +94,8 @@ public static class EpisodesApi
 
     private static async Task<IResult> RecordContactAsync(
         Guid episodeId, [FromBody] ContactRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ThroughcareDbContext db, CurrentUser user, ContactService contacts, CancellationToken cancellationToken)
+        ContactService contacts, CancellationToken cancellationToken)
     {
-        var inView = await EpisodeAccess.FindAsync(db, user, episodeId, cancellationToken);
-        if (inView is not { ViewerIsServiceTeam: true, ViewerIsDpo: false })
-        {
-            return NotFound();
-        }
-
         if (body is null)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the contact as JSON"] });

@@ -30,7 +30,7 @@ public static class ReferralsApi
 
     public static void MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/referrals").RequireAuthorization(Policy).WithTags("Referrals");
+        var api = app.MapGroup("/api/v1/referrals").RequireAuthorization(Policy).AddEndpointFilter<RecordEndpointFilter>().WithTags("Referrals");
         api.MapPost("/", SubmitAsync).DisableAntiforgery()
             .WithName("SubmitReferral")
             .WithSummary("Submit a referral, with its documents as files whose form field names are document type codes.")
@@ -143,16 +143,9 @@ public static class ReferralsApi
             : Problem(outcome);
     }
 
-    private static async Task<IResult> GetAsync(Guid referralId, ThroughcareDbContext db, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid referralId, ThroughcareDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var referral = await db.Referrals.AsNoTracking().Include(r => r.Service).Include(r => r.Documents).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
-        if (referral is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found");
-        }
-
-        audit.Add(AuditRecordTypes.Referral, referral.Id.ToString(), AuditActions.View, referral.PersonId);
-        await db.SaveChangesAsync(cancellationToken);
+        var referral = await db.Referrals.AsNoTracking().Include(r => r.Service).Include(r => r.Documents).SingleAsync(r => r.Id == referralId, cancellationToken);
         return Results.Ok(new ReferralStatus(
             referral.Id, referral.PersonId, referral.ServiceId, referral.Service!.Name, referral.State.ToString(), referral.SubmittedAt, referral.DecidedAt,
             referral.CloseReason?.ToString(), referral.CloseReasonText, referral.DaysToDecision(time.GetUtcNow().UtcDateTime),

@@ -53,6 +53,10 @@ public static class ThroughcareHost
         services.AddThroughcareDatabase(configuration, builder.Environment);
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<ReadAudit>();
+        services.AddRecordAccess<PersonAccess>();
+        services.AddRecordAccess<ReferralAccess>();
+        services.AddRecordAccess<Domain.Episodes.EpisodeAccess>();
         services.AddScoped<AccountAudit>();
         services.AddScoped<PersonService>();
         services.AddScoped<OrganisationService>();
@@ -95,18 +99,28 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);
             o.Conventions.AuthorizeFolder("/Services", Capabilities.ViewServices);
             o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);
-            o.Conventions.AddFolderApplicationModelConvention("/Referrals", m => m.Filters.Add(new Pages.Referrals.ReferralRouteFilter()));
             o.Conventions.AuthorizeFolder("/Episodes", Capabilities.ViewEpisodes);
             o.Conventions.AuthorizeFolder("/Caseload", Capabilities.WorkEpisodes);
-            o.Conventions.AddFolderApplicationModelConvention("/Episodes", m => m.Filters.Add(new Pages.Episodes.EpisodeRouteFilter()));
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);
             }
 
-            o.Conventions.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new Pages.People.PersonRouteFilter()));
+            o.Conventions.ConfigureFilter(new RecordRouteFilter());
             o.Conventions.ConfigureFilter(new ValidationFailureFilter());
             o.Conventions.ConfigureFilter(new TwoFactorSetupFilter());
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new ReadAuditResultFilter()));
+
+        // Success banners travel to the next page in TempData's cookie (docs/adr: flash messages), never in the URL.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "__Host-Throughcare.Flash";
+            o.Cookie.Path = "/";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.IsEssential = true;
         });
         services.AddAntiforgery(o =>
         {
@@ -130,6 +144,15 @@ public static class ThroughcareHost
             }
         });
         services.AddOpenApi();
+    }
+
+    /// <summary>Registers an aggregate's access object, for its own use and for the route filter that loads its records.</summary>
+    public static IServiceCollection AddRecordAccess<TAccess>(this IServiceCollection services)
+        where TAccess : class, Domain.Access.IRecordAccess
+    {
+        services.AddScoped<TAccess>();
+        services.AddScoped<Domain.Access.IRecordAccess>(sp => sp.GetRequiredService<TAccess>());
+        return services;
     }
 
     /// <summary>The only pages open without signing in; a test fails if another page has no named policy.</summary>

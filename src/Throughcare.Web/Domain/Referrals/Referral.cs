@@ -117,6 +117,9 @@ public static class ReferralStates
 
     public static bool IsOpen(ReferralState state) => Allowed[state].Length > 0;
 
+    /// <summary>The referrer may change the answers and documents of a draft, or of a referral sent back for information.</summary>
+    public static bool IsEditable(ReferralState state) => state is ReferralState.Draft or ReferralState.AwaitingInformation;
+
     public static string Label(ReferralState state) => state switch
     {
         ReferralState.AwaitingInformation => "Awaiting information",

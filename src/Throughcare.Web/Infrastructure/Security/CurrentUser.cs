@@ -31,6 +31,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public string? CorrelationId => accessor.HttpContext?.TraceIdentifier;
 
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    /// <summary>Whether one of the user's roles carries the capability (the table in <see cref="Domain.Accounts.Capabilities"/>).</summary>
+    public bool Holds(string capability) =>
+        Domain.Accounts.Capabilities.Roles.TryGetValue(capability, out var roles) && roles.Any(r => Principal?.IsInRole(r) == true);
+
     public Guid RequireUserId() => UserId ?? throw new InvalidOperationException("A signed-in user is required.");
 
     public Guid RequireOrganisationId() => OrganisationId ?? throw new InvalidOperationException("A signed-in user is required.");

@@ -9,7 +9,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Caseload;
 
 /// <summary>A practitioner's own open episodes: what is due next, the last contact, flags, and capacity used per service.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, CurrentUser user, TimeProvider time) : PageModel
 {
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public IReadOnlyList<(string Service, int Held, int Capacity)> Capacity { get; private set; } = [];
@@ -31,6 +31,6 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, CurrentU
             .Select(g => (g.Key.Name, g.Count(), g.Key.CaseloadCapacity))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
-        await audit.RecordReadsAsync(AuditActions.View, Rows.Select(r => r.PersonId).Distinct(), purpose: "caseload", cancellationToken);
+        reads.ShownPeople(Rows.Select(r => r.PersonId).Distinct(), AuditActions.View, "caseload");
     }
 }

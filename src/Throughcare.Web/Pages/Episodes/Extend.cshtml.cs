@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -10,6 +11,7 @@ using Throughcare.Web.TagHelpers;
 namespace Throughcare.Web.Pages.Episodes;
 
 /// <summary>A manager runs the episode beyond its planned end, with a reason.</summary>
+[Requires(EpisodeRight.Manage)]
 public sealed class ExtendModel(ThroughcareDbContext db, ReviewService reviews) : PageModel
 {
     [BindProperty]
@@ -21,28 +23,16 @@ public sealed class ExtendModel(ThroughcareDbContext db, ReviewService reviews) 
     public DateOnly PlannedEndOn { get; private set; }
     public bool Conflict { get; private set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
-
-    private bool Allowed => InView.MayWork && InView.ViewerIsManager;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!Allowed)
-        {
-            return NotFound();
-        }
-
         await LoadAsync(keepVersion: false);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!Allowed)
-        {
-            return NotFound();
-        }
-
         await LoadAsync(keepVersion: true);
         var endRule = new DateRule("New planned end", "Enter the new planned end", PlannedEndOn.AddDays(1), PlannedEndOn.AddYears(5),
             "New planned end must be after the current planned end", "New planned end must be within 5 years of the current one");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Services;
@@ -13,8 +14,8 @@ namespace Throughcare.Web.Pages.Episodes;
 /// The episode's overview. The service team sees its strands, dates, what is due and its history; the referring
 /// organisation sees only the state and, once closed, the closure summary.
 /// </summary>
-[ReferrerMayView]
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProvider time) : PageModel
+[Requires(EpisodeRight.SeeOverview)]
+public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : PageModel
 {
     public EpisodeInView InView { get; private set; } = null!;
     public Episode Episode { get; private set; } = null!;
@@ -33,12 +34,12 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
     public async Task<IActionResult> OnGetAsync(string? done)
     {
         Done = done switch { "strand-added" => "Strand added", "strand-ended" => "Strand ended", "extended" => "Planned end extended", _ => null };
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         Episode = await db.Episodes.AsNoTracking().Include(e => e.Strands).SingleAsync(e => e.Id == InView.Id, cancellationToken);
         Service = await db.Services.AsNoTracking().Include(s => s.Strands).SingleAsync(s => s.Id == Episode.ServiceId, cancellationToken);
         Today = Display.Today(time);
-        if (InView.ViewerIsServiceTeam)
+        if (InView.May(EpisodeRight.See))
         {
             Transitions = await db.EpisodeTransitions.AsNoTracking().Where(t => t.EpisodeId == Episode.Id).OrderByDescending(t => t.At).ToListAsync(cancellationToken);
             Extensions = await db.EpisodeExtensions.AsNoTracking().Where(x => x.EpisodeId == Episode.Id).OrderBy(x => x.At).ToListAsync(cancellationToken);
@@ -56,8 +57,6 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
             StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         }
 
-        audit.Add(AuditRecordTypes.Episode, Episode.Id.ToString(), AuditActions.View, Episode.PersonId, new { view = InView.ViewerIsServiceTeam ? "service-team" : "referrer" });
-        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Infrastructure.Web;
@@ -9,6 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.People;
 
 [Authorize(Policy = Capabilities.EditPeople)]
+[Requires(PersonRight.Edit)]
 public sealed class AddAliasModel(PersonService people) : PageModel
 {
     private static readonly InlineValidator<AliasInput> Validator = new()

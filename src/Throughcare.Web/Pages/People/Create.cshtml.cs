@@ -9,7 +9,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.People;
 
 [Authorize(Policy = Capabilities.EditPeople)]
-public sealed class CreateModel(PersonService people, AuditLog audit, TimeProvider time) : PageModel
+public sealed class CreateModel(PersonService people, ReadAudit reads, TimeProvider time) : PageModel
 {
     [BindProperty]
     public PersonInput Input { get; set; } = new() { IsPpo = "no" };
@@ -50,7 +50,7 @@ public sealed class CreateModel(PersonService people, AuditLog audit, TimeProvid
 
             if (Duplicates.Count > 0)
             {
-                await audit.RecordReadsAsync(AuditActions.DuplicateCheck, Duplicates.Select(d => d.PersonId), purpose: null, HttpContext.RequestAborted);
+                reads.ShownPeople(Duplicates.Select(d => d.PersonId), AuditActions.DuplicateCheck, null);
                 return Page();
             }
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.People;
@@ -11,7 +12,8 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.People;
 
 [Authorize(Policy = Capabilities.EditPeople)]
-public sealed class EditModel(ThroughcareDbContext db, PersonService people, AuditLog audit, TimeProvider time) : PageModel
+[Requires(PersonRight.Edit)]
+public sealed class EditModel(ThroughcareDbContext db, PersonService people, TimeProvider time) : PageModel
 {
     [BindProperty]
     public PersonInput Input { get; set; } = new();
@@ -27,7 +29,6 @@ public sealed class EditModel(ThroughcareDbContext db, PersonService people, Aud
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId);
         Input = PersonInput.From(person.Details);
         Version = person.Version;
-        await audit.RecordReadsAsync(AuditActions.View, [personId], purpose: null, HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid personId)
@@ -49,7 +50,6 @@ public sealed class EditModel(ThroughcareDbContext db, PersonService people, Aud
                 ModelState.Clear();
                 Input = PersonInput.From(conflict.Current);
                 Version = conflict.CurrentVersion;
-                await audit.RecordReadsAsync(AuditActions.View, [personId], purpose: null, HttpContext.RequestAborted);
                 return new PageResult { StatusCode = StatusCodes.Status409Conflict };
             default:
                 return NotFound();

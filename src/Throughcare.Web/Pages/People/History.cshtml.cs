@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -9,7 +10,8 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.People;
 
 /// <summary>The record's history, read from the audit trail: who changed what, when, from what to what.</summary>
-public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : PageModel
+[AuditReadAs(AuditActions.ViewHistory)]
+public sealed class HistoryModel(ThroughcareDbContext db) : PageModel
 {
     private static readonly string[] ChangeActions = [AuditActions.Create, AuditActions.Update, AuditActions.Merge, AuditActions.MergedInto];
 
@@ -55,7 +57,6 @@ public sealed class HistoryModel(ThroughcareDbContext db, AuditLog audit) : Page
             var changes = (details?.Changes ?? []).Select(c => c with { From = PersonFieldDisplay.Format(c.Field, c.From), To = PersonFieldDisplay.Format(c.Field, c.To) }).ToList();
             return new Entry(title, $"{r.UserName ?? "System"}{(r.Organisation is null ? "" : $", {r.Organisation}")}", r.OccurredAt, details?.Reason, changes);
         }).ToList();
-        await audit.RecordReadsAsync(AuditActions.ViewHistory, [personId], purpose: null, HttpContext.RequestAborted);
     }
 
     private sealed record ChangeDetails(IReadOnlyList<FieldChange>? Changes, string? Reason);

@@ -12,7 +12,7 @@ using Throughcare.Web.TagHelpers;
 namespace Throughcare.Web.Pages.People;
 
 /// <summary>Search is a POST so that names, dates of birth and identifiers never appear in a URL or a log.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 25;
 
@@ -53,7 +53,7 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, IAuthori
         Results = all.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
 
         // Each person shown is a read of their record: audited before the page is returned.
-        await audit.RecordReadsAsync(AuditActions.SearchResult, Results.Select(r => r.PersonId), purpose: null, HttpContext.RequestAborted);
+        reads.ShownPeople(Results.Select(r => r.PersonId), AuditActions.SearchResult, null);
         return Page();
     }
 

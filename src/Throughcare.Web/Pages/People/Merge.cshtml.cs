@@ -13,7 +13,7 @@ namespace Throughcare.Web.Pages.People;
 
 /// <summary>An administrator merges two records; both must be records their organisation can see.</summary>
 [Authorize(Policy = Capabilities.MergePeople)]
-public sealed class MergeModel(ThroughcareDbContext db, PersonService people, AuditLog audit) : PageModel
+public sealed class MergeModel(ThroughcareDbContext db, PersonService people, ReadAudit reads) : PageModel
 {
     private static readonly InlineValidator<MergeInput> Validator = new()
     {
@@ -62,7 +62,7 @@ public sealed class MergeModel(ThroughcareDbContext db, PersonService people, Au
         if (!Input.Confirmed)
         {
             Preview = FieldChanges.Compare(keep.Details, merge.Details).Select(c => (c.Field, c.From, c.To)).ToList();
-            await audit.RecordReadsAsync(AuditActions.View, [keepId, mergeId], purpose: "merge", HttpContext.RequestAborted);
+            reads.ShownPeople([keepId, mergeId], AuditActions.View, "merge");
             return Page();
         }
 

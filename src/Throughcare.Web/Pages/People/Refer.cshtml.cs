@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
@@ -17,7 +19,8 @@ public sealed record ServiceChoice(Guid Id, string Name, string? Description, st
 
 /// <summary>Starts a referral: the service is chosen here; the answers follow on the referral's own pages.</summary>
 [Authorize(Policy = Capabilities.MakeReferrals)]
-public sealed class ReferModel(ThroughcareDbContext db, ReferralService referrals, AuditLog audit) : PageModel
+[Requires(PersonRight.Refer)]
+public sealed class ReferModel(ThroughcareDbContext db, ReferralService referrals) : PageModel
 {
     [BindProperty]
     public string? ServiceId { get; set; }
@@ -65,7 +68,6 @@ public sealed class ReferModel(ThroughcareDbContext db, ReferralService referral
             .Select(s => new { Service = s, Organisation = s.Organisation!.Name })
             .ToListAsync(HttpContext.RequestAborted);
         Services = services.Select(s => new ServiceChoice(s.Service.Id, s.Service.Name, s.Service.Description, s.Organisation, WhoFor(s.Service))).ToList();
-        await audit.RecordReadsAsync(AuditActions.View, [personId], purpose: null, HttpContext.RequestAborted);
     }
 
     /// <summary>Who the service is for, in words: age, gender, where the person is, OPD pathway and boroughs.</summary>

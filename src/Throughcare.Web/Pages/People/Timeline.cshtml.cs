@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
@@ -8,7 +9,8 @@ using Throughcare.Web.Infrastructure.Security;
 namespace Throughcare.Web.Pages.People;
 
 /// <summary>The person's timeline: referrals, decisions, allocations, contacts, measures, reviews and state changes, newest first.</summary>
-public sealed class TimelineModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user) : PageModel
+[AuditReadAs(AuditActions.View, Purpose = "timeline")]
+public sealed class TimelineModel(ThroughcareDbContext db, CurrentUser user) : PageModel
 {
     public const int PageSize = 30;
 
@@ -29,7 +31,6 @@ public sealed class TimelineModel(ThroughcareDbContext db, AuditLog audit, Curre
         TotalPages = Math.Max(1, (shown.Count + PageSize - 1) / PageSize);
         CurrentPage = Math.Clamp(pageNumber, 1, TotalPages);
         Entries = shown.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
-        await audit.RecordReadsAsync(AuditActions.View, [personId], purpose: "timeline", HttpContext.RequestAborted);
     }
 
     public string PageHrefTemplate => $"/people/{PersonId}/timeline?{string.Concat(Selected.Select(k => $"kind={k}&"))}page={{page}}";

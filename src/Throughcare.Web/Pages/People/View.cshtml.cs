@@ -1,14 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.People;
 
-public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, IAuthorizationService authorization) : PageModel
+public sealed class ViewModel(ThroughcareDbContext db) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -17,9 +15,10 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, IAuthoriz
 
     public async Task OnGetAsync(Guid personId, string? saved)
     {
+        var inView = HttpContext.Record<PersonInView>();
         Person = await db.People.AsNoTracking().Include(p => p.Aliases).SingleAsync(p => p.Id == personId);
-        CanEdit = (await authorization.AuthorizeAsync(User, Capabilities.EditPeople)).Succeeded;
-        CanRefer = (await authorization.AuthorizeAsync(User, Capabilities.MakeReferrals)).Succeeded;
+        CanEdit = inView.May(PersonRight.Edit);
+        CanRefer = inView.May(PersonRight.Refer);
         Saved = saved switch
         {
             "created" => "Record created",
@@ -28,6 +27,5 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, IAuthoriz
             "merged" => "Records merged",
             _ => null,
         };
-        await audit.RecordReadsAsync(AuditActions.View, [personId], purpose: null, HttpContext.RequestAborted);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
@@ -16,7 +17,8 @@ namespace Throughcare.Web.Pages.Referrals;
 /// when it is not the top suggestion), then the episode's strands and workers, with reallocation keeping history.
 /// </summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
-public sealed class AllocationModel(ThroughcareDbContext db, ReferralService referrals, AuditLog audit) : PageModel
+[Requires(ReferralRight.Allocate)]
+public sealed class AllocationModel(ThroughcareDbContext db, ReferralService referrals) : PageModel
 {
     [BindProperty]
     public Guid Version { get; set; }
@@ -33,15 +35,10 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
     public IReadOnlyList<AllocatedStrand> Allocated { get; private set; } = [];
     public bool Conflict { get; private set; }
 
-    private ReferralInView InView => (ReferralInView)HttpContext.Items[ReferralRouteFilter.ItemKey]!;
+    private ReferralInView InView => HttpContext.Record<ReferralInView>();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!InView.ViewerIsReceiving)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         Version = Referral.Version;
         Strands = Options.Select(o => new StrandChoice { StrandId = o.Strand.Id, Include = true, WorkerId = o.Suggestions.Count > 0 ? o.Suggestions[0].UserId : null }).ToList();
@@ -50,11 +47,6 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.ViewerIsReceiving)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         var allocations = new List<StrandAllocation>();
         for (var i = 0; i < Options.Count; i++)
@@ -117,11 +109,6 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
 
     public async Task<IActionResult> OnPostReallocateAsync()
     {
-        if (!InView.ViewerIsReceiving)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         var strand = Allocated.SingleOrDefault(a => a.Id == Reallocate.EpisodeStrandId);
         if (strand is null)
@@ -202,7 +189,6 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
             })
             .ToListAsync(cancellation);
         Allocated = rows.Select(a => new AllocatedStrand(a.Id, strands.SingleOrDefault(s => s.Id == a.ServiceStrandId)?.Name ?? "", a.Worker ?? "", a.WorkerUserId, a.StartedAt, a.EndedAt, a.AllocationReason, a.EndReason)).ToList();
-        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, cancellation);
     }
 
     public bool CanAllocate => Referral.State == ReferralState.Accepted && Referral.AllocatedAt is null;

@@ -9,8 +9,8 @@ using Throughcare.Web.Infrastructure.Security;
 namespace Throughcare.Web.Pages.Referrals;
 
 [Authorize(Policy = Capabilities.MakeReferrals)]
-public sealed class CheckAnswersModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals)
-    : ReferralJourneyModel(db, audit, user, referrals)
+public sealed class CheckAnswersModel(ThroughcareDbContext db, ReferralService referrals)
+    : ReferralJourneyModel(db, referrals)
 {
     public IReadOnlyList<(string Page, string Message)> MissingAnswers => ReferralService.MissingAnswers(Referral);
 

@@ -13,8 +13,8 @@ namespace Throughcare.Web.Pages.Referrals;
 
 [Authorize(Policy = Capabilities.MakeReferrals)]
 [UploadSizeLimit]
-public sealed class DocumentsModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals, IConfiguration configuration)
-    : ReferralJourneyModel(db, audit, user, referrals)
+public sealed class DocumentsModel(ThroughcareDbContext db, ReferralService referrals, IConfiguration configuration)
+    : ReferralJourneyModel(db, referrals)
 {
     [BindProperty]
     public string? DocumentType { get; set; }

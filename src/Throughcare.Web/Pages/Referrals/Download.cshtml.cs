@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.Infrastructure.Storage;
 
 namespace Throughcare.Web.Pages.Referrals;
@@ -13,11 +14,7 @@ public sealed class DownloadModel(ThroughcareDbContext db, AuditLog audit, IDocu
 {
     public async Task<IActionResult> OnGetAsync(Guid documentId)
     {
-        var referral = (ReferralInView)HttpContext.Items[ReferralRouteFilter.ItemKey]!;
-        if (!ReferralView.CanSee(referral))
-        {
-            return NotFound();
-        }
+        var referral = HttpContext.Record<ReferralInView>();
 
         var document = await db.ReferralDocuments.AsNoTracking()
             .SingleOrDefaultAsync(d => d.Id == documentId && d.ReferralId == referral.Id, HttpContext.RequestAborted);

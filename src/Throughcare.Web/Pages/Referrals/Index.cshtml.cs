@@ -12,7 +12,7 @@ namespace Throughcare.Web.Pages.Referrals;
 public sealed record ReferralRow(Guid Id, Guid PersonId, string? PersonName, string ServiceName, ReferralState State, ReferralCloseReason? CloseReason, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? DecidedAt);
 
 /// <summary>The user's organisation's referrals: drafts to resume, then those it has sent, oldest first.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, CurrentUser user) : PageModel
 {
     public const int PageSize = 25;
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, CurrentU
         Drafts = await Rows(mine.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
         (Sent, CurrentPage, TotalPages) = await Paging.PageAsync(
             Rows(mine.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
-        await audit.RecordReadsAsync(AuditActions.SearchResult, Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), purpose: null, HttpContext.RequestAborted);
+        reads.ShownPeople(Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, null);
     }
 
     private IQueryable<ReferralRow> Rows(IQueryable<Referral> referrals) => referrals.Select(r => new ReferralRow(

@@ -14,8 +14,8 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Referrals;
 
 [Authorize(Policy = Capabilities.MakeReferrals)]
-public sealed class NeedsModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals)
-    : ReferralJourneyModel(db, audit, user, referrals)
+public sealed class NeedsModel(ThroughcareDbContext db, ReferralService referrals)
+    : ReferralJourneyModel(db, referrals)
 {
     private static readonly InlineValidator<NeedsInput> Validator = new()
     {

@@ -11,8 +11,8 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Referrals;
 
 [Authorize(Policy = Capabilities.MakeReferrals)]
-public sealed class ReasonModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals)
-    : ReferralJourneyModel(db, audit, user, referrals)
+public sealed class ReasonModel(ThroughcareDbContext db, ReferralService referrals)
+    : ReferralJourneyModel(db, referrals)
 {
     private static readonly InlineValidator<ReasonInput> Validator = new()
     {

@@ -2,20 +2,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
-using Throughcare.Web.Pages.People;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;
 
 /// <summary>
-/// The referrer's journey pages (reason, needs, documents, sharing, check answers). Only the referring organisation
-/// edits, and only while the referral is a draft or back with them for information; anyone else gets 404.
+/// The referrer's journey pages (reason, needs, documents, sharing, check answers): open to those who may edit the
+/// referral (<see cref="ReferralRight.Edit"/>), anyone else gets 404 from the route filter.
 /// </summary>
-public abstract class ReferralJourneyModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals) : PageModel
+[Requires(ReferralRight.Edit)]
+public abstract class ReferralJourneyModel(ThroughcareDbContext db, ReferralService referrals) : PageModel
 {
     [BindProperty]
     public Guid Version { get; set; }
@@ -26,16 +26,10 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, AuditLog aud
 
     protected ReferralService Referrals => referrals;
 
-    /// <summary>Loads the route's referral if this user may edit it; the route filter has already found it visible.</summary>
+    /// <summary>Loads the route's referral, which the route filter found this user may edit.</summary>
     protected async Task<bool> LoadAsync()
     {
-        if (HttpContext.Items[ReferralRouteFilter.ItemKey] is not ReferralInView inView
-            || inView.ReferringOrganisationId != user.OrganisationId
-            || !ReferralJourney.IsEditable(inView.State))
-        {
-            return false;
-        }
-
+        var inView = HttpContext.Record<ReferralInView>();
         Referral = await db.Referrals.AsNoTracking().AsSplitQuery()
             .Include(r => r.Service).ThenInclude(s => s!.Documents)
             .Include(r => r.Documents)
@@ -45,18 +39,10 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, AuditLog aud
             Version = Referral.Version;
         }
 
-        HttpContext.Items[PersonRouteFilter.ItemKey] = await db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId)
-            .Select(p => new PersonHeader(p.Id, p.Details.GivenName + " " + p.Details.FamilyName, p.Details.DateOfBirth, p.Details.Crn, p.Details.PrisonNumber, p.Details.NhsNumber))
-            .SingleOrDefaultAsync(HttpContext.RequestAborted);
         return true;
     }
 
-    /// <summary>Shows the page, recording the read of the person's referral first.</summary>
-    protected async Task<IActionResult> ShowAsync(int? statusCode = null)
-    {
-        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, HttpContext.RequestAborted);
-        return new PageResult { StatusCode = statusCode };
-    }
+    protected Task<IActionResult> ShowAsync(int? statusCode = null) => Task.FromResult<IActionResult>(new PageResult { StatusCode = statusCode });
 
     /// <summary>Saves this page's answers onto the draft and goes to the next page, or explains why not.</summary>
     protected async Task<IActionResult> SaveAsync(Func<ReferralDetails, ReferralDetails> change, string nextPage)
@@ -88,7 +74,7 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, AuditLog aud
 
 public static class ReferralJourney
 {
-    public static bool IsEditable(ReferralState state) => state is ReferralState.Draft or ReferralState.AwaitingInformation;
+    public static bool IsEditable(ReferralState state) => ReferralStates.IsEditable(state);
 
     public static ReferralDetails DetailsOf(Referral r) => ReferralService.DetailsOf(r);
 

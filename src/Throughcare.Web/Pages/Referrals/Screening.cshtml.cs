@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
@@ -16,7 +17,8 @@ namespace Throughcare.Web.Pages.Referrals;
 
 /// <summary>The receiving manager's screening of one referral: start, the eligibility checklist, overrides and the decision.</summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
-public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService referrals, AuditLog audit, TimeProvider time) : PageModel
+[Requires(ReferralRight.Screen)]
+public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService referrals, TimeProvider time) : PageModel
 {
     public const string Accept = "accept";
     public const string Decline = "decline";
@@ -73,17 +75,12 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
     public IEnumerable<SelectListItem> RuleItems =>
         Checklist.Where(r => r.Outcome != RuleOutcome.Met && Referral.Overrides.All(o => o.Rule != r.Rule)).Select(r => new SelectListItem(r.Label, r.Rule));
 
-    private ReferralInView InView => (ReferralInView)HttpContext.Items[ReferralRouteFilter.ItemKey]!;
+    private ReferralInView InView => HttpContext.Record<ReferralInView>();
 
-    public async Task<IActionResult> OnGetAsync() => InView.ViewerIsReceiving ? await ShowAsync(keepInput: false) : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await ShowAsync(keepInput: false);
 
     public async Task<IActionResult> OnPostStartAsync()
     {
-        if (!InView.ViewerIsReceiving)
-        {
-            return NotFound();
-        }
-
         var outcome = await referrals.StartScreeningAsync(InView.Id, Version, HttpContext.RequestAborted);
         return await AfterAsync(outcome, "Decision.Outcome", async () =>
         {
@@ -94,11 +91,6 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
 
     public async Task<IActionResult> OnPostOverrideAsync()
     {
-        if (!InView.ViewerIsReceiving)
-        {
-            return NotFound();
-        }
-
         if (!OverrideValidator.Validate(Override).AddTo(ModelState, nameof(Override)))
         {
             return await ShowAsync(keepInput: true);
@@ -110,11 +102,6 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
 
     public async Task<IActionResult> OnPostDecideAsync()
     {
-        if (!InView.ViewerIsReceiving)
-        {
-            return NotFound();
-        }
-
         if (!DecisionValidator.Validate(Decision).AddTo(ModelState, nameof(Decision)))
         {
             return await ShowAsync(keepInput: true);
@@ -180,7 +167,6 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
             Override = new OverrideInput();
         }
 
-        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, cancellation);
         return Page();
     }
 

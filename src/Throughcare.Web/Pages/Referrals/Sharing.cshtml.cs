@@ -12,8 +12,8 @@ using Throughcare.Web.TagHelpers;
 namespace Throughcare.Web.Pages.Referrals;
 
 [Authorize(Policy = Capabilities.MakeReferrals)]
-public sealed class SharingModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals, TimeProvider time)
-    : ReferralJourneyModel(db, audit, user, referrals)
+public sealed class SharingModel(ThroughcareDbContext db, ReferralService referrals, TimeProvider time)
+    : ReferralJourneyModel(db, referrals)
 {
     [BindProperty]
     public SharingInput Input { get; set; } = new();

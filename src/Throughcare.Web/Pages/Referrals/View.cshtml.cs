@@ -2,22 +2,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
-using Throughcare.Web.Pages.People;
 
 namespace Throughcare.Web.Pages.Referrals;
 
-public static class ReferralView
-{
-    /// <summary>The receiving service sees a referral once it is sent; a draft is the referrer's alone.</summary>
-    public static bool CanSee(ReferralInView referral) => !(referral.ViewerIsReceiving && referral.State == ReferralState.Draft) || referral.ServiceOrganisationId == referral.ReferringOrganisationId;
-}
-
-public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUser user, ReferralService referrals, TimeProvider time) : PageModel
+public sealed class ViewModel(ThroughcareDbContext db, ReferralService referrals, TimeProvider time) : PageModel
 {
     private static readonly InlineValidator<WithdrawInput> Validator = new()
     {
@@ -33,8 +25,8 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUs
     public string? ReferringOrganisation { get; private set; }
     public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
     public int? DaysToDecision { get; private set; }
-    public bool CanEdit { get; private set; }
-    public bool CanWithdraw { get; private set; }
+    public bool CanEdit => InView.May(ReferralRight.Edit);
+    public bool CanWithdraw => InView.May(ReferralRight.Withdraw);
 
     /// <summary>The episode the referral's allocation opened, when there is one: its state is shared with the referrer.</summary>
     public Guid? EpisodeId { get; private set; }
@@ -48,22 +40,15 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUs
 
     public async Task<IActionResult> OnGetAsync(string? saved)
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         Saved = saved switch { "sent" => "Referral sent", "withdrawn" => "Referral withdrawn", _ => null };
-        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, HttpContext.RequestAborted);
         return Page();
     }
 
+    [Requires(ReferralRight.Withdraw)]
     public async Task<IActionResult> OnPostWithdrawAsync()
     {
-        if (!await LoadAsync() || !CanWithdraw)
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         if (Validator.Validate(Input).AddTo(ModelState))
         {
@@ -78,29 +63,18 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUs
                 case ReferralOutcome.Conflict:
                     ModelState.AddModelError(string.Empty, "Someone else changed this referral while you were looking at it. Check it below and try again.");
                     Version = Referral.Version;
-                    return await ShowAsync(StatusCodes.Status409Conflict);
+                    return new PageResult { StatusCode = StatusCodes.Status409Conflict };
                 default:
                     return NotFound();
             }
         }
 
-        return await ShowAsync(StatusCodes.Status400BadRequest);
+        return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
 
-    private async Task<IActionResult> ShowAsync(int statusCode)
+    private async Task LoadAsync()
     {
-        await audit.RecordReadsAsync(AuditActions.View, [Referral.PersonId], purpose: null, HttpContext.RequestAborted);
-        return new PageResult { StatusCode = statusCode };
-    }
-
-    private async Task<bool> LoadAsync()
-    {
-        InView = (ReferralInView)HttpContext.Items[ReferralRouteFilter.ItemKey]!;
-        if (!ReferralView.CanSee(InView))
-        {
-            return false;
-        }
-
+        InView = HttpContext.Record<ReferralInView>();
         Referral = await db.Referrals.AsNoTracking().AsSplitQuery()
             .Include(r => r.Service)
             .Include(r => r.Documents)
@@ -112,12 +86,7 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUs
             Version = Referral.Version;
         }
 
-        // The receiving organisation holds a care role once the referral is sent, so the person is visible to both.
-        var header = await db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId)
-            .Select(p => new PersonHeader(p.Id, p.Details.GivenName + " " + p.Details.FamilyName, p.Details.DateOfBirth, p.Details.Crn, p.Details.PrisonNumber, p.Details.NhsNumber))
-            .SingleOrDefaultAsync(HttpContext.RequestAborted);
-        HttpContext.Items[PersonRouteFilter.ItemKey] = header;
-        PersonName = header?.Name ?? "";
+        PersonName = HttpContext.PersonHeader()?.Name ?? "";
 
         var staffIds = Referral.Transitions.Select(t => t.ByUserId).Append(Referral.CreatedByUserId).Append(Referral.DecidedByUserId)
             .Concat(Referral.Overrides.Select(o => (Guid?)o.ByUserId)).OfType<Guid>().Distinct().ToList();
@@ -128,12 +97,6 @@ public sealed class ViewModel(ThroughcareDbContext db, AuditLog audit, CurrentUs
             .Select(o => o.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
         DaysToDecision = Referral.DaysToDecision(time.GetUtcNow().UtcDateTime);
         EpisodeId = await db.Episodes.Where(e => e.ReferralId == Referral.Id).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(HttpContext.RequestAborted);
-
-        var referring = !InView.ViewerIsReceiving || InView.ReferringOrganisationId == user.OrganisationId;
-        var mayRefer = User.IsInRole(Domain.Accounts.StaffRoles.Practitioner) || User.IsInRole(Domain.Accounts.StaffRoles.Manager);
-        CanEdit = referring && mayRefer && InView.ReferringOrganisationId == user.OrganisationId && ReferralJourney.IsEditable(Referral.State);
-        CanWithdraw = mayRefer && InView.ReferringOrganisationId == user.OrganisationId && ReferralStates.IsOpen(Referral.State);
-        return true;
     }
 
     public string StaffName(Guid? id) => id is { } known && StaffNames.TryGetValue(known, out var name) ? name : "Throughcare";

@@ -13,7 +13,7 @@ namespace Throughcare.Web.Pages.Services;
 
 /// <summary>A manager's view of the service's team: each worker's caseload against capacity, and every open episode with its flags.</summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
-public sealed class CaseloadsModel(ThroughcareDbContext db, CurrentUser user, AuditLog audit, TimeProvider time) : PageModel
+public sealed class CaseloadsModel(ThroughcareDbContext db, CurrentUser user, ReadAudit reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
 
@@ -71,7 +71,7 @@ public sealed class CaseloadsModel(ThroughcareDbContext db, CurrentUser user, Au
         TotalPages = Math.Max(1, (shown.Count + PageSize - 1) / PageSize);
         CurrentPage = Math.Clamp(pageNumber, 1, TotalPages);
         Rows = shown.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
-        await audit.RecordReadsAsync(AuditActions.View, Rows.Select(r => r.PersonId).Distinct(), purpose: "team caseload", cancellationToken);
+        reads.ShownPeople(Rows.Select(r => r.PersonId).Distinct(), AuditActions.View, "team caseload");
         return Page();
     }
 }

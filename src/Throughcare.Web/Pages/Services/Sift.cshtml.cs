@@ -13,7 +13,7 @@ namespace Throughcare.Web.Pages.Services;
 
 /// <summary>The receiving service's referrals, oldest first, filtered by state: where a manager decides what to screen next.</summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
-public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, AuditLog audit, TimeProvider time) : PageModel
+public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, ReadAudit reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
 
@@ -69,7 +69,7 @@ public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, AuditLo
             return new Row(r.Id, r.Person ?? "Not available", r.Referrer ?? "", r.State, r.SubmittedAt, timing.DaysToDecision(now), timing.DaysToAllocation(now), r.DecidedAt is not null, r.AllocatedAt is not null);
         }).ToList();
 
-        await audit.RecordReadsAsync(AuditActions.SearchResult, items.Select(r => r.PersonId).Distinct(), purpose: null, HttpContext.RequestAborted);
+        reads.ShownPeople(items.Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, null);
         return Page();
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -9,6 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Contacts;
 
 /// <summary>Correct a contact: the earlier version is kept, with who replaced it, when and why.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class CorrectModel(ThroughcareDbContext db, ContactService contacts) : PageModel
 {
     private static readonly InlineValidator<CorrectModel> ReasonValidator = new()
@@ -76,17 +78,15 @@ public sealed class CorrectModel(ThroughcareDbContext db, ContactService contact
 
     private async Task<bool> LoadAsync(Guid contactId)
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId && c.EpisodeId == InView.Id, cancellationToken);
-        if (!InView.MayWork || contact is null)
+        if (contact is null)
         {
             return false;
         }
 
-        // Someone who may not read a restricted note may not overwrite it either.
-        var restricted = contact.NoteRestricted || await db.ContactRevisions.AnyAsync(r => r.ContactId == contactId && r.NoteRestricted, cancellationToken);
-        if (restricted && !InView.MaySeeRestricted || await contacts.RulesAsync(InView.Id, cancellationToken, contact) is not { } rules)
+        if (await contacts.RulesAsync(InView.Id, cancellationToken, contact) is not { } rules)
         {
             return false;
         }

@@ -9,7 +9,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Contacts;
 
 /// <summary>The episode's contacts, newest first, with the sessions of each intervention so far.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads) : PageModel
 {
     public const int PageSize = 20;
 
@@ -23,7 +23,7 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit) : PageMo
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         var contacts = db.Contacts.AsNoTracking().Where(c => c.EpisodeId == InView.Id);
         (Contacts, CurrentPage, TotalPages) = await Paging.PageAsync(contacts.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.RecordedAt), pageNumber, PageSize, cancellationToken);
@@ -34,13 +34,12 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit) : PageMo
         var staffIds = Contacts.Select(c => c.RecordedByUserId).Distinct().ToList();
         StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-        var restrictedShown = InView.MaySeeRestricted && Contacts.Any(c => c.NoteRestricted && c.Note is not null);
-        audit.Add(AuditRecordTypes.Episode, InView.Id.ToString(), AuditActions.View, InView.PersonId, new { view = "contacts", page = CurrentPage, restricted = restrictedShown });
-        await db.SaveChangesAsync(cancellationToken);
+        var restrictedShown = InView.May(EpisodeRight.SeeRestricted) && Contacts.Any(c => c.NoteRestricted && c.Note is not null);
+        reads.Shown(AuditRecordTypes.Episode, InView.Id, InView.PersonId, details: new { path = Request.Path.Value, page = CurrentPage, restricted = restrictedShown });
         return Page();
     }
 
-    public bool ShowsNote(Contact contact) => !contact.NoteRestricted || InView.MaySeeRestricted;
+    public bool ShowsNote(Contact contact) => !contact.NoteRestricted || InView.May(EpisodeRight.SeeRestricted);
 
     public string StrandName(Guid id) => StrandNames.TryGetValue(id, out var name) ? name : "Strand";
 

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Contacts;
 
 /// <summary>Record a contact, or an attempt at one, on one of the episode's strands.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class NewModel(ContactService contacts) : PageModel
 {
     [BindProperty]
@@ -62,8 +64,8 @@ public sealed class NewModel(ContactService contacts) : PageModel
 
     private async Task<bool> LoadAsync()
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
-        if (!InView.MayWork || await contacts.RulesAsync(InView.Id, HttpContext.RequestAborted) is not { } rules)
+        InView = HttpContext.Record<EpisodeInView>();
+        if (await contacts.RulesAsync(InView.Id, HttpContext.RequestAborted) is not { } rules)
         {
             return false;
         }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -9,6 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Engagement;
 
 /// <summary>Proposes closing the episode with a coded reason, an end-of-service summary and an outcome for every goal.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class CloseModel(ThroughcareDbContext db, EngagementService engagement) : EngagementPageModel(db)
 {
     private static readonly InlineValidator<CloseInput> Validator = new()
@@ -33,15 +35,10 @@ public sealed class CloseModel(ThroughcareDbContext db, EngagementService engage
     public static IEnumerable<SelectListItem> OutcomeItems =>
         Enum.GetValues<GoalOutcome>().Select(o => new SelectListItem(EpisodeStates.Label(o), o.ToString()));
 
-    public async Task<IActionResult> OnGetAsync() => InView.MayWork ? await ShowAsync(keepInput: false) : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await ShowAsync(keepInput: false);
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         await LoadAsync(keepInput: true);
         var valid = Validator.Validate(Input).AddTo(ModelState, nameof(Input));
         var outcomes = new Dictionary<Guid, GoalOutcome>();

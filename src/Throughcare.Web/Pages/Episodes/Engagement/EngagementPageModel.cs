@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Engagement;
 
@@ -15,7 +16,7 @@ public abstract class EngagementPageModel(ThroughcareDbContext db) : PageModel
     /// <summary>Set when someone else changed the episode first: the form shows what is saved now.</summary>
     public bool Conflict { get; private set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     protected ThroughcareDbContext Db => db;
 

@@ -13,7 +13,7 @@ namespace Throughcare.Web.Pages.Episodes.Engagement;
 /// Engagement and closure: the at-risk signal, the state, reflective reviews, re-engagement attempts against the
 /// service's minimum, and where a closure stands, with the actions the viewer may take now.
 /// </summary>
-public sealed class IndexModel(ThroughcareDbContext db, EngagementService engagement, AuditLog audit, TimeProvider time) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, EngagementService engagement, TimeProvider time) : PageModel
 {
     public EpisodeInView InView { get; private set; } = null!;
     public Episode Episode { get; private set; } = null!;
@@ -23,19 +23,19 @@ public sealed class IndexModel(ThroughcareDbContext db, EngagementService engage
     public DisengagementReadiness Readiness { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
 
-    public bool MayDisengage => InView.MayWork && Episode.State is EpisodeState.Engaging or EpisodeState.Active;
+    public bool MayDisengage => InView.May(EpisodeRight.Work) && Episode.State is EpisodeState.Engaging or EpisodeState.Active;
 
-    public bool MayReflect => InView.MayWork && Episode.State is EpisodeState.Disengaged or EpisodeState.Closing;
+    public bool MayReflect => InView.May(EpisodeRight.Work) && Episode.State is EpisodeState.Disengaged or EpisodeState.Closing;
 
-    public bool MayReengage => InView.MayWork && Episode.State == EpisodeState.Disengaged;
+    public bool MayReengage => InView.May(EpisodeRight.Work) && Episode.State == EpisodeState.Disengaged;
 
-    public bool MayPropose => InView.MayWork && Episode.State is EpisodeState.Engaging or EpisodeState.Active or EpisodeState.Disengaged;
+    public bool MayPropose => InView.May(EpisodeRight.Work) && Episode.State is EpisodeState.Engaging or EpisodeState.Active or EpisodeState.Disengaged;
 
-    public bool MaySignOff => InView.MayWork && InView.ViewerIsManager && Episode.State == EpisodeState.Closing;
+    public bool MaySignOff => InView.May(EpisodeRight.Manage) && Episode.State == EpisodeState.Closing;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         Episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, cancellationToken);
         Service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == Episode.ServiceId, cancellationToken);
@@ -52,8 +52,6 @@ public sealed class IndexModel(ThroughcareDbContext db, EngagementService engage
         var staffIds = Reviews.Select(r => (Guid?)r.RecordedByUserId).Append(Episode.ClosureProposedByUserId).Append(Episode.ClosureSignedOffByUserId).OfType<Guid>().Distinct().ToList();
         StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-        audit.Add(AuditRecordTypes.Episode, Episode.Id.ToString(), AuditActions.View, Episode.PersonId, new { view = "engagement" });
-        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -12,6 +13,7 @@ public sealed class ReasonInput
 }
 
 /// <summary>A change of state that needs only the reason for it: disengaging and re-engaging.</summary>
+[Requires(EpisodeRight.Work)]
 public abstract class ReasonPageModel(ThroughcareDbContext db) : EngagementPageModel(db)
 {
     [BindProperty]
@@ -25,15 +27,10 @@ public abstract class ReasonPageModel(ThroughcareDbContext db) : EngagementPageM
 
     protected abstract Task<EpisodeOutcome> ChangeAsync(string reason);
 
-    public async Task<IActionResult> OnGetAsync() => InView.MayWork ? await ShowAsync(keepInput: false) : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await ShowAsync(keepInput: false);
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         var validator = new InlineValidator<ReasonInput>
         {
             v => v.RuleFor(x => x.Reason).NotEmpty().WithMessage(MissingReason).SafeText("Reason", 2000, multiline: true),

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -7,6 +8,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Engagement;
 
 /// <summary>The team's reflective review of a disengaged episode: what is going on, what was missed, what was tried.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class ReflectModel(ThroughcareDbContext db, EngagementService engagement) : EngagementPageModel(db)
 {
     private static readonly InlineValidator<ReflectInput> Validator = new()
@@ -24,22 +26,12 @@ public sealed class ReflectModel(ThroughcareDbContext db, EngagementService enga
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         SubmissionId = Guid.NewGuid();
         return await ShowAsync(keepInput: false);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         if (SubmissionId == Guid.Empty)
         {
             SubmissionId = Guid.NewGuid();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -8,6 +9,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Engagement;
 
 /// <summary>A manager confirms a proposed closure, or returns it with a reason. Anyone else finds nothing here.</summary>
+[Requires(EpisodeRight.Manage)]
 public sealed class SignOffModel(ThroughcareDbContext db, EngagementService engagement) : EngagementPageModel(db)
 {
     private static readonly InlineValidator<ReasonInput> Validator = new()
@@ -21,20 +23,13 @@ public sealed class SignOffModel(ThroughcareDbContext db, EngagementService enga
     public Episode Episode { get; private set; } = null!;
     public string ProposedBy { get; private set; } = "";
 
-    private bool Allowed => InView.MayWork && InView.ViewerIsManager;
-
-    public async Task<IActionResult> OnGetAsync() => Allowed ? await ShowAsync(keepInput: false) : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await ShowAsync(keepInput: false);
 
     public async Task<IActionResult> OnPostConfirmAsync() =>
-        Allowed ? await AfterAsync(await engagement.SignOffAsync(InView.Id, Version, HttpContext.RequestAborted), "Return.Reason", "closed") : NotFound();
+        await AfterAsync(await engagement.SignOffAsync(InView.Id, Version, HttpContext.RequestAborted), "Return.Reason", "closed");
 
     public async Task<IActionResult> OnPostReturnAsync()
     {
-        if (!Allowed)
-        {
-            return NotFound();
-        }
-
         if (!Validator.Validate(Return).AddTo(ModelState, nameof(Return)))
         {
             return await ShowAsync();

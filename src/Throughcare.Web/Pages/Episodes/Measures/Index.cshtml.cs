@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Measures;
 
 /// <summary>The episode's outcome measures: each instrument's results and the change from the first to the latest.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db) : PageModel
 {
     public sealed record InstrumentResults(string Code, string Name, IReadOnlyList<MeasureResult> Results, string? Change);
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit) : PageMo
 
     public async Task<IActionResult> OnGetAsync()
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         var results = await db.MeasureResults.AsNoTracking().Where(m => m.EpisodeId == InView.Id).ToListAsync(cancellationToken);
         var instrumentIds = results.Select(r => r.InstrumentId).Distinct().ToList();
@@ -33,8 +34,6 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit) : PageMo
             return new InstrumentResults(instrument.Code, instrument.Name, taken, change);
         })];
 
-        audit.Add(AuditRecordTypes.Episode, InView.Id.ToString(), AuditActions.View, InView.PersonId, new { view = "measures" });
-        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 }

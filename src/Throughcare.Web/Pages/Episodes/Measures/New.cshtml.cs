@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -14,6 +15,7 @@ namespace Throughcare.Web.Pages.Episodes.Measures;
 /// Records a completed instrument: first choose the instrument (?instrument=code), then answer its items. The score
 /// and band are worked out on the server from the answers; a posted score is never read.
 /// </summary>
+[Requires(EpisodeRight.Work)]
 public sealed class NewModel(ThroughcareDbContext db, InstrumentCatalogueService catalogue, MeasureService measures, TimeProvider time) : PageModel
 {
     public EpisodeInView InView { get; private set; } = null!;
@@ -143,12 +145,7 @@ public sealed class NewModel(ThroughcareDbContext db, InstrumentCatalogueService
 
     private async Task<bool> LoadAsync()
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
-        if (!InView.MayWork)
-        {
-            return false;
-        }
-
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         StartedOn = await db.Episodes.Where(e => e.Id == InView.Id).Select(e => e.StartedOn).SingleAsync(cancellationToken);
         Available = await catalogue.For(InView.ServiceOrganisationId).AsNoTracking().OrderBy(i => i.OrganisationId != null).ThenBy(i => i.Name).ToListAsync(cancellationToken);

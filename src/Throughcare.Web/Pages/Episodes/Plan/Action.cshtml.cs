@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -11,6 +12,7 @@ using Throughcare.Web.TagHelpers;
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>Updates an action's status or due date; a second editor gets a conflict, never a silent overwrite.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class ActionModel(ThroughcareDbContext db, PlanService plan, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -27,14 +29,14 @@ public sealed class ActionModel(ThroughcareDbContext db, PlanService plan, TimeP
     public bool Conflict { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public static IEnumerable<SelectListItem> StatusItems =>
         Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(EpisodeStates.Label(s), s.ToString()));
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!InView.MayWork || !await LoadAsync(keepInput: false))
+        if (!await LoadAsync(keepInput: false))
         {
             return NotFound();
         }
@@ -44,7 +46,7 @@ public sealed class ActionModel(ThroughcareDbContext db, PlanService plan, TimeP
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork || !await LoadAsync(keepInput: true))
+        if (!await LoadAsync(keepInput: true))
         {
             return NotFound();
         }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Infrastructure.Web;
@@ -9,6 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>Adds a goal the person is working towards, optionally on one resettlement pathway.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class GoalModel(PlanService plan) : PageModel
 {
     private static readonly InlineValidator<GoalInput> Validator = new()
@@ -23,28 +25,18 @@ public sealed class GoalModel(PlanService plan) : PageModel
     [BindProperty]
     public Guid SubmissionId { get; set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public static IEnumerable<SelectListItem> PathwayItems => ResettlementPathways.All.Select(p => new SelectListItem(p.Label, p.Code));
 
     public IActionResult OnGet()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         SubmissionId = Guid.NewGuid();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         if (SubmissionId == Guid.Empty)
         {
             SubmissionId = Guid.NewGuid();

@@ -10,7 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>The person's plan: needs across the pathways and how they changed, their three hardest things, goals and actions.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : PageModel
 {
     public EpisodeInView InView { get; private set; } = null!;
     public Episode Episode { get; private set; } = null!;
@@ -20,15 +20,13 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
 
     public async Task<IActionResult> OnGetAsync()
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         Episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, cancellationToken);
         Assessments = await db.NeedsAssessments.AsNoTracking().Include(a => a.Ratings).Where(a => a.EpisodeId == InView.Id)
             .OrderBy(a => a.AssessedOn).ThenBy(a => a.RecordedAt).ToListAsync(cancellationToken);
         Goals = await db.Goals.AsNoTracking().Include(g => g.Actions).Where(g => g.EpisodeId == InView.Id).OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken);
         Today = Display.Today(time);
-        audit.Add(AuditRecordTypes.Episode, InView.Id.ToString(), AuditActions.View, InView.PersonId, new { view = "plan" });
-        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -11,6 +12,7 @@ using Throughcare.Web.TagHelpers;
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>Records a needs assessment across the seven resettlement pathways, at the start, a review or the end.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -19,7 +21,7 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
     [BindProperty]
     public Guid SubmissionId { get; set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public static IEnumerable<SelectListItem> OccasionItems =>
         Enum.GetValues<AssessmentOccasion>().Select(o => new SelectListItem(EpisodeStates.Label(o), o.ToString()));
@@ -29,11 +31,6 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
 
     public IActionResult OnGet()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         SubmissionId = Guid.NewGuid();
         Input.AssessedOn = DateParts.From(Display.Today(time));
         return Page();
@@ -41,11 +38,6 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         if (SubmissionId == Guid.Empty)
         {
             SubmissionId = Guid.NewGuid();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -11,6 +12,7 @@ using Throughcare.Web.TagHelpers;
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>Adds an action towards a goal: what, who owns it, and when it is due.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class NewActionModel(ThroughcareDbContext db, PlanService plan, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -24,14 +26,14 @@ public sealed class NewActionModel(ThroughcareDbContext db, PlanService plan, Ti
 
     public string GoalDescription { get; private set; } = "";
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public static IEnumerable<SelectListItem> OwnerItems =>
         Enum.GetValues<ActionOwner>().Select(o => new SelectListItem(EpisodeStates.Label(o), o.ToString()));
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!InView.MayWork || !await LoadGoalAsync())
+        if (!await LoadGoalAsync())
         {
             return NotFound();
         }
@@ -42,7 +44,7 @@ public sealed class NewActionModel(ThroughcareDbContext db, PlanService plan, Ti
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork || !await LoadGoalAsync())
+        if (!await LoadGoalAsync())
         {
             return NotFound();
         }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -9,6 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>The person's three hardest things, in their own words; at least the first.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class PrioritiesModel(ThroughcareDbContext db, PlanService plan) : PageModel
 {
     private static readonly InlineValidator<PrioritiesInput> Validator = new()
@@ -26,26 +28,16 @@ public sealed class PrioritiesModel(ThroughcareDbContext db, PlanService plan) :
 
     public bool Conflict { get; private set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         if (!Validator.Validate(Input).AddTo(ModelState))
         {
             return Page();

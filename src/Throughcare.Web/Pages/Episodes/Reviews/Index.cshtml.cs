@@ -9,7 +9,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Reviews;
 
 /// <summary>The reviews held and the schedule of review points, with the next one due.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : PageModel
 {
     public EpisodeInView InView { get; private set; } = null!;
     public IReadOnlyList<EpisodeReview> Reviews { get; private set; } = [];
@@ -22,7 +22,7 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
 
     public async Task<IActionResult> OnGetAsync()
     {
-        InView = (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+        InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, cancellationToken);
         var interval = await db.Services.Where(s => s.Id == episode.ServiceId).Select(s => s.ReviewIntervalMonths).SingleAsync(cancellationToken);
@@ -45,8 +45,6 @@ public sealed class IndexModel(ThroughcareDbContext db, AuditLog audit, TimeProv
         }
 
         Schedule = points;
-        audit.Add(AuditRecordTypes.Episode, InView.Id.ToString(), AuditActions.View, InView.PersonId, new { view = "reviews" });
-        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 

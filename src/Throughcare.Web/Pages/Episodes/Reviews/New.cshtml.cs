@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -10,6 +11,7 @@ using Throughcare.Web.TagHelpers;
 namespace Throughcare.Web.Pages.Episodes.Reviews;
 
 /// <summary>Records a review held: when, and what was agreed.</summary>
+[Requires(EpisodeRight.Work)]
 public sealed class NewModel(ThroughcareDbContext db, ReviewService reviews, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -18,15 +20,10 @@ public sealed class NewModel(ThroughcareDbContext db, ReviewService reviews, Tim
     [BindProperty]
     public Guid SubmissionId { get; set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public IActionResult OnGet()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         SubmissionId = Guid.NewGuid();
         Input.HeldOn = DateParts.From(Display.Today(time));
         return Page();
@@ -34,11 +31,6 @@ public sealed class NewModel(ThroughcareDbContext db, ReviewService reviews, Tim
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!InView.MayWork)
-        {
-            return NotFound();
-        }
-
         if (SubmissionId == Guid.Empty)
         {
             SubmissionId = Guid.NewGuid();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -9,6 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Strands;
 
 /// <summary>A manager ends one strand with a reason; the episode and its other strands carry on.</summary>
+[Requires(EpisodeRight.Manage)]
 public sealed class EndModel(ThroughcareDbContext db, StrandService strands) : PageModel
 {
     private static readonly InlineValidator<EndInput> Validator = new()
@@ -29,13 +31,11 @@ public sealed class EndModel(ThroughcareDbContext db, StrandService strands) : P
     public string WorkerName { get; private set; } = "";
     public bool Conflict { get; private set; }
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
-
-    private bool Allowed => InView.MayWork && InView.ViewerIsManager;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!Allowed || !await LoadAsync(keepVersion: false))
+        if (!await LoadAsync(keepVersion: false))
         {
             return NotFound();
         }
@@ -45,7 +45,7 @@ public sealed class EndModel(ThroughcareDbContext db, StrandService strands) : P
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!Allowed || !await LoadAsync(keepVersion: true))
+        if (!await LoadAsync(keepVersion: true))
         {
             return NotFound();
         }

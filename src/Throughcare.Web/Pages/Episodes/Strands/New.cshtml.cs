@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
@@ -10,6 +11,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Strands;
 
 /// <summary>A manager adds a strand the episode is not running, with its worker and the reason.</summary>
+[Requires(EpisodeRight.Manage)]
 public sealed class NewModel(ThroughcareDbContext db, StrandService strands) : PageModel
 {
     private static readonly InlineValidator<StrandInput> Validator = new()
@@ -28,28 +30,16 @@ public sealed class NewModel(ThroughcareDbContext db, StrandService strands) : P
     /// <summary>The strands running now, each with a link to end it.</summary>
     public IReadOnlyList<(Guid Id, string Strand, string Worker)> Running { get; private set; } = [];
 
-    public EpisodeInView InView => (EpisodeInView)HttpContext.Items[EpisodeRouteFilter.ItemKey]!;
-
-    private bool Allowed => InView.MayWork && InView.ViewerIsManager;
+    public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!Allowed)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!Allowed)
-        {
-            return NotFound();
-        }
-
         await LoadAsync();
         if (!Validator.Validate(Input).AddTo(ModelState))
         {

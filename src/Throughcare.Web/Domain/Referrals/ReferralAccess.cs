@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
+
+namespace Throughcare.Web.Domain.Referrals;
+
+public enum ReferralRight
+{
+    /// <summary>Open the referral: its answers, documents and decision.</summary>
+    See,
+
+    /// <summary>Read what the receiving service recorded while screening (notes, overrides): the referrer never does.</summary>
+    SeeScreening,
+
+    /// <summary>Change a draft's answers and documents, or answer a request for information, and send it.</summary>
+    Edit,
+
+    /// <summary>Withdraw an open referral.</summary>
+    Withdraw,
+
+    /// <summary>Screen and decide the referral.</summary>
+    Screen,
+
+    /// <summary>Allocate workers to an accepted referral, opening the episode.</summary>
+    Allocate,
+}
+
+/// <summary>A referral as the current user may see it.</summary>
+public sealed record ReferralInView(
+    Guid Id, Guid PersonId, Guid ServiceId, string ServiceName, Guid ServiceOrganisationId, Guid ReferringOrganisationId,
+    ReferralState State, Guid Version, Rights<ReferralRight> Rights) : IRecordInView
+{
+    public string RecordType => AuditRecordTypes.Referral;
+
+    public bool Allows(Enum right) => Rights.Has(right);
+
+    public bool May(ReferralRight right) => Rights.Has(right);
+
+    /// <summary>Staff of the receiving service's organisation.</summary>
+    public bool ViewerIsReceiving => Rights.Has(ReferralRight.SeeScreening);
+}
+
+/// <summary>
+/// Who may see and change a referral: the one place that answers it, for pages, the API and the timeline. The referring
+/// organisation and the receiving service's organisation find it (the database's access filter, which also asks for
+/// an active care role); the receiving service sees it only once it is sent; the referrer writes the referral and may
+/// withdraw it; the receiving managers screen, decide and allocate.
+/// </summary>
+public sealed class ReferralAccess(ThroughcareDbContext db, CurrentUser user) : IRecordAccess
+{
+    public string RouteKey => "referralId";
+
+    public int Precedence => 50;
+
+    public string RecordType => AuditRecordTypes.Referral;
+
+    public Enum SeeRight => ReferralRight.See;
+
+    /// <summary>The referrals the user may list: every one the access filter finds, less other organisations' drafts.</summary>
+    public IQueryable<Referral> Listable
+    {
+        get
+        {
+            var organisationId = user.OrganisationId;
+            return db.Referrals.Where(r => r.State != ReferralState.Draft || r.ReferringOrganisationId == organisationId);
+        }
+    }
+
+    public async Task<IRecordInView?> FindAsync(Guid id, RouteValueDictionary routeValues, CancellationToken cancellationToken)
+    {
+        var referral = await FindAsync(id, cancellationToken);
+
+        // A document named in the route must be one of this referral's.
+        if (referral is not null && routeValues.TryGetValue("documentId", out var raw)
+            && !(Guid.TryParse(raw as string, out var documentId) && await db.ReferralDocuments.AnyAsync(d => d.Id == documentId && d.ReferralId == id, cancellationToken)))
+        {
+            return null;
+        }
+
+        return referral;
+    }
+
+    public async Task<ReferralInView?> FindAsync(Guid referralId, CancellationToken cancellationToken)
+    {
+        var found = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId)
+            .Select(r => new { r.Id, r.PersonId, r.ServiceId, ServiceName = r.Service!.Name, r.Service.OrganisationId, r.ReferringOrganisationId, r.State, r.Version })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var rights = RightsFor(user, found.ReferringOrganisationId, found.OrganisationId, found.State);
+        return rights.Has(ReferralRight.See)
+            ? new ReferralInView(found.Id, found.PersonId, found.ServiceId, found.ServiceName, found.OrganisationId, found.ReferringOrganisationId, found.State, found.Version, rights)
+            : null;
+    }
+
+    /// <summary>What the user may do with a referral between these organisations, in this state.</summary>
+    public static Rights<ReferralRight> RightsFor(CurrentUser user, Guid referringOrganisationId, Guid serviceOrganisationId, ReferralState state)
+    {
+        var referring = user.OrganisationId == referringOrganisationId;
+
+        // A draft is the referrer's alone until it is sent.
+        var receiving = user.OrganisationId == serviceOrganisationId && (state != ReferralState.Draft || referring);
+        var staff = user.Holds(Capabilities.ViewServices);
+        return new RightsBuilder<ReferralRight>()
+            .Grant(ReferralRight.See, staff && (referring || receiving))
+            .Grant(ReferralRight.SeeScreening, staff && receiving)
+            .Grant(ReferralRight.Edit, referring && user.Holds(Capabilities.MakeReferrals) && ReferralStates.IsEditable(state))
+            .Grant(ReferralRight.Withdraw, referring && user.Holds(Capabilities.MakeReferrals) && ReferralStates.IsOpen(state))
+            .Grant(ReferralRight.Screen, receiving && user.Holds(Capabilities.ScreenReferrals))
+            .Grant(ReferralRight.Allocate, receiving && user.Holds(Capabilities.ScreenReferrals))
+            .Build();
+    }
+}

@@ -52,28 +52,8 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     private bool ScopeIsSystem => scope.IsSystem;
     private Guid? ScopeOrganisationId => scope.OrganisationId;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<OrganisationKind>().HaveConversion<string>().HaveMaxLength(40);
-        configurationBuilder.Properties<RoshLevel>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<OpdScreeningResult>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<CareRoleKind>().HaveConversion<string>().HaveMaxLength(30);
-        configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<ServiceSetting>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<ReferralState>().HaveConversion<string>().HaveMaxLength(30);
-        configurationBuilder.Properties<ReferralCloseReason>().HaveConversion<string>().HaveMaxLength(30);
-        configurationBuilder.Properties<ReferralSource>().HaveConversion<string>().HaveMaxLength(30);
-        configurationBuilder.Properties<SharingBasis>().HaveConversion<string>().HaveMaxLength(30);
-        configurationBuilder.Properties<EpisodeState>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<EpisodeCloseReason>().HaveConversion<string>().HaveMaxLength(30);
-        configurationBuilder.Properties<ContactMode>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<Attendance>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<AssessmentOccasion>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<NeedLevel>().HaveConversion<string>().HaveMaxLength(10);
-        configurationBuilder.Properties<GoalOutcome>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<ActionOwner>().HaveConversion<string>().HaveMaxLength(20);
-        configurationBuilder.Properties<ActionStatus>().HaveConversion<string>().HaveMaxLength(20);
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Add(_ => new EnumsAsNamesConvention());
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,6 @@
+namespace Throughcare.Web.Domain.People;
+
+public static class PeopleModule
+{
+    public static IServiceCollection AddPeople(this IServiceCollection services) => services.AddScoped<PersonService>();
+}

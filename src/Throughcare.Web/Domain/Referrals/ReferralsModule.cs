@@ -1,0 +1,6 @@
+namespace Throughcare.Web.Domain.Referrals;
+
+public static class ReferralsModule
+{
+    public static IServiceCollection AddReferrals(this IServiceCollection services) => services.AddScoped<ReferralService>();
+}

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Throughcare.Web.Demo;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
@@ -52,36 +53,17 @@ public static class ThroughcareHost
         services.AddHttpContextAccessor();
         services.AddThroughcareDatabase(configuration, builder.Environment);
         services.AddScoped<CurrentUser>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<ReadAudit>();
-        services.AddRecordAccess<PersonAccess>();
-        services.AddRecordAccess<ReferralAccess>();
-        services.AddRecordAccess<Domain.Episodes.EpisodeAccess>();
         services.AddScoped<AccountAudit>();
-        services.AddScoped<PersonService>();
-        services.AddScoped<OrganisationService>();
-        services.AddScoped<UserAdministration>();
         services.AddScoped<DemoPartnership>();
-        services.AddScoped<ServiceCatalogue>();
-        services.AddScoped<ReferralService>();
-        services.AddScoped<Domain.Episodes.EpisodeWork>();
-
-        // Each part of an episode has its own service in Domain.Episodes, named *Service.
-        foreach (var type in typeof(Domain.Episodes.EpisodeWork).Assembly.GetTypes()
-                     .Where(t => t.Namespace == typeof(Domain.Episodes.EpisodeWork).Namespace && t.Name.EndsWith("Service", StringComparison.Ordinal) && t is { IsClass: true, IsAbstract: false }
-                     && !typeof(IHostedService).IsAssignableFrom(t)))
-        {
-            services.AddScoped(type);
-        }
-
-        services.AddScoped<Outbox>();
         services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(DatabaseSetup.GetDataDirectory(configuration, builder.Environment), "documents")));
-        services.Configure<EmailOptions>(configuration.GetSection("Throughcare:Email"));
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddSingleton<OutboxSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddSingleton<Domain.Episodes.ReviewReminderService>();
-        services.AddHostedService(sp => sp.GetRequiredService<Domain.Episodes.ReviewReminderService>());
+        services.AddAudit();
+        services.AddAccounts();
+        services.AddOrganisations();
+        services.AddPeople();
+        services.AddServices();
+        services.AddReferrals();
+        services.AddNotifications(configuration);
+        services.AddEpisodes();
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -144,15 +126,6 @@ public static class ThroughcareHost
             }
         });
         services.AddOpenApi();
-    }
-
-    /// <summary>Registers an aggregate's access object, for its own use and for the route filter that loads its records.</summary>
-    public static IServiceCollection AddRecordAccess<TAccess>(this IServiceCollection services)
-        where TAccess : class, Domain.Access.IRecordAccess
-    {
-        services.AddScoped<TAccess>();
-        services.AddScoped<Domain.Access.IRecordAccess>(sp => sp.GetRequiredService<TAccess>());
-        return services;
     }
 
     /// <summary>The only pages open without signing in; a test fails if another page has no named policy.</summary>

@@ -64,3 +64,15 @@ public sealed class AuditReadAsAttribute(string action) : Attribute
     /// <summary>Why the page reads the record, where the action alone does not say ("timeline").</summary>
     public string? Purpose { get; init; }
 }
+
+public static class RecordAccessRegistration
+{
+    /// <summary>Registers an aggregate's access object, for its module's own use and for the record gate that opens its records.</summary>
+    public static IServiceCollection AddRecordAccess<TAccess>(this IServiceCollection services)
+        where TAccess : class, IRecordAccess
+    {
+        services.AddScoped<TAccess>();
+        services.AddScoped<IRecordAccess>(sp => sp.GetRequiredService<TAccess>());
+        return services;
+    }
+}

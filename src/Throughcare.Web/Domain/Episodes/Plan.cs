@@ -1,7 +1,10 @@
+using Throughcare.Web.Infrastructure.Database;
+
 namespace Throughcare.Web.Domain.Episodes;
 
 public enum AssessmentOccasion { Start, Review, End }
 
+[StoredLength(10)]
 public enum NeedLevel { None, Low, Medium, High }
 
 /// <summary>A needs assessment across the seven resettlement pathways, at the start or at a review.</summary>

@@ -1,5 +1,8 @@
+using Throughcare.Web.Infrastructure.Database;
+
 namespace Throughcare.Web.Domain.Organisations;
 
+[StoredLength(40)]
 public enum OrganisationKind
 {
     NhsTrust,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Web.Domain.People;
 
@@ -72,6 +73,7 @@ public sealed class PersonAlias
     public string FamilyNameKey { get; set; } = "";
 }
 
+[StoredLength(30)]
 public enum CareRoleKind { CreatedRecord, HoldsRecord, Referral }
 
 /// <summary>An organisation's role in a person's care: what lets its staff see the person at all.</summary>

@@ -1,16 +1,21 @@
 using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Web.Domain.Referrals;
 
+[StoredLength(30)]
 public enum ReferralState { Draft, Submitted, AwaitingInformation, Screening, Accepted, Declined, Withdrawn }
 
 /// <summary>Why a referral was declined or withdrawn.</summary>
+[StoredLength(30)]
 public enum ReferralCloseReason { NotEligible, NeedsMetElsewhere, DeclinedByPerson, MovedAway, InCustodyElsewhere, Other }
 
 /// <summary>Where the referral came from.</summary>
+[StoredLength(30)]
 public enum ReferralSource { Probation, Court, Police, Prison, HubSelfReferral, HubDropIn, Other }
 
 /// <summary>The lawful basis for sharing the referral with the receiving service.</summary>
+[StoredLength(30)]
 public enum SharingBasis { Consent, PublicTask, VitalInterests, LegalObligation }
 
 /// <summary>A request for a person to receive a service, from a partner organisation, through to a decision.</summary>

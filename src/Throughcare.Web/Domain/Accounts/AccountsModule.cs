@@ -1,0 +1,6 @@
+namespace Throughcare.Web.Domain.Accounts;
+
+public static class AccountsModule
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services) => services.AddScoped<UserAdministration>();
+}

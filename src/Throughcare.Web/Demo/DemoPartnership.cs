@@ -169,7 +169,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Screening, To = ReferralState.Accepted, At = opened.AddDays(-6), ByUserId = manager.Id },
         ];
         db.Referrals.Add(referral);
-        db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = person.Id, OrganisationId = service.OrganisationId, Kind = CareRoleKind.Referral, StartedAt = opened.AddDays(-13) });
+        db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = person.Id, OrganisationId = service.OrganisationId, Kind = CareRoleKind.Referral, ReferralId = referral.Id, StartedAt = opened.AddDays(-13) });
 
         var startedOn = DateOnly.FromDateTime(opened);
         var episode = new Episode

@@ -59,7 +59,7 @@ public static class ThroughcareHost
         services.AddAudit();
         services.AddAccounts();
         services.AddOrganisations();
-        services.AddPeople();
+        services.AddPeople(configuration);
         services.AddServices();
         services.AddReferrals();
         services.AddNotifications(configuration);

@@ -88,7 +88,13 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
             db.Referrals.Add(referral);
             if (state != ReferralState.Draft && service.OrganisationId != referringOrganisationId)
             {
-                db.PersonCareRoles.Add(new Web.Domain.People.PersonCareRole { Id = Guid.NewGuid(), PersonId = personId, OrganisationId = service.OrganisationId, Kind = Web.Domain.People.CareRoleKind.Referral, StartedAt = now });
+                // As the referral service leaves it: the role a decided-against referral gave has ended.
+                var ended = state is ReferralState.Declined or ReferralState.Withdrawn;
+                db.PersonCareRoles.Add(new Web.Domain.People.PersonCareRole
+                {
+                    Id = Guid.NewGuid(), PersonId = personId, OrganisationId = service.OrganisationId, Kind = Web.Domain.People.CareRoleKind.Referral,
+                    ReferralId = referral.Id, StartedAt = now, EndedAt = ended ? now : null, EndReason = ended ? "Referral " + state.ToString().ToLowerInvariant() : null,
+                });
             }
 
             await db.SaveChangesAsync();

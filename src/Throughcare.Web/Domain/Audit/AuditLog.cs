@@ -74,4 +74,5 @@ public static class AuditRecordTypes
     public const string EpisodeReview = "episode-review";
     public const string ReflectiveReview = "reflective-review";
     public const string ApiToken = "api-token";
+    public const string CareRole = "care-role";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Notifications;
+using Throughcare.Web.Domain.People;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
@@ -47,7 +48,7 @@ public sealed record DisengagementReadiness(DateTime? DisengagedSince, bool Revi
 /// episode between active and disengaged, records reflective reviews, and runs closure from proposal to a manager's
 /// sign-off.
 /// </summary>
-public sealed class EngagementService(EpisodeWork work, Outbox outbox)
+public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles careRoles)
 {
     private ThroughcareDbContext Db => work.Db;
 
@@ -208,6 +209,7 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox)
             }
 
             work.Audit(episode, AuditActions.Update, new { changes = new[] { new FieldChange("Closure signed off", null, Display.DateTime(work.Now)) } });
+            await careRoles.EndAfterFollowUpAsync(episode.ReferralId, work.Now, cancellationToken);
             var referrer = await Db.Referrals.IgnoreQueryFilters().Where(r => r.Id == episode.ReferralId)
                 .Select(r => Db.Users.Where(u => u.Id == r.CreatedByUserId && u.DisabledAt == null).Select(u => u.Email).FirstOrDefault())
                 .SingleOrDefaultAsync(cancellationToken);

@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.People;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
 
@@ -49,6 +51,15 @@ public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : I
 {
     /// <summary>Route values naming an episode's child records, each checked to belong to the episode in the route.</summary>
     private static readonly string[] ChildKeys = ["contactId", "goalId", "actionId", "strandId"];
+
+    /// <summary>
+    /// The database's part of this decision: the service's organisation and the referring organisation find an
+    /// episode, and only while they hold an active role in the person's care.
+    /// </summary>
+    public static readonly Expression<Func<ThroughcareDbContext, Episode, bool>> Filter = AccessFilter.Where<Episode>(
+        (db, e) => db.AccessIsSystem || e.ServiceOrganisationId == db.AccessOrganisationId || e.ReferringOrganisationId == db.AccessOrganisationId,
+        (db, e) => e.PersonId,
+        PersonAccess.HoldsCareRole);
 
     public string RouteKey => "episodeId";
 

@@ -4,5 +4,9 @@ namespace Throughcare.Web.Domain.People;
 
 public static class PeopleModule
 {
-    public static IServiceCollection AddPeople(this IServiceCollection services) => services.AddScoped<PersonService>().AddRecordAccess<PersonAccess>();
+    public static IServiceCollection AddPeople(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CareRoleOptions>(configuration.GetSection("Throughcare:CareRoles"));
+        return services.AddScoped<PersonService>().AddScoped<CareRoles>().AddRecordAccess<PersonAccess>();
+    }
 }

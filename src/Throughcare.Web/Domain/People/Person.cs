@@ -76,13 +76,28 @@ public sealed class PersonAlias
 [StoredLength(30)]
 public enum CareRoleKind { CreatedRecord, HoldsRecord, Referral }
 
-/// <summary>An organisation's role in a person's care: what lets its staff see the person at all.</summary>
+/// <summary>
+/// An organisation's role in a person's care: what lets its staff see the person at all. Each role has one basis (the
+/// record the organisation created, or one referral to one of its services) and ends with it: at once when the
+/// referral is declined or withdrawn, after the follow-up period when the referral's episode closes. An ended role is
+/// kept, so the history of who held a role and when stays.
+/// </summary>
 public sealed class PersonCareRole
 {
     public Guid Id { get; set; }
     public Guid PersonId { get; set; }
     public Guid OrganisationId { get; set; }
     public CareRoleKind Kind { get; set; }
+
+    /// <summary>The referral that gave the role, for roles of kind Referral.</summary>
+    public Guid? ReferralId { get; set; }
+
     public DateTime StartedAt { get; set; }
+
+    /// <summary>When the role ends; it may lie ahead (the follow-up period after an episode closes).</summary>
     public DateTime? EndedAt { get; set; }
+
+    public string? EndReason { get; set; }
+
+    public bool IsActiveAt(DateTime now) => EndedAt is null || EndedAt > now;
 }

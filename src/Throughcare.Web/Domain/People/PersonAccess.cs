@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Access;
@@ -44,6 +45,18 @@ public sealed record PersonInView(PersonHeader Header, Guid? MergedIntoPersonId,
 /// </summary>
 public sealed class PersonAccess(ThroughcareDbContext db, CurrentUser user) : IRecordAccess
 {
+    /// <summary>
+    /// The rule every record about a person builds on: the user's organisation holds a role in their care that has not
+    /// ended (<see cref="CareRoles"/>). System tasks (start-up, maintenance) see everything.
+    /// </summary>
+    public static readonly Expression<Func<ThroughcareDbContext, Guid, bool>> HoldsCareRole = (db, personId) =>
+        db.AccessIsSystem
+        || db.PersonCareRoles.Any(r => r.PersonId == personId && r.OrganisationId == db.AccessOrganisationId && (r.EndedAt == null || r.EndedAt > db.AccessNow));
+
+    /// <summary>The database's part of this decision: the people a query may return at all.</summary>
+    public static readonly Expression<Func<ThroughcareDbContext, Person, bool>> Filter =
+        AccessFilter.Where<Person>((db, p) => true, (db, p) => p.Id, HoldsCareRole);
+
     public string RouteKey => "personId";
 
     public int Precedence => 100;

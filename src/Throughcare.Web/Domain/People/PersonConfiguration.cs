@@ -59,6 +59,8 @@ public sealed class PersonCareRoleConfiguration : IEntityTypeConfiguration<Perso
     public void Configure(EntityTypeBuilder<PersonCareRole> b)
     {
         b.HasIndex(r => new { r.OrganisationId, r.PersonId });
+        b.HasIndex(r => r.ReferralId);
+        b.Property(r => r.EndReason).HasMaxLength(200);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -186,10 +186,14 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
             }
         }
 
-        var keptOrganisations = keep.CareRoles.Where(r => r.EndedAt == null).Select(r => r.OrganisationId).ToHashSet();
-        foreach (var role in merge.CareRoles.Where(r => r.EndedAt == null && !keptOrganisations.Contains(r.OrganisationId)))
+        // Every role still running on the merged record carries over with its basis, and ends when that basis ends.
+        foreach (var role in merge.CareRoles.Where(r => r.IsActiveAt(now)))
         {
-            db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = keep.Id, OrganisationId = role.OrganisationId, Kind = role.Kind, StartedAt = now });
+            db.PersonCareRoles.Add(new PersonCareRole
+            {
+                Id = Guid.NewGuid(), PersonId = keep.Id, OrganisationId = role.OrganisationId, Kind = role.Kind, ReferralId = role.ReferralId,
+                StartedAt = now, EndedAt = role.EndedAt, EndReason = role.EndReason,
+            });
         }
 
         merge.MergedIntoPersonId = keep.Id;

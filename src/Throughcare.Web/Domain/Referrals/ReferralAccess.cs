@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.People;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
 
@@ -52,6 +54,15 @@ public sealed record ReferralInView(
 /// </summary>
 public sealed class ReferralAccess(ThroughcareDbContext db, CurrentUser user) : IRecordAccess
 {
+    /// <summary>
+    /// The database's part of this decision: the referring organisation and the receiving service's organisation find a
+    /// referral, and only while they hold an active role in the person's care.
+    /// </summary>
+    public static readonly Expression<Func<ThroughcareDbContext, Referral, bool>> Filter = AccessFilter.Where<Referral>(
+        (db, r) => db.AccessIsSystem || r.ReferringOrganisationId == db.AccessOrganisationId || r.Service!.OrganisationId == db.AccessOrganisationId,
+        (db, r) => r.PersonId,
+        PersonAccess.HoldsCareRole);
+
     public string RouteKey => "referralId";
 
     public int Precedence => 50;

@@ -42,7 +42,7 @@ public abstract record ReferralOutcome
 }
 
 /// <summary>Every change to a referral: each records who, when and why, its audit row and any e-mail, in one transaction.</summary>
-public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Outbox outbox, IDocumentStore store, CurrentUser user, TimeProvider time)
+public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Outbox outbox, IDocumentStore store, CareRoles careRoles, CurrentUser user, TimeProvider time)
 {
     public async Task<ReferralOutcome> StartDraftAsync(Guid personId, Guid serviceId, Guid submissionId, CancellationToken cancellationToken)
     {
@@ -208,7 +208,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     /// <summary>Sends a draft (or a referral returned for information) to the receiving service.</summary>
     public async Task<ReferralOutcome> SubmitAsync(Guid referralId, Guid version, CancellationToken cancellationToken)
     {
-        var outcome = await ChangeAsync(referralId, version, referral =>
+        var outcome = await ChangeAsync(referralId, version, async referral =>
         {
             var missing = MissingAnswers(referral);
             if (missing.Count > 0)
@@ -223,7 +223,13 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             }
 
             referral.SubmittedAt ??= Now;
-            GrantCareRole(referral);
+
+            // The receiving organisation gains a role in the person's care through the referral, until it is decided.
+            if (referral.Service!.OrganisationId != referral.ReferringOrganisationId)
+            {
+                await careRoles.GrantForReferralAsync(referral.PersonId, referral.Service.OrganisationId, referral.Id, Now, cancellationToken);
+            }
+
             return null;
         }, cancellationToken);
         if (outcome is ReferralOutcome.Done)
@@ -284,14 +290,21 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         }, "Referral accepted", r => $"Your referral of {r.Person} to {r.Service} has been accepted. Reference: {referralId}.", cancellationToken);
 
     public Task<ReferralOutcome> DeclineAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, string? notes, CancellationToken cancellationToken) =>
-        NotifyingChangeAsync(referralId, version, referral =>
+        NotifyingChangeAsync(referralId, version, async referral =>
         {
             referral.ScreeningNotes = notes ?? referral.ScreeningNotes;
-            return Decide(referral, ReferralState.Declined, reason, text);
+            return Decide(referral, ReferralState.Declined, reason, text) ?? await EndCareRoleAsync(referral, "Referral declined", cancellationToken);
         }, "Referral declined", r => $"Your referral of {r.Person} to {r.Service} has been declined: {ReferralStates.Label(reason)}{(text is null ? "" : $" ({text})")}. Reference: {referralId}.", cancellationToken);
 
     public Task<ReferralOutcome> WithdrawAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, CancellationToken cancellationToken) =>
-        ChangeAsync(referralId, version, referral => Decide(referral, ReferralState.Withdrawn, reason, text), cancellationToken);
+        ChangeAsync(referralId, version, async referral => Decide(referral, ReferralState.Withdrawn, reason, text) ?? await EndCareRoleAsync(referral, "Referral withdrawn", cancellationToken), cancellationToken);
+
+    /// <summary>A declined or withdrawn referral ends the role in the person's care it gave the receiving organisation.</summary>
+    private async Task<string?> EndCareRoleAsync(Referral referral, string reason, CancellationToken cancellationToken)
+    {
+        await careRoles.EndForReferralAsync(referral.Id, reason, Now, cancellationToken);
+        return null;
+    }
 
     /// <summary>
     /// Confirms a worker for each strand the person needs and opens their episode of care with the service. Two
@@ -453,18 +466,10 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         return null;
     }
 
-    /// <summary>The receiving organisation gains a role in the person's care through the referral.</summary>
-    private void GrantCareRole(Referral referral)
-    {
-        var receiving = referral.Service!.OrganisationId;
-        var alreadyHolds = db.PersonCareRoles.IgnoreQueryFilters().Any(r => r.PersonId == referral.PersonId && r.OrganisationId == receiving && r.EndedAt == null);
-        if (!alreadyHolds && receiving != referral.ReferringOrganisationId)
-        {
-            db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = referral.PersonId, OrganisationId = receiving, Kind = CareRoleKind.Referral, StartedAt = Now });
-        }
-    }
+    private Task<ReferralOutcome> NotifyingChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken) =>
+        NotifyingChangeAsync(referralId, version, referral => Task.FromResult(change(referral)), subject, body, cancellationToken);
 
-    private async Task<ReferralOutcome> NotifyingChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken)
+    private async Task<ReferralOutcome> NotifyingChangeAsync(Guid referralId, Guid version, Func<Referral, Task<string?>> change, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken)
     {
         var outcome = await ChangeAsync(referralId, version, change, cancellationToken);
         if (outcome is ReferralOutcome.Done)
@@ -492,7 +497,10 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     }
 
     /// <summary>Loads the referral through the access filter, applies a change and saves it with the version check.</summary>
-    private async Task<ReferralOutcome> ChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, CancellationToken cancellationToken)
+    private Task<ReferralOutcome> ChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, referral => Task.FromResult(change(referral)), cancellationToken);
+
+    private async Task<ReferralOutcome> ChangeAsync(Guid referralId, Guid version, Func<Referral, Task<string?>> change, CancellationToken cancellationToken)
     {
         var referral = await db.Referrals
             .Include(r => r.Service).ThenInclude(s => s!.Documents)
@@ -510,7 +518,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             return new ReferralOutcome.Conflict();
         }
 
-        var refused = change(referral);
+        var refused = await change(referral);
         if (refused is not null)
         {
             db.ChangeTracker.Clear();

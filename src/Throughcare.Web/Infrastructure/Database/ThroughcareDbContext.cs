@@ -48,9 +48,12 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
 
     public AccessScope Scope => scope;
 
-    // Read by the query filters per query, so each context instance filters by its own user's organisation.
-    private bool ScopeIsSystem => scope.IsSystem;
-    private Guid? ScopeOrganisationId => scope.OrganisationId;
+    // Read by the access filters on every query, so each context instance filters by its own user's organisation and clock.
+    public bool AccessIsSystem => scope.IsSystem;
+
+    public Guid? AccessOrganisationId => scope.OrganisationId;
+
+    public DateTime AccessNow => scope.Now;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Add(_ => new EnumsAsNamesConvention());
@@ -63,24 +66,14 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     }
 
     /// <summary>
-    /// Record-level access: a query cannot return another organisation's records by accident. The filters read this
-    /// context's scope on every query, so they live here rather than with each module's mapping.
+    /// Record-level access, as each aggregate's access object states it: a query cannot return a record the user's
+    /// organisation has no active care role for, by accident. The filters read this context's scope on every query.
     /// </summary>
     private void ConfigureAccessFilters(ModelBuilder builder)
     {
-        builder.Entity<Person>().HasQueryFilter(p => ScopeIsSystem
-            || p.CareRoles.Any(r => r.OrganisationId == ScopeOrganisationId && r.EndedAt == null));
-
-        // The referring organisation and the receiving service's organisation see a referral; no one else.
-        builder.Entity<Referral>().HasQueryFilter(r => ScopeIsSystem
-            || r.ReferringOrganisationId == ScopeOrganisationId
-            || r.Service!.OrganisationId == ScopeOrganisationId);
-
-        // The service's organisation works the episode; the referring organisation sees its state and closure
-        // summary (the pages decide how much); no one else finds it.
-        builder.Entity<Episode>().HasQueryFilter(e => ScopeIsSystem
-            || e.ServiceOrganisationId == ScopeOrganisationId
-            || e.ReferringOrganisationId == ScopeOrganisationId);
+        builder.Entity<Person>().HasQueryFilter(AccessFilter.For(PersonAccess.Filter, this));
+        builder.Entity<Referral>().HasQueryFilter(AccessFilter.For(ReferralAccess.Filter, this));
+        builder.Entity<Episode>().HasQueryFilter(AccessFilter.For(EpisodeAccess.Filter, this));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

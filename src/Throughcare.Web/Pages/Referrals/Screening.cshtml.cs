@@ -123,6 +123,10 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
     {
         switch (outcome)
         {
+            case ReferralOutcome.Done when Decision.Outcome == Decline:
+                // Declining ends the service's role in the person's care, so the manager goes back to the sift.
+                TempData.SetFlash($"Referral declined. {HttpContext.PersonHeader()?.Name} is no longer visible to your organisation.");
+                return RedirectToPage("/Services/Sift", new { serviceId = InView.ServiceId });
             case ReferralOutcome.Done:
                 return Redirect($"/referrals/{InView.Id}/screening?done={await done()}");
             case ReferralOutcome.Conflict:

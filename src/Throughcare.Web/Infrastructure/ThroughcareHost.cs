@@ -105,6 +105,7 @@ public static class ThroughcareHost
             }
 
             o.Conventions.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new Pages.People.PersonRouteFilter()));
+            o.Conventions.ConfigureFilter(new PageMethodFilter());
             o.Conventions.ConfigureFilter(new ValidationFailureFilter());
             o.Conventions.ConfigureFilter(new TwoFactorSetupFilter());
         });
@@ -303,11 +304,12 @@ public static class ThroughcareHost
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
-        Api.ReferralsApi.MapReferralsApi(app);
-        Api.EpisodesApi.MapEpisodesApi(app);
+        var endpoints = app.MapGroup("").AnswerHeadWhereGet();
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
+        endpoints.MapOpenApi().AllowAnonymous();
+        Api.ReferralsApi.MapReferralsApi(endpoints);
+        Api.EpisodesApi.MapEpisodesApi(endpoints);
         app.MapRazorPages();
     }
 }

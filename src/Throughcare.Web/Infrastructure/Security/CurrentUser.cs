@@ -31,6 +31,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public string? CorrelationId => accessor.HttpContext?.TraceIdentifier;
 
+    public string? ClientRequestId => Web.CorrelationIds.ClientRequestId(accessor.HttpContext);
+
     public Guid RequireUserId() => UserId ?? throw new InvalidOperationException("A signed-in user is required.");
 
     public Guid RequireOrganisationId() => OrganisationId ?? throw new InvalidOperationException("A signed-in user is required.");

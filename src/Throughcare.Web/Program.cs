@@ -7,7 +7,7 @@ builder.AddThroughcare();
 var app = builder.Build();
 if (args.Contains("verify-audit"))
 {
-    return await MaintenanceCommands.VerifyAuditAsync(app);
+    return await MaintenanceCommands.VerifyAuditAsync(app.Services, Console.Out, Console.Error);
 }
 
 await app.PrepareDatabaseAsync();

@@ -13,6 +13,7 @@ namespace Throughcare.Web.Api;
 
 public sealed record ReferralCreated(Guid Id, string State, string Location);
 
+/// <summary>A document as the API lists it: <c>FileName</c> is the name it is served under, named for the type of its content.</summary>
 public sealed record ReferralDocumentSummary(Guid Id, string DocumentType, string FileName, long Size);
 
 public sealed record ReferralStatus(
@@ -53,7 +54,21 @@ public static class ReferralsApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the referral as multipart/form-data"] });
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException unreadable)
+        {
+            return Results.Problem(statusCode: unreadable.StatusCode, title: "The request body could not be read");
+        }
+        catch (Exception malformed) when (malformed is InvalidDataException or IOException)
+        {
+            // A multipart body without a boundary, or cut short: the client's mistake, never a server error.
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not well-formed multipart/form-data");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var personId = RequireGuid(form, "personId", "Enter the person's reference", errors);
@@ -130,7 +145,7 @@ public static class ReferralsApi
             }
 
             await using var content = file.OpenReadStream();
-            outcome = await referrals.AddDocumentAsync(referralId, await VersionAsync(db, referralId, cancellationToken), file.Name, Path.GetFileName(file.FileName), kind, content, cancellationToken);
+            outcome = await referrals.AddDocumentAsync(referralId, await VersionAsync(db, referralId, cancellationToken), file.Name, DocumentNames.Clean(file.FileName), kind, content, cancellationToken);
         }
 
         if (outcome is ReferralOutcome.Done)
@@ -149,7 +164,7 @@ public static class ReferralsApi
         return Results.Ok(new ReferralStatus(
             referral.Id, referral.PersonId, referral.ServiceId, referral.Service!.Name, referral.State.ToString(), referral.SubmittedAt, referral.DecidedAt,
             referral.CloseReason?.ToString(), referral.CloseReasonText, referral.DaysToDecision(time.GetUtcNow().UtcDateTime),
-            referral.Documents.Select(d => new ReferralDocumentSummary(d.Id, d.DocumentType, d.FileName, d.Size)).ToList()));
+            referral.Documents.Select(d => new ReferralDocumentSummary(d.Id, d.DocumentType, DocumentNames.Served(d.FileName, FileSignatures.ForContentType(d.ContentType)), d.Size)).ToList()));
     }
 
     private static IResult Problem(ReferralOutcome outcome) => outcome switch

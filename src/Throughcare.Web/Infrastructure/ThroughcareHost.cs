@@ -89,6 +89,7 @@ public static class ThroughcareHost
             }
 
             o.Conventions.ConfigureFilter(new RecordRouteFilter());
+            o.Conventions.ConfigureFilter(new PageMethodFilter());
             o.Conventions.ConfigureFilter(new ValidationFailureFilter());
             o.Conventions.ConfigureFilter(new TwoFactorSetupFilter());
         });
@@ -126,6 +127,30 @@ public static class ThroughcareHost
             }
         });
         services.AddOpenApi();
+        AddHostFiltering(services, configuration, builder.Environment);
+    }
+
+    /// <summary>The host names served when <c>AllowedHosts</c> is not set: the demo's, on this machine only.</summary>
+    public static readonly string[] DefaultAllowedHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Requests for any other host name get 400 before anything runs, so nothing (an absolute redirect least of all)
+    /// is built from a forged Host header. Production names its own host names in <c>AllowedHosts</c>.
+    /// </summary>
+    private static void AddHostFiltering(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (configured.Contains("*") && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Refusing to start: AllowedHosts must name the host names this service answers to, not '*'.");
+        }
+
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = configured.Length > 0 ? configured : DefaultAllowedHosts;
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = false;
+        });
     }
 
     /// <summary>The only pages open without signing in; a test fails if another page has no named policy.</summary>
@@ -192,7 +217,8 @@ public static class ThroughcareHost
                     }
                     else
                     {
-                        context.Response.Redirect(context.RedirectUri);
+                        // Within the site, never to the host the request named.
+                        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
                     }
 
                     return Task.CompletedTask;
@@ -299,11 +325,12 @@ public static class ThroughcareHost
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
-        Api.ReferralsApi.MapReferralsApi(app);
-        Api.EpisodesApi.MapEpisodesApi(app);
+        var endpoints = app.MapGroup("").AnswerHeadWhereGet();
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
+        endpoints.MapOpenApi().AllowAnonymous();
+        Api.ReferralsApi.MapReferralsApi(endpoints);
+        Api.EpisodesApi.MapEpisodesApi(endpoints);
         app.MapRazorPages();
     }
 }

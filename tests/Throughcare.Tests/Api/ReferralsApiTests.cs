@@ -198,6 +198,69 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Post_MultipartWithoutABoundary_Is400ProblemAndWritesNothing()
+    {
+        var partner = await PartnerAsync();
+        var before = await factory.WithDbAsync(db => db.Referrals.CountAsync());
+        using var content = new ByteArrayContent(Encoding.ASCII.GetBytes("--x\r\nContent-Disposition: form-data; name=\"reason\"\r\n\r\nHelp\r\n--x--\r\n"));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var response = await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        await ShouldBeBadRequestProblemAsync(response);
+        (await factory.WithDbAsync(db => db.Referrals.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Post_MultipartCutShort_Is400ProblemAndWritesNothing()
+    {
+        var partner = await PartnerAsync();
+        var before = await factory.WithDbAsync(db => db.Referrals.CountAsync());
+        using var whole = Referral(partner.PersonId, partner.Service.Id, null, (DocumentTypes.ReferralForm, "form.pdf", Pdf));
+        var bytes = await whole.ReadAsByteArrayAsync();
+        using var content = new ByteArrayContent(bytes[..(bytes.Length - 60)]);
+        content.Headers.ContentType = whole.Headers.ContentType;
+
+        var response = await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        await ShouldBeBadRequestProblemAsync(response);
+        (await factory.WithDbAsync(db => db.Referrals.CountAsync())).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("evil.html", "evil.pdf")]
+    [InlineData("setup.exe", "setup.pdf")]
+    [InlineData("..\\..\\r\u00e9port\u202Egnp.pdf\u0007", "r\u00e9portgnp.pdf")]
+    public async Task Post_DocumentNamedForAnotherType_IsNamedForItsContent(string uploadedAs, string servedAs)
+    {
+        var partner = await PartnerAsync();
+        var client = Client(partner.Token);
+
+        using var content = Referral(partner.PersonId, partner.Service.Id, null, (DocumentTypes.Other, uploadedAs, Pdf));
+        var created = await client.PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var id = body.RootElement.GetProperty("id").GetGuid();
+        using var state = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/referrals/{id}", UriKind.Relative)));
+        state.RootElement.GetProperty("documents")[0].GetProperty("fileName").GetString().ShouldBe(servedAs);
+        var stored = await factory.WithDbAsync(db => db.ReferralDocuments.Where(d => d.ReferralId == id).Select(d => d.FileName).SingleAsync());
+        stored.ShouldNotContain('\u202E');
+        stored.ShouldNotContain('\u0007');
+        stored.ShouldNotContain('\\');
+    }
+
+    private static async Task ShouldBeBadRequestProblemAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using var problem = JsonDocument.Parse(text);
+        problem.RootElement.GetProperty("status").GetInt32().ShouldBe(400);
+        text.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesTheReferralEndpoints()
     {
         var document = await factory.CreateBrowser().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));

@@ -35,6 +35,50 @@ public sealed class AuditTrailTests(ThroughcareFactory factory) : IClassFixture<
         audit.OccurredAt.ShouldBe(DateTime.UtcNow, TimeSpan.FromMinutes(1));
     }
 
+    [Theory]
+    [InlineData("partner-request-42", "partner-request-42")]
+    [InlineData("0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef")]
+    [InlineData("<script>alert(1)</script> ' OR 1=1", "scriptalert1/scriptOR11")]
+    public async Task ViewingAPerson_WithTheCallersRequestId_AuditsOurCorrelationIdAndKeepsTheirsApart(string supplied, string kept)
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var personId = await _data.CreatePersonAsync(user.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, user);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/people/{personId}");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", supplied);
+
+        var response = await browser.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var correlationId = response.Headers.GetValues("X-Correlation-Id").Single();
+        correlationId.ShouldNotBe(supplied);
+        correlationId.ShouldNotBe(kept);
+        var audit = await factory.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.PersonId == personId && a.Action == AuditActions.View));
+        audit.CorrelationId.ShouldBe(correlationId);
+        audit.ClientRequestId.ShouldBe(kept);
+    }
+
+    [Fact]
+    public async Task ClientRequestId_IsBoundedAndLeftOutWhenNothingUsableIsSent()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var first = await _data.CreatePersonAsync(user.OrganisationId);
+        var second = await _data.CreatePersonAsync(user.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, user);
+
+        foreach (var (personId, supplied) in new[] { (first, new string('a', 5000)), (second, "\"<>\"") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/people/{personId}");
+            request.Headers.TryAddWithoutValidation("X-Correlation-Id", supplied);
+            (await browser.Client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var audits = await factory.WithDbAsync(db => db.AuditEvents.Where(a => (a.PersonId == first || a.PersonId == second) && a.Action == AuditActions.View).ToListAsync());
+        audits.Single(a => a.PersonId == first).ClientRequestId.ShouldBe(new string('a', 64));
+        audits.Single(a => a.PersonId == second).ClientRequestId.ShouldBeNull();
+        (await factory.WithDbAsync(db => MaintenanceCommands.VerifyAuditChainAsync(db, CancellationToken.None))).FirstBreak.ShouldBeNull();
+    }
+
     [Fact]
     public async Task EveryPersonReadAndWrite_LeavesExactlyOneAuditRowEach()
     {

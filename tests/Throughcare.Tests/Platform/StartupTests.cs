@@ -107,7 +107,7 @@ public sealed class HealthTests(ThroughcareFactory factory) : IClassFixture<Thro
     }
 
     [Fact]
-    public async Task Responses_CarryACorrelationId_AndKeepAWellFormedOneFromTheCaller()
+    public async Task Responses_CarryOurOwnCorrelationId_WhateverTheCallerSends()
     {
         var client = factory.CreateBrowser();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
@@ -116,7 +116,10 @@ public sealed class HealthTests(ThroughcareFactory factory) : IClassFixture<Thro
         var supplied = await client.SendAsync(request);
         var generated = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
 
-        supplied.Headers.GetValues("X-Correlation-Id").Single().ShouldBe("caller-1234");
-        generated.Headers.GetValues("X-Correlation-Id").Single().Length.ShouldBe(32);
+        var ours = supplied.Headers.GetValues("X-Correlation-Id").Single();
+        ours.ShouldNotBe("caller-1234");
+        ours.ShouldMatch("^[0-9a-f]{32}$");
+        generated.Headers.GetValues("X-Correlation-Id").Single().ShouldMatch("^[0-9a-f]{32}$");
+        generated.Headers.GetValues("X-Correlation-Id").Single().ShouldNotBe(ours);
     }
 }

@@ -32,6 +32,12 @@ public static class AuditChain
             a.PreviousHash,
         };
         var text = string.Join('\u001f', fields.Select(f => f ?? "\u2400"));
+
+        // Added after rows were first written: rows without it hash exactly as they always did, so they still verify.
+        if (a.ClientRequestId is not null)
+        {
+            text += "\u001fclient-request-id\u001f" + a.ClientRequestId;
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

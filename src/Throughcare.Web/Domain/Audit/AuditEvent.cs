@@ -23,6 +23,9 @@ public sealed class AuditEvent
     public string? Purpose { get; set; }
     public string? CorrelationId { get; set; }
 
+    /// <summary>The caller's own id for the request, as it sent it (cleaned and bounded); never our correlation id.</summary>
+    public string? ClientRequestId { get; set; }
+
     /// <summary>JSON: the fields changed, from what to what, or other facts about the event.</summary>
     public string? Details { get; set; }
     public string PreviousHash { get; set; } = "";

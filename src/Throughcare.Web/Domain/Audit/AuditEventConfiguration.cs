@@ -16,6 +16,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         b.Property(a => a.Action).HasMaxLength(60);
         b.Property(a => a.Purpose).HasMaxLength(500);
         b.Property(a => a.CorrelationId).HasMaxLength(100);
+        b.Property(a => a.ClientRequestId).HasMaxLength(Infrastructure.Web.CorrelationIds.MaxClientRequestIdLength);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
         b.HasIndex(a => a.PersonId);

@@ -33,6 +33,7 @@ public sealed class AuditLog(ThroughcareDbContext db, CurrentUser user, TimeProv
             Outcome = outcome,
             Purpose = purpose,
             CorrelationId = user.CorrelationId,
+            ClientRequestId = user.ClientRequestId,
             Details = details is null ? null : JsonSerializer.Serialize(details, JsonOptions),
         };
         db.AuditEvents.Add(audit);

@@ -40,12 +40,16 @@ public abstract record UpdateOutcome
 
 public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time)
 {
-    public async Task<Guid> CreateAsync(CreatePerson options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the person, or answers with the record this form's submission already made. Null when the submission id
+    /// is already on a record the user may not see: nothing is created, and nothing about that record is revealed.
+    /// </summary>
+    public async Task<Guid?> CreateAsync(CreatePerson options, CancellationToken cancellationToken)
     {
-        var existing = await FindBySubmissionAsync(options.SubmissionId, cancellationToken);
-        if (existing is { } already)
+        var (taken, existing) = await LookUpSubmissionAsync(options.SubmissionId, cancellationToken);
+        if (taken)
         {
-            return already;
+            return existing;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -78,13 +82,13 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         {
             // The same form submitted twice at once: the other request created the record, so answer with it.
             db.ChangeTracker.Clear();
-            var raced = await FindBySubmissionAsync(options.SubmissionId, cancellationToken);
-            if (raced is null)
+            var (raced, created) = await LookUpSubmissionAsync(options.SubmissionId, cancellationToken);
+            if (!raced)
             {
                 throw;
             }
 
-            return raced.Value;
+            return created;
         }
     }
 
@@ -258,9 +262,20 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         return [.. found.Values];
     }
 
-    /// <summary>The record a create form's submission already made, if any.</summary>
+    /// <summary>The record a create form's submission already made, if the user may see it.</summary>
     public async Task<Guid?> FindBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
-        await db.People.IgnoreQueryFilters().Where(p => p.SubmissionId == submissionId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        (await LookUpSubmissionAsync(submissionId, cancellationToken)).VisibleId;
+
+    /// <summary>
+    /// Whether any record carries the submission id (they are unique across every organisation's records), and that
+    /// record's id only if the user may see it. Looked up in that order, so a record committed by a concurrent identical
+    /// submission is found as taken and then as visible, never as taken by someone else.
+    /// </summary>
+    private async Task<(bool Taken, Guid? VisibleId)> LookUpSubmissionAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        var id = await db.People.IgnoreQueryFilters().Where(p => p.SubmissionId == submissionId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? (false, null) : (true, await db.People.AnyAsync(p => p.Id == id, cancellationToken) ? id : null);
+    }
 
     private static PersonAlias NewAlias(string givenName, string familyName, Guid personId = default)
     {

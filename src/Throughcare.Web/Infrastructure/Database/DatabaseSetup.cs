@@ -31,6 +31,8 @@ public static class DatabaseSetup
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<AccessScope>();
+        services.AddSingleton(sp => AuditAnchorStore.FromConfiguration(configuration, environment, sp.GetRequiredService<ILogger<AuditAnchorStore>>()));
+        services.AddSingleton<AuditAnchorInterceptor>();
         var connectionString = configuration.GetConnectionString("Throughcare");
         if (GetProvider(configuration) == DatabaseProvider.PostgreSql)
         {
@@ -39,8 +41,9 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("ConnectionStrings:Throughcare is required when Database:Provider is PostgreSql.");
             }
 
-            services.AddDbContext<ThroughcareDbContext, PostgresThroughcareDbContext>(o => o.UseNpgsql(
-                connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")));
+            services.AddDbContext<ThroughcareDbContext, PostgresThroughcareDbContext>((sp, o) => o
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .AddInterceptors(sp.GetRequiredService<AuditAnchorInterceptor>()));
         }
         else
         {
@@ -50,9 +53,9 @@ public static class DatabaseSetup
             var pragmas = new SqlitePragmas(
                 configuration["Database:Sqlite:JournalMode"] ?? "WAL",
                 configuration["Database:Sqlite:Synchronous"] ?? "FULL");
-            services.AddDbContext<ThroughcareDbContext, SqliteThroughcareDbContext>(o => o
+            services.AddDbContext<ThroughcareDbContext, SqliteThroughcareDbContext>((sp, o) => o
                 .UseSqlite(sqlite)
-                .AddInterceptors(pragmas));
+                .AddInterceptors(pragmas, sp.GetRequiredService<AuditAnchorInterceptor>()));
         }
 
         return services;

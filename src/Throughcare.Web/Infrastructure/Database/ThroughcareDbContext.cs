@@ -105,6 +105,9 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
                 .FirstOrDefaultAsync(cancellationToken);
             AuditChain.Seal(pending, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+            // Anchored outside the database once the transaction commits (see AuditAnchorInterceptor).
+            _unanchoredHead = (pending[^1].Sequence, pending[^1].Hash);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -112,6 +115,16 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
 
             return written;
         }
+    }
+
+    private (long Sequence, string Hash)? _unanchoredHead;
+
+    /// <summary>The chain's head as this context last extended it, not yet anchored; taking it clears it.</summary>
+    public (long Sequence, string Hash)? TakeUnanchoredHead()
+    {
+        var head = _unanchoredHead;
+        _unanchoredHead = null;
+        return head;
     }
 
     /// <summary>Serialises appends to the audit chain across every node sharing this database.</summary>

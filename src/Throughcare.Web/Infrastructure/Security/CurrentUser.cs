@@ -37,6 +37,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public bool Holds(string capability) =>
         Domain.Accounts.Capabilities.Roles.TryGetValue(capability, out var roles) && roles.Any(r => Principal?.IsInRole(r) == true);
 
+    public string? ClientRequestId => Web.CorrelationIds.ClientRequestId(accessor.HttpContext);
+
     public Guid RequireUserId() => UserId ?? throw new InvalidOperationException("A signed-in user is required.");
 
     public Guid RequireOrganisationId() => OrganisationId ?? throw new InvalidOperationException("A signed-in user is required.");

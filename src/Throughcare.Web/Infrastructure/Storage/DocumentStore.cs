@@ -56,11 +56,20 @@ public static class FileSignatures
     public static readonly Kind Png = new("image/png", ".png", "PNG image");
     public static readonly Kind Jpeg = new("image/jpeg", ".jpg", "JPEG image");
 
+    /// <summary>What a stored document of no type we recognise is served as: bytes, never something a browser runs.</summary>
+    public static readonly Kind Unknown = new("application/octet-stream", ".bin", "file");
+
+    private static readonly Kind[] Known = [Pdf, Docx, Doc, Png, Jpeg];
+
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
     private static ReadOnlySpan<byte> OleSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     public const string Allowed = "a PDF, Word document (.docx or .doc), PNG or JPEG";
+
+    /// <summary>The type a stored document was found to be when it was uploaded.</summary>
+    public static Kind ForContentType(string contentType) =>
+        Known.FirstOrDefault(k => string.Equals(k.ContentType, contentType, StringComparison.OrdinalIgnoreCase)) ?? Unknown;
 
     public static Kind? Detect(ReadOnlySpan<byte> head, string fileName)
     {

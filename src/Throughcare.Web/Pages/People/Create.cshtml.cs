@@ -11,6 +11,8 @@ namespace Throughcare.Web.Pages.People;
 [Authorize(Policy = Capabilities.EditPeople)]
 public sealed class CreateModel(PersonService people, ReadAudit reads, TimeProvider time) : PageModel
 {
+    public const string SubmissionUsed = "This form has already been used. Check the details and select Create record to add this person";
+
     [BindProperty]
     public PersonInput Input { get; set; } = new() { IsPpo = "no" };
 
@@ -56,6 +58,15 @@ public sealed class CreateModel(PersonService people, ReadAudit reads, TimeProvi
         }
 
         var personId = await people.CreateAsync(new CreatePerson { Details = details, SubmissionId = SubmissionId }, HttpContext.RequestAborted);
+        if (personId is null)
+        {
+            // The form's submission id is on a record this user cannot see (a tampered or replayed form): show the form
+            // again with a fresh id, so that sending it creates the record once.
+            SubmissionId = Guid.NewGuid();
+            ModelState.AddModelError(string.Empty, SubmissionUsed);
+            return Page();
+        }
+
         return Redirect($"/people/{personId}?saved=created");
     }
 }

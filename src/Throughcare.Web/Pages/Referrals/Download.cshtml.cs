@@ -9,7 +9,7 @@ using Throughcare.Web.Infrastructure.Storage;
 
 namespace Throughcare.Web.Pages.Referrals;
 
-/// <summary>A referral's document, always as an attachment, for the referring and receiving organisations only.</summary>
+/// <summary>A referral's document, always as an attachment named for the type of its content, for the referring and receiving organisations only.</summary>
 public sealed class DownloadModel(ThroughcareDbContext db, AuditLog audit, IDocumentStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid documentId)
@@ -36,6 +36,7 @@ public sealed class DownloadModel(ThroughcareDbContext db, AuditLog audit, IDocu
         }
 
         Response.Headers.XContentTypeOptions = "nosniff";
-        return File(content, document.ContentType, document.FileName);
+        var kind = FileSignatures.ForContentType(document.ContentType);
+        return File(content, kind.ContentType, DocumentNames.Served(document.FileName, kind));
     }
 }

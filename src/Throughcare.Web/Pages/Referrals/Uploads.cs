@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Throughcare.Web.Infrastructure.Storage;
 
 namespace Throughcare.Web.Pages.Referrals;
 
@@ -19,29 +19,8 @@ public sealed record UploadLimits(long MaxBytes)
     public static UploadLimits From(IConfiguration configuration) =>
         new(configuration.GetValue<long?>("Throughcare:Uploads:MaxBytes") ?? 10 * 1024 * 1024);
 
-    /// <summary>The name shown and sent back on download: no folders, no control or direction characters, at most 255 characters.</summary>
-    public static string SafeFileName(string? fileName)
-    {
-        var name = (fileName ?? "").Replace('\\', '/');
-        name = name[(name.LastIndexOf('/') + 1)..];
-        var clean = new StringBuilder();
-        foreach (var c in name)
-        {
-            if (!char.IsControl(c) && c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069') and not '"')
-            {
-                clean.Append(c);
-            }
-        }
-
-        name = clean.ToString().Trim().TrimStart('.');
-        if (name.Length > 255)
-        {
-            var extension = Path.GetExtension(name);
-            name = extension.Length is > 0 and <= 10 ? name[..(255 - extension.Length)] + extension : name[..255];
-        }
-
-        return name.Length == 0 ? "document" : name;
-    }
+    /// <summary>The name kept for an upload: see <see cref="DocumentNames.Clean"/>, the rule the API uses too.</summary>
+    public static string SafeFileName(string? fileName) => DocumentNames.Clean(fileName);
 }
 
 /// <summary>

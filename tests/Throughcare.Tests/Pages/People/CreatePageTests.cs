@@ -171,6 +171,41 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
         (await factory.AuditEventsAsync(PersonIdFrom(first.Location), AuditActions.Create)).ShouldHaveSingleItem();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_SubmissionIdUsedByAnotherOrganisation_ShowsTheFormAgainAndRevealsNothing(bool sameDetails)
+    {
+        var submissionId = Guid.NewGuid();
+        var family = UniqueFamilyName("Reused");
+        var first = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var theirs = await (await Browser.SignInAsync(factory, first)).PostFormAsync("/people/new", PersonForm("Kemi", family, DateOfBirth, submissionId));
+        var theirPersonId = PersonIdFrom(theirs.Location);
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        var ours = sameDetails ? family : UniqueFamilyName("Other");
+
+        var page = await browser.PostFormAsync("/people/new", PersonForm("Kemi", ours, DateOfBirth, submissionId));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest, page.Html);
+        page.Location.ShouldBeNull();
+        page.Html.ShouldNotContain(theirPersonId.ToString());
+        page.Document.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("This form has already been used");
+        var fresh = page.Document.InputValue("SubmissionId");
+        fresh.ShouldNotBeNull().ShouldNotBe(submissionId.ToString());
+        (await factory.CountPeopleNamedAsync(ours)).ShouldBe(sameDetails ? 1 : 0);
+
+        var again = await browser.PostRawAsync("/people/new", page.Document.FormFields());
+        var repeated = await browser.PostRawAsync("/people/new", page.Document.FormFields());
+
+        again.Status.ShouldBe(HttpStatusCode.Redirect, again.Html);
+        repeated.Location.ShouldBe(again.Location);
+        var created = PersonIdFrom(again.Location);
+        created.ShouldNotBe(theirPersonId);
+        (await factory.FindPersonAsync(created))!.CreatedByOrganisationId.ShouldBe(user.OrganisationId);
+        (await factory.CountPeopleNamedAsync(ours)).ShouldBe(sameDetails ? 2 : 1);
+    }
+
     [Fact]
     public async Task Post_TwentyConcurrentIdenticalSubmissions_CreateOneRecord()
     {

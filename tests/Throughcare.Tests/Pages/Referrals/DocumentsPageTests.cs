@@ -74,6 +74,28 @@ public sealed class DocumentsPageTests(ThroughcareFactory factory) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("evil.html", "evil.pdf")]
+    [InlineData("setup.exe", "setup.pdf")]
+    [InlineData("no-extension", "no-extension.pdf")]
+    [InlineData(".html", "html.pdf")]
+    public async Task Download_OfAFileNamedForAnotherType_IsNamedForItsContent(string uploadedAs, string servedAs)
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        (await browser.UploadAsync(referral.Id, DocumentTypes.Other, uploadedAs, ReferralPages.Pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
+        var document = (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldHaveSingleItem();
+
+        var download = await browser.Client.GetAsync(new Uri($"/referrals/{referral.Id}/documents/{document.Id}", UriKind.Relative));
+
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        download.Content.Headers.ContentDisposition.FileNameStar.ShouldBe(servedAs);
+        download.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe(servedAs);
+    }
+
+    [Theory]
     [InlineData("report.pdf", "exe", "The selected file must be a PDF, Word document (.docx or .doc), PNG or JPEG")]
     [InlineData("zip.pdf", "docx", "The selected file must be a PDF, Word document (.docx or .doc), PNG or JPEG")]
     [InlineData("empty.pdf", "empty", "The selected file is empty")]

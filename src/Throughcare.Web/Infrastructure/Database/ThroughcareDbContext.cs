@@ -45,6 +45,7 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<MeasureResult> MeasureResults => Set<MeasureResult>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<PartnershipAction> PartnershipActions => Set<PartnershipAction>();
 
     public AccessScope Scope => scope;
 
@@ -371,6 +372,12 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
             b.Property(t => t.TokenHash).HasMaxLength(64);
             b.HasIndex(t => t.TokenHash).IsUnique();
             b.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId);
+        });
+        builder.Entity<PartnershipAction>(b =>
+        {
+            b.HasIndex(p => new { p.OrganisationId, p.AuditEventId }).IsUnique();
+            b.HasOne<AuditEvent>().WithMany().HasForeignKey(p => p.AuditEventId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ApplicationUser>(b =>
         {

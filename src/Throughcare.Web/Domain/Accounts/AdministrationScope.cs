@@ -8,10 +8,11 @@ namespace Throughcare.Web.Domain.Accounts;
 
 /// <summary>
 /// Who may administer which organisation, in one place. An organisation's administrators run their own organisation
-/// (its staff accounts, API tokens, instruments, details and teams) and nothing else. Partnership administrators create
-/// organisations, change any organisation's details and teams and give an organisation without an administrator its
-/// first one; they see no one's records, and each of their actions is listed for the organisation it touched. The administration pages, their route filter
-/// and the account services all ask here; what is refused answers 404 and is audited as denied.
+/// (its staff accounts, API tokens, instruments, services, details and teams) and nothing else. Partnership
+/// administrators create organisations, change any organisation's details and teams and give an organisation without
+/// an administrator its first one; they see no one's records, and each of their actions is listed for the organisation
+/// it touched. The administration pages, their route filter and the account services all ask here; what is refused
+/// answers 404 and is audited as denied.
 /// </summary>
 public sealed class AdministrationScope(ThroughcareDbContext db, CurrentUser user, AuditLog audit)
 {
@@ -23,7 +24,7 @@ public sealed class AdministrationScope(ThroughcareDbContext db, CurrentUser use
     /// <summary>The organisation the user administers as one of its administrators, if any.</summary>
     public Guid? OwnOrganisationId => user.Roles.Contains(StaffRoles.Administrator) ? user.OrganisationId : null;
 
-    /// <summary>Staff accounts, API tokens and instruments: the organisation's own administrators only.</summary>
+    /// <summary>Staff accounts, API tokens, instruments and services: the organisation's own administrators only.</summary>
     public bool MayRun(Guid organisationId) => OwnOrganisationId == organisationId;
 
     /// <summary>An organisation's details and teams: its own administrators, and partnership administrators for every organisation.</summary>
@@ -94,6 +95,7 @@ public sealed class AdministrationScope(ThroughcareDbContext db, CurrentUser use
             AuditRecordTypes.User => await Staff.AnyAsync(u => u.Id == id, cancellationToken),
             AuditRecordTypes.ApiToken => await Tokens.AnyAsync(t => t.Id == id, cancellationToken),
             AuditRecordTypes.Instrument => await db.Instruments.AnyAsync(i => i.Id == id && i.OrganisationId != null && i.OrganisationId == own, cancellationToken),
+            AuditRecordTypes.Service => await db.Services.AnyAsync(s => s.Id == id && s.OrganisationId == own, cancellationToken),
             _ => false,
         };
     }

@@ -7,9 +7,10 @@ using Throughcare.Web.Domain.Audit;
 namespace Throughcare.Web.Pages.Admin;
 
 /// <summary>
-/// Checks each record an administration page names, in its route (organisationId, userId) or its handler's arguments
-/// (tokenId, instrumentId), against <see cref="AdministrationScope"/> before the handler runs: a record the user may not
-/// administer answers 404 and the attempt is audited as denied. Handlers never repeat the check.
+/// Checks each record an administration page names, in its route (organisationId, userId, serviceId) or its handler's
+/// arguments (tokenId, instrumentId), against <see cref="AdministrationScope"/> before the handler runs: a record the
+/// user may not administer answers 404 and the attempt is audited as denied. Handlers never repeat the check. It runs on
+/// every page under /admin and on the service pages that change a service.
 /// </summary>
 public sealed class AdministrationRouteFilter : IAsyncPageFilter
 {
@@ -19,6 +20,7 @@ public sealed class AdministrationRouteFilter : IAsyncPageFilter
         ("userId", AuditRecordTypes.User),
         ("tokenId", AuditRecordTypes.ApiToken),
         ("instrumentId", AuditRecordTypes.Instrument),
+        ("serviceId", AuditRecordTypes.Service),
     ];
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;

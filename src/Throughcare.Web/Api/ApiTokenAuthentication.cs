@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
@@ -83,19 +84,28 @@ public sealed class ApiTokenAuthenticationHandler(
     }
 }
 
-/// <summary>An administrator issues and revokes tokens for an organisation's integration user.</summary>
-public sealed class ApiTokenService(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time)
+/// <summary>An organisation's administrator issues and revokes tokens for their own organisation's integration user, and no other.</summary>
+public sealed class ApiTokenService(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time, AdministrationScope scope)
 {
-    /// <summary>Issues a token, creating the organisation's integration user on first use; returns the token once.</summary>
-    public async Task<string> IssueAsync(Guid organisationId, string name, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues a token for the administrator's own organisation, creating its integration user on first use; returns the
+    /// token once, or null (audited as denied) for a user who administers no organisation.
+    /// </summary>
+    public async Task<string?> IssueAsync(string name, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
+        if (scope.OwnOrganisationId is not { } organisationId)
+        {
+            await scope.DenyAsync(AuditRecordTypes.ApiToken, null, cancellationToken);
+            return null;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var integration = await db.Users.SingleOrDefaultAsync(u => u.OrganisationId == organisationId && u.IsIntegration, cancellationToken);
         if (integration is null)
         {
             var organisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
             var id = Guid.NewGuid();
-            integration = new Domain.Accounts.ApplicationUser
+            integration = new ApplicationUser
             {
                 Id = id,
                 UserName = $"integration-{id:N}@throughcare.invalid",
@@ -112,7 +122,7 @@ public sealed class ApiTokenService(ThroughcareDbContext db, AuditLog audit, Cur
         }
 
         var token = ApiTokenAuthenticationHandler.NewToken();
-        var apiToken = new Domain.Accounts.ApiToken
+        var apiToken = new ApiToken
         {
             Id = Guid.NewGuid(),
             UserId = integration.Id,
@@ -130,10 +140,16 @@ public sealed class ApiTokenService(ThroughcareDbContext db, AuditLog audit, Cur
 
     public async Task<bool> RevokeAsync(Guid tokenId, CancellationToken cancellationToken)
     {
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.RevokedAt == null, cancellationToken);
+        var token = await scope.Tokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
         if (token is null)
         {
+            await scope.DenyAsync(AuditRecordTypes.ApiToken, tokenId.ToString(), cancellationToken);
             return false;
+        }
+
+        if (token.RevokedAt is not null)
+        {
+            return true;
         }
 
         token.RevokedAt = time.GetUtcNow().UtcDateTime;

@@ -48,6 +48,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         new($"admin@{EmailDomain}", "Alex Morgan", NhsTrust, null, StaffRoles.Administrator),
         new($"dpo@{EmailDomain}", "Dana Whitfield", NhsTrust, null, StaffRoles.DataProtectionOfficer),
         new($"commissioner@{EmailDomain}", "Chris Okafor", "London OPD Pathway Commissioners", null, StaffRoles.Commissioner),
+        new($"partnership-admin@{EmailDomain}", "Ruth Adebayo", "London OPD Pathway Commissioners", null, StaffRoles.PartnershipAdministrator),
         new($"prison@{EmailDomain}", "Sam Rahman", "HMP Brixton", "Resettlement", StaffRoles.Practitioner) { JobRole = "prison-officer", Languages = [Languages.English, "bn"] },
     ];
 

@@ -77,7 +77,13 @@ public static class ThroughcareHost
         {
             o.Conventions.AuthorizeFolder("/", SignedInPolicy);
             o.Conventions.AuthorizeFolder("/People", Capabilities.ViewPeople);
-            o.Conventions.AuthorizeFolder("/Admin", Capabilities.Administer);
+            o.Conventions.AuthorizeFolder("/Admin", Capabilities.OpenAdministration);
+            o.Conventions.AuthorizeFolder("/Admin/Users", Capabilities.Administer);
+            o.Conventions.AuthorizeFolder("/Admin/ApiTokens", Capabilities.Administer);
+            o.Conventions.AuthorizeFolder("/Admin/Instruments", Capabilities.Administer);
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
+            o.Conventions.AddPageApplicationModelConvention("/Services/Edit", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
+            o.Conventions.AddPageApplicationModelConvention("/Services/AddStrand", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);
             o.Conventions.AuthorizeFolder("/Services", Capabilities.ViewServices);
             o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);

@@ -15,9 +15,9 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
 {
     private async Task<string> TokenForAsync(Guid organisationId)
     {
-        var admin = await new TestData(factory).CreateStaffAsync(StaffRoles.Administrator);
+        var admin = await new TestData(factory).CreateUserAsync(organisationId, StaffRoles.Administrator);
         var browser = await Browser.SignInAsync(factory, admin);
-        var issued = await browser.PostFormAsync("/admin/api-tokens", new() { ["Input.OrganisationId"] = organisationId.ToString(), ["Input.Name"] = "Case system" });
+        var issued = await browser.PostFormAsync("/admin/api-tokens", new() { ["Input.Name"] = "Case system" });
         issued.Status.ShouldBe(HttpStatusCode.OK);
         return issued.Document.QuerySelector(".app-token").Text();
     }

@@ -27,9 +27,9 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
         var provider = await _data.CreateOrganisationAsync(OrganisationKind.VoluntarySector);
         var service = await _referrals.CreateServiceAsync(provider.Id);
         var personId = await _data.CreatePersonAsync(probation.Id);
-        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var admin = await _data.CreateUserAsync(probation.Id, StaffRoles.Administrator);
         var browser = await Browser.SignInAsync(factory, admin);
-        var issued = await browser.PostFormAsync("/admin/api-tokens", new() { ["Input.OrganisationId"] = probation.Id.ToString(), ["Input.Name"] = "Case system" });
+        var issued = await browser.PostFormAsync("/admin/api-tokens", new() { ["Input.Name"] = "Case system" });
         issued.Status.ShouldBe(HttpStatusCode.OK);
         var token = issued.Document.QuerySelector(".app-token").Text();
         token.ShouldStartWith("tc_");
@@ -110,8 +110,8 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
         using var anonymous = Referral(partner.PersonId, partner.Service.Id);
         (await Client(null).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), anonymous)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        var tokenId = await factory.WithDbAsync(db => db.ApiTokens.Where(t => t.Name == "Case system").OrderByDescending(t => t.CreatedAt).Select(t => t.Id).FirstAsync());
-        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var tokenId = await factory.WithDbAsync(db => (from t in db.ApiTokens join u in db.Users on t.UserId equals u.Id where u.OrganisationId == partner.Probation.Id select t.Id).SingleAsync());
+        var admin = await _data.CreateUserAsync(partner.Probation.Id, StaffRoles.Administrator);
         var browser = await Browser.SignInAsync(factory, admin);
         (await browser.PostFormAsync($"/admin/api-tokens?handler=Revoke&tokenId={tokenId}", [], "/admin/api-tokens")).Status.ShouldBe(HttpStatusCode.Redirect);
 

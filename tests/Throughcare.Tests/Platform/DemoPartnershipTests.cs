@@ -51,4 +51,17 @@ public sealed class DemoPartnershipTests(DemoFactory factory) : IClassFixture<De
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Document.QuerySelector("#strands").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task PartnershipAdministrator_SeesEveryOrganisationButNoOnesRecords()
+    {
+        var browser = await Browser.SignInAsync(factory, Demo("partnership-admin"));
+
+        var page = await browser.GetAsync("/admin/organisations");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.TableColumn(0).ShouldBe(DemoPartnership.Organisations.Select(o => o.Name), ignoreOrder: true);
+        (await browser.GetAsync("/people")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await browser.GetAsync("/admin/users")).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
 }

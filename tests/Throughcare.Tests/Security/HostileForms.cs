@@ -217,7 +217,7 @@ public static partial class HostileForms
             Fields = [.. OrganisationFields, new("SubmissionId", 36)],
             StartAsync = async factory =>
             {
-                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
+                var (browser, _) = await SignInAsync(factory, StaffRoles.PartnershipAdministrator);
                 return new FormSession
                 {
                     Browser = browser,
@@ -232,15 +232,15 @@ public static partial class HostileForms
             Fields = [.. OrganisationFields, new("Version", 36)],
             StartAsync = async factory =>
             {
-                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
-                var organisation = await new TestData(factory).CreateOrganisationAsync();
+                var (browser, administrator) = await SignInAsync(factory, StaffRoles.Administrator);
+                var organisationId = administrator.OrganisationId;
                 return new FormSession
                 {
                     Browser = browser,
-                    Url = $"/admin/organisations/{organisation.Id}/edit",
+                    Url = $"/admin/organisations/{organisationId}/edit",
                     ValidFieldsAsync = async () =>
                     {
-                        var version = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Version).SingleAsync());
+                        var version = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Version).SingleAsync());
                         return await Fields([.. ValidOrganisation(), ("Version", version.ToString())]);
                     },
                 };
@@ -252,13 +252,12 @@ public static partial class HostileForms
             Fields = [new("Team.Name", 200)],
             StartAsync = async factory =>
             {
-                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
-                var organisation = await new TestData(factory).CreateOrganisationAsync();
+                var (browser, administrator) = await SignInAsync(factory, StaffRoles.Administrator);
                 return new FormSession
                 {
                     Browser = browser,
-                    Url = $"/admin/organisations/{organisation.Id}?handler=AddTeam",
-                    FormPage = $"/admin/organisations/{organisation.Id}",
+                    Url = $"/admin/organisations/{administrator.OrganisationId}?handler=AddTeam",
+                    FormPage = $"/admin/organisations/{administrator.OrganisationId}",
                     ValidFieldsAsync = () => Fields(("Team.Name", TestData.Unique("Team"))),
                 };
             },
@@ -266,18 +265,34 @@ public static partial class HostileForms
         new()
         {
             Name = "staff account create",
-            Fields = [new("Input.DisplayName", 200), new("Input.Email", 256), new("Input.OrganisationId", 36), new("Input.TeamId", 36), new("Input.Roles", 30), new("Input.Password", 256)],
+            Fields = [new("Input.DisplayName", 200), new("Input.Email", 256), new("Input.TeamId", 36), new("Input.Roles", 30), new("Input.Password", 256)],
             StartAsync = async factory =>
             {
-                var (browser, _) = await SignInAsync(factory, StaffRoles.Administrator);
-                var organisation = await new TestData(factory).CreateOrganisationAsync();
+                var (browser, administrator) = await SignInAsync(factory, StaffRoles.Administrator);
+                var teamId = await TeamOfAsync(factory, administrator.OrganisationId);
                 return new FormSession
                 {
                     Browser = browser,
                     Url = "/admin/users/new",
                     ValidFieldsAsync = () => Fields(("Input.DisplayName", "Priya Shah"), ("Input.Email", $"priya-{Guid.NewGuid():N}@example.test"),
-                        ("Input.OrganisationId", organisation.Id.ToString()), ("Input.TeamId", organisation.Teams[0].Id.ToString()),
-                        ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager), ("Input.Password", StrongPassword)),
+                        ("Input.TeamId", teamId.ToString()), ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager), ("Input.Password", StrongPassword)),
+                };
+            },
+        },
+        new()
+        {
+            Name = "organisation add administrator",
+            Fields = [new("Input.DisplayName", 200), new("Input.Email", 256), new("Input.Roles", 30), new("Input.Password", 256)],
+            StartAsync = async factory =>
+            {
+                var (browser, _) = await SignInAsync(factory, StaffRoles.PartnershipAdministrator);
+                var organisation = await new TestData(factory).CreateOrganisationAsync();
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = $"/admin/organisations/{organisation.Id}/administrators/new",
+                    ValidFieldsAsync = () => Fields(("Input.DisplayName", "Amara Okafor"), ("Input.Email", $"amara-{Guid.NewGuid():N}@example.test"),
+                        ("Input.Roles", StaffRoles.Administrator), ("Input.Password", StrongPassword)),
                 };
             },
         },
@@ -399,12 +414,13 @@ public static partial class HostileForms
 
     private static async Task<(Browser Browser, TestUser Administrator, TestUser Target, Guid TeamId)> AdministratorAndTargetAsync(ThroughcareFactory factory)
     {
-        var data = new TestData(factory);
-        var organisation = await data.CreateOrganisationAsync();
-        var target = await data.CreateUserAsync(organisation.Id, StaffRoles.Practitioner);
         var (browser, administrator) = await SignInAsync(factory, StaffRoles.Administrator);
-        return (browser, administrator, target, organisation.Teams[0].Id);
+        var target = await new TestData(factory).CreateUserAsync(administrator.OrganisationId, StaffRoles.Practitioner);
+        return (browser, administrator, target, await TeamOfAsync(factory, administrator.OrganisationId));
     }
+
+    private static Task<Guid> TeamOfAsync(ThroughcareFactory factory, Guid organisationId) =>
+        factory.WithDbAsync(db => db.Teams.Where(t => t.OrganisationId == organisationId).Select(t => t.Id).FirstAsync());
 
     private static Task<string> EnableTwoFactorAsync(ThroughcareFactory factory, TestUser user) =>
         WithAccountAsync(factory, user, async (users, account) =>

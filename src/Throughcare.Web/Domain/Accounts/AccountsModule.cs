@@ -2,5 +2,6 @@ namespace Throughcare.Web.Domain.Accounts;
 
 public static class AccountsModule
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services) => services.AddScoped<UserAdministration>();
+    public static IServiceCollection AddAccounts(this IServiceCollection services) =>
+        services.AddScoped<AdministrationScope>().AddScoped<UserAdministration>();
 }

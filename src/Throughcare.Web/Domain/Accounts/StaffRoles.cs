@@ -10,12 +10,19 @@ public static class StaffRoles
     public const string DataProtectionOfficer = "DataProtectionOfficer";
     public const string Volunteer = "Volunteer";
 
-    public static readonly IReadOnlyList<string> All =
+    /// <summary>Administers the partnership itself: its organisations and their administrators, never anyone's records.</summary>
+    public const string PartnershipAdministrator = "PartnershipAdministrator";
+
+    /// <summary>The roles an organisation's administrator may grant to its staff.</summary>
+    public static readonly IReadOnlyList<string> OrganisationRoles =
         [Practitioner, Manager, Administrator, Commissioner, DataProtectionOfficer, Volunteer];
+
+    public static readonly IReadOnlyList<string> All = [.. OrganisationRoles, PartnershipAdministrator];
 
     public static string Label(string role) => role switch
     {
         DataProtectionOfficer => "Data protection officer",
+        PartnershipAdministrator => "Partnership administrator",
         _ => role,
     };
 }
@@ -27,6 +34,8 @@ public static class Capabilities
     public const string EditPeople = "people.edit";
     public const string MergePeople = "people.merge";
     public const string Administer = "admin";
+    public const string AdministerPartnership = "partnership.admin";
+    public const string OpenAdministration = "admin.open";
     public const string SearchAudit = "audit.search";
     public const string ManageServices = "services.manage";
     public const string ViewServices = "services.view";
@@ -42,6 +51,12 @@ public static class Capabilities
         [EditPeople] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.Administrator],
         [MergePeople] = [StaffRoles.Administrator],
         [Administer] = [StaffRoles.Administrator],
+
+        // Creating organisations and their administrators; grants no access to anyone's records.
+        [AdministerPartnership] = [StaffRoles.PartnershipAdministrator],
+
+        // The administration pages open to both; which organisations each may administer is AdministrationScope's rule.
+        [OpenAdministration] = [StaffRoles.Administrator, StaffRoles.PartnershipAdministrator],
         [SearchAudit] = [StaffRoles.DataProtectionOfficer],
         [ManageServices] = [StaffRoles.Administrator],
         [ViewServices] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.Administrator],

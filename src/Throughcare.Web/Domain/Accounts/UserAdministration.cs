@@ -29,11 +29,24 @@ public static class PasswordErrors
         error.Code == "PasswordTooShort" ? PasswordPolicy.TooShortMessage : error.Description;
 }
 
-/// <summary>An administrator's changes to staff accounts. Each is audited in the same transaction.</summary>
-public sealed class UserAdministration(UserManager<ApplicationUser> users, ThroughcareDbContext db, AuditLog audit, TimeProvider time)
+/// <summary>
+/// An administrator's changes to staff accounts, within what <see cref="AdministrationScope"/> allows them. Each is
+/// audited in the same transaction; a refused one changes nothing and is audited as denied.
+/// </summary>
+public sealed class UserAdministration(UserManager<ApplicationUser> users, ThroughcareDbContext db, AuditLog audit, TimeProvider time, AdministrationScope scope)
 {
+    /// <summary>The error code of a refusal to grant a role the administrator may not grant.</summary>
+    public const string RoleNotGrantable = "RoleNotGrantable";
+
+    public const string NotFound = "UserNotFound";
+
     public async Task<IdentityResult> CreateAsync(StaffUserDetails details, string password, CancellationToken cancellationToken)
     {
+        if (details.Roles.Except(await scope.GrantableRolesAsync(details.OrganisationId, cancellationToken)).Any())
+        {
+            return await RefuseAsync(null, RoleNotGrantable, cancellationToken);
+        }
+
         var user = new ApplicationUser
         {
             Id = Guid.NewGuid(),
@@ -60,7 +73,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
             return result;
         }
 
-        audit.Add(AuditRecordTypes.User, user.Id.ToString(), AuditActions.Create, details: new
+        var created = audit.Add(AuditRecordTypes.User, user.Id.ToString(), AuditActions.Create, details: new
         {
             changes = new[]
             {
@@ -70,6 +83,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
             }.Concat(ProfileChanges(StaffProfile.None, details.Profile)).ToArray(),
             organisation = details.OrganisationId,
         });
+        scope.Touched(created, details.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
@@ -78,12 +92,21 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
     public async Task<IdentityResult> UpdateAsync(Guid userId, string displayName, Guid? teamId, IReadOnlyList<string> roles, StaffProfile profile, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
+        if (user is null || !scope.MayRun(user.OrganisationId))
         {
-            return IdentityResult.Failed(new IdentityError { Description = "User not found" });
+            return await RefuseAsync(userId, NotFound, cancellationToken);
+        }
+
+        var grantable = await scope.GrantableRolesAsync(user.OrganisationId, cancellationToken);
+        if (roles.Except(grantable).Any())
+        {
+            return await RefuseAsync(userId, RoleNotGrantable, cancellationToken);
         }
 
         var currentRoles = (await users.GetRolesAsync(user)).Order().ToList();
+
+        // Roles the administrator may not grant, such as partnership administrator, stay as they are.
+        roles = [.. roles.Union(currentRoles.Except(grantable)).Order()];
         var changes = new List<FieldChange>();
         if (user.DisplayName != displayName)
         {
@@ -125,7 +148,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
             return result;
         }
 
-        audit.Add(AuditRecordTypes.User, user.Id.ToString(), AuditActions.Update, details: new { changes });
+        scope.Touched(audit.Add(AuditRecordTypes.User, user.Id.ToString(), AuditActions.Update, details: new { changes }), user.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
@@ -133,9 +156,10 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
 
     public async Task<bool> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken)
     {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await scope.Staff.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
+            await scope.DenyAsync(AuditRecordTypes.User, userId.ToString(), cancellationToken);
             return false;
         }
 
@@ -150,9 +174,15 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Throu
             }
         }
 
-        audit.Add(AuditRecordTypes.User, userId.ToString(), disabled ? AuditActions.Disable : AuditActions.Enable);
+        scope.Touched(audit.Add(AuditRecordTypes.User, userId.ToString(), disabled ? AuditActions.Disable : AuditActions.Enable), user.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    private async Task<IdentityResult> RefuseAsync(Guid? userId, string code, CancellationToken cancellationToken)
+    {
+        await scope.DenyAsync(AuditRecordTypes.User, userId?.ToString(), cancellationToken);
+        return IdentityResult.Failed(new IdentityError { Code = code, Description = code == RoleNotGrantable ? "Select a role from the list" : "User not found" });
     }
 
     private static IEnumerable<FieldChange> ProfileChanges(StaffProfile before, StaffProfile after)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
 
@@ -17,10 +18,20 @@ public abstract record OrganisationOutcome
     public sealed record NotFound : OrganisationOutcome;
 }
 
-public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit, TimeProvider time)
+/// <summary>
+/// Changes to the partnership's organisations: partnership administrators create them and change any; an organisation's
+/// own administrators change theirs (<see cref="AdministrationScope"/>). A refused change is audited as denied.
+/// </summary>
+public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit, TimeProvider time, AdministrationScope scope)
 {
     public async Task<OrganisationOutcome> CreateAsync(OrganisationDetails details, Guid submissionId, CancellationToken cancellationToken)
     {
+        if (!scope.IsPartnershipAdministrator)
+        {
+            await scope.DenyAsync(AuditRecordTypes.Organisation, null, cancellationToken);
+            return new OrganisationOutcome.NotFound();
+        }
+
         if (await db.Organisations.Where(o => o.SubmissionId == submissionId).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken) is { } already)
         {
             return new OrganisationOutcome.Saved(already);
@@ -41,18 +52,20 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
             SubmissionId = submissionId,
         };
         db.Organisations.Add(organisation);
-        audit.Add(AuditRecordTypes.Organisation, organisation.Id.ToString(), AuditActions.Create, details: new
+        var created = audit.Add(AuditRecordTypes.Organisation, organisation.Id.ToString(), AuditActions.Create, details: new
         {
             changes = FieldChanges.Compare(new OrganisationDetails("", default, false), details),
         });
+        scope.Touched(created, organisation.Id);
         return await SaveAsync(organisation.Id, submissionId, cancellationToken);
     }
 
     public async Task<OrganisationOutcome> UpdateAsync(Guid organisationId, Guid version, OrganisationDetails details, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        var organisation = scope.MayEdit(organisationId) ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken) : null;
         if (organisation is null)
         {
+            await scope.DenyAsync(AuditRecordTypes.Organisation, organisationId.ToString(), cancellationToken);
             return new OrganisationOutcome.NotFound();
         }
 
@@ -71,7 +84,7 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
         organisation.Kind = details.Kind;
         organisation.RequireTwoFactor = details.RequireTwoFactor;
         organisation.Version = Guid.NewGuid();
-        audit.Add(AuditRecordTypes.Organisation, organisationId.ToString(), AuditActions.Update, details: new { changes = FieldChanges.Compare(current, details) });
+        scope.Touched(audit.Add(AuditRecordTypes.Organisation, organisationId.ToString(), AuditActions.Update, details: new { changes = FieldChanges.Compare(current, details) }), organisationId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -85,22 +98,29 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
         }
     }
 
-    public async Task<bool> AddTeamAsync(Guid organisationId, string name, CancellationToken cancellationToken)
+    public async Task<OrganisationOutcome> AddTeamAsync(Guid organisationId, string name, CancellationToken cancellationToken)
     {
+        if (!scope.MayEdit(organisationId) || !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            await scope.DenyAsync(AuditRecordTypes.Organisation, organisationId.ToString(), cancellationToken);
+            return new OrganisationOutcome.NotFound();
+        }
+
         if (await db.Teams.AnyAsync(t => t.OrganisationId == organisationId && t.Name == name, cancellationToken))
         {
-            return false;
+            return new OrganisationOutcome.NameTaken();
         }
 
         var team = new Team { Id = Guid.NewGuid(), OrganisationId = organisationId, Name = name, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Teams.Add(team);
-        audit.Add(AuditRecordTypes.Team, team.Id.ToString(), AuditActions.Create, details: new
+        var added = audit.Add(AuditRecordTypes.Team, team.Id.ToString(), AuditActions.Create, details: new
         {
             changes = new[] { new FieldChange("Team", null, name) },
             organisation = organisationId,
         });
+        scope.Touched(added, organisationId);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return new OrganisationOutcome.Saved(organisationId);
     }
 
     private Task<bool> NameTakenAsync(string name, Guid? except, CancellationToken cancellationToken) =>

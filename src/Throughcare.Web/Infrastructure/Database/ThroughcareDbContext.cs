@@ -45,6 +45,7 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<MeasureResult> MeasureResults => Set<MeasureResult>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<PartnershipAction> PartnershipActions => Set<PartnershipAction>();
 
     public AccessScope Scope => scope;
 

@@ -118,6 +118,24 @@ public sealed class InstrumentPagesTests(ThroughcareFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task ListAndRetire_AnotherOrganisationsInstrument_IsHiddenAnswers404AndIsAudited()
+    {
+        var (theirs, _) = await SignInAsAdministratorAsync();
+        var code = "THR-" + Guid.NewGuid().ToString("N")[..6];
+        await theirs.PostFormAsync("/admin/instruments/new", Form(code, ValidDefinition));
+        var id = await factory.WithDbAsync(db => db.Instruments.Where(i => i.Code == code).Select(i => i.Id).SingleAsync());
+        var (browser, administrator) = await SignInAsAdministratorAsync();
+
+        var list = await browser.GetAsync("/admin/instruments");
+        var page = await browser.PostFormAsync($"/admin/instruments?handler=Retire&instrumentId={id}", [], "/admin/instruments");
+
+        list.Document.QuerySelectorAll("#instruments tr").ShouldNotContain(r => r.Children[0].Text() == code);
+        page.Status.ShouldBe(HttpStatusCode.NotFound);
+        (await factory.WithDbAsync(db => db.Instruments.SingleAsync(i => i.Id == id))).Retired.ShouldBeFalse();
+        (await factory.DeniedAsync(administrator, AuditRecordTypes.Instrument, id)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task Practitioner_CannotOpenTheInstrumentPages()
     {
         var practitioner = await _data.CreateStaffAsync(StaffRoles.Practitioner);

@@ -85,7 +85,7 @@ public sealed class AddStrandPageTests(ThroughcareFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Get_AdministratorOfAnotherOrganisation_ReturnsNotFound()
+    public async Task GetAndPost_AdministratorOfAnotherOrganisation_ReturnNotFoundAndAreAuditedAsDenied()
     {
         var owner = await _data.CreateStaffAsync(StaffRoles.Administrator);
         var other = await _data.CreateStaffAsync(StaffRoles.Administrator);
@@ -97,6 +97,9 @@ public sealed class AddStrandPageTests(ThroughcareFactory factory) : IClassFixtu
 
         page.Status.ShouldBe(HttpStatusCode.NotFound);
         (await factory.FindServiceAsync(service.Id))!.Strands.Count.ShouldBe(2);
+        var audit = await factory.ServiceAuditAsync(service.Id);
+        audit.Count.ShouldBe(2);
+        audit.ShouldAllBe(a => a.UserId == other.Id && a.Outcome == AuditOutcome.Denied && a.Action == AuditActions.AccessDenied);
     }
 
     [Fact]

@@ -152,7 +152,7 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
     }
 
     [Fact]
-    public async Task GetAndPost_AdministratorOfAnotherOrganisation_ReturnsNotFoundAndChangesNothing()
+    public async Task GetAndPost_AdministratorOfAnotherOrganisation_ReturnNotFoundChangeNothingAndAreAuditedAsDenied()
     {
         var owner = await _data.CreateStaffAsync(StaffRoles.Administrator);
         var other = await _data.CreateStaffAsync(StaffRoles.Administrator);
@@ -166,7 +166,9 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
 
         page.Status.ShouldBe(HttpStatusCode.NotFound);
         (await factory.FindServiceAsync(service.Id))!.CaseloadCapacity.ShouldBe(3);
-        (await factory.ServiceAuditAsync(service.Id)).ShouldBeEmpty();
+        var audit = await factory.ServiceAuditAsync(service.Id);
+        audit.Count.ShouldBe(2);
+        audit.ShouldAllBe(a => a.UserId == other.Id && a.Outcome == AuditOutcome.Denied && a.Action == AuditActions.AccessDenied);
     }
 
     [Fact]

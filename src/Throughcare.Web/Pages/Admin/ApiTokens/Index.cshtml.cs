@@ -1,30 +1,27 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Api;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.ApiTokens;
 
-public sealed class IndexModel(ThroughcareDbContext db, ApiTokenService tokens) : PageModel
+/// <summary>The administrator's own organisation's API tokens: issued for its integration account only.</summary>
+public sealed class IndexModel(ApiTokenService tokens, AdministrationScope scope) : PageModel
 {
     private static readonly InlineValidator<TokenInput> Validator = new()
     {
-        v => v.RuleFor(x => x.OrganisationId).Must(o => Guid.TryParse(o, out _)).WithMessage("Select an organisation"),
         v => v.RuleFor(x => x.Name).NotEmpty().WithMessage("Enter what the token is for").SafeText("Name", 200),
     };
 
-    public sealed record Row(Guid Id, string Name, string Organisation, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+    public sealed record Row(Guid Id, string Name, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
     [BindProperty]
     public TokenInput Input { get; set; } = new();
 
     public IReadOnlyList<Row> Tokens { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
     public string? IssuedToken { get; private set; }
     public bool Revoked { get; private set; }
 
@@ -42,15 +39,13 @@ public sealed class IndexModel(ThroughcareDbContext db, ApiTokenService tokens) 
             return Page();
         }
 
-        var organisationId = Guid.Parse(Input.OrganisationId!);
-        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId))
+        // The token is shown in this response only; the page is never cached (Cache-Control: no-store).
+        IssuedToken = await tokens.IssueAsync(Input.Name!.Trim(), [StaffRoles.Practitioner], HttpContext.RequestAborted);
+        if (IssuedToken is null)
         {
-            ModelState.AddModelError("Input.OrganisationId", "Select an organisation");
-            return Page();
+            return NotFound();
         }
 
-        // The token is shown in this response only; the page is never cached (Cache-Control: no-store).
-        IssuedToken = await tokens.IssueAsync(organisationId, Input.Name!.Trim(), [StaffRoles.Practitioner], HttpContext.RequestAborted);
         Input = new TokenInput();
         ModelState.Clear();
         await LoadAsync();
@@ -60,18 +55,13 @@ public sealed class IndexModel(ThroughcareDbContext db, ApiTokenService tokens) 
     public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId) =>
         await tokens.RevokeAsync(tokenId, HttpContext.RequestAborted) ? Redirect("/admin/api-tokens?revoked=true") : NotFound();
 
-    private async Task LoadAsync()
-    {
-        OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
-        Tokens = await (from t in db.ApiTokens
-                        join u in db.Users on t.UserId equals u.Id
-                        orderby t.CreatedAt descending
-                        select new Row(t.Id, t.Name, u.Organisation!.Name, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).Take(200).ToListAsync();
-    }
+    private async Task LoadAsync() =>
+        Tokens = await scope.Tokens.OrderByDescending(t => t.CreatedAt)
+            .Select(t => new Row(t.Id, t.Name, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).Take(200).ToListAsync();
 
+    /// <summary>No organisation field: a token is always for the administrator's own organisation.</summary>
     public sealed class TokenInput
     {
-        public string? OrganisationId { get; set; }
         public string? Name { get; set; }
     }
 }

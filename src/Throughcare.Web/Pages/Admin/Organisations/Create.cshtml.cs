@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Organisations;
 
+/// <summary>A partnership administrator adds an organisation to the partnership; its administrator comes next.</summary>
+[Authorize(Policy = Capabilities.AdministerPartnership)]
 public sealed class CreateModel(OrganisationService organisations) : PageModel
 {
     [BindProperty]
@@ -31,13 +35,15 @@ public sealed class CreateModel(OrganisationService organisations) : PageModel
             return Page();
         }
 
-        var outcome = await organisations.CreateAsync(Input.ToDetails(), SubmissionId, HttpContext.RequestAborted);
-        if (outcome is OrganisationOutcome.Saved saved)
+        switch (await organisations.CreateAsync(Input.ToDetails(), SubmissionId, HttpContext.RequestAborted))
         {
-            return Redirect($"/admin/organisations/{saved.OrganisationId}?saved=created");
+            case OrganisationOutcome.Saved saved:
+                return Redirect($"/admin/organisations/{saved.OrganisationId}?saved=created");
+            case OrganisationOutcome.NameTaken:
+                ModelState.AddModelError("Input.Name", "An organisation with this name already exists");
+                return Page();
+            default:
+                return NotFound();
         }
-
-        ModelState.AddModelError("Input.Name", "An organisation with this name already exists");
-        return Page();
     }
 }

@@ -2,13 +2,15 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Organisations;
 
-public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organisations) : PageModel
+/// <summary>An organisation and its teams; AdministrationRouteFilter lets only those who may edit it here.</summary>
+public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organisations, AdministrationScope scope) : PageModel
 {
     private static readonly InlineValidator<TeamInput> Validator = new()
     {
@@ -18,6 +20,10 @@ public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organ
     public Organisation Organisation { get; private set; } = null!;
     public int StaffCount { get; private set; }
     public string? Saved { get; private set; }
+
+    /// <summary>Its own administrators manage its staff; a partnership administrator only adds its administrators.</summary>
+    public bool RunsIt { get; private set; }
+    public bool CanAddAdministrator { get; private set; }
 
     [BindProperty]
     public TeamInput Team { get; set; } = new();
@@ -29,6 +35,7 @@ public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organ
             "created" => "Organisation added",
             "updated" => "Organisation details saved",
             "team" => "Team added",
+            "administrator" => "Administrator added",
             _ => null,
         };
         return await LoadAsync(organisationId) ? Page() : NotFound();
@@ -46,13 +53,16 @@ public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organ
             return Page();
         }
 
-        if (!await organisations.AddTeamAsync(organisationId, Team.Name!.Trim(), HttpContext.RequestAborted))
+        switch (await organisations.AddTeamAsync(organisationId, Team.Name!.Trim(), HttpContext.RequestAborted))
         {
-            ModelState.AddModelError("Team.Name", "This organisation already has a team with this name");
-            return Page();
+            case OrganisationOutcome.Saved:
+                return Redirect($"/admin/organisations/{organisationId}?saved=team");
+            case OrganisationOutcome.NameTaken:
+                ModelState.AddModelError("Team.Name", "This organisation already has a team with this name");
+                return Page();
+            default:
+                return NotFound();
         }
-
-        return Redirect($"/admin/organisations/{organisationId}?saved=team");
     }
 
     private async Task<bool> LoadAsync(Guid organisationId)
@@ -65,6 +75,8 @@ public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organ
 
         Organisation = organisation;
         StaffCount = await db.Users.CountAsync(u => u.OrganisationId == organisationId);
+        RunsIt = scope.MayRun(organisationId);
+        CanAddAdministrator = scope.IsPartnershipAdministrator;
         return true;
     }
 

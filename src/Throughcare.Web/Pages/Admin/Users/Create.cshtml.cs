@@ -8,34 +8,33 @@ using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Users;
 
-public sealed class CreateModel(ThroughcareDbContext db, UserAdministration administration) : PageModel
+/// <summary>An organisation's administrator adds a member of staff to their own organisation.</summary>
+public sealed class CreateModel(ThroughcareDbContext db, UserAdministration administration, AdministrationScope scope) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
+    public string Organisation { get; private set; } = "";
     public IReadOnlyList<SelectListItem> TeamItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> RoleItems { get; private set; } = [];
 
-    public async Task OnGetAsync() => await LoadChoicesAsync();
+    public async Task<IActionResult> OnGetAsync() => await LoadChoicesAsync() is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadChoicesAsync();
+        if (await LoadChoicesAsync() is not { } organisationId)
+        {
+            return NotFound();
+        }
+
         if (!UserInput.Validator(creating: true).Validate(Input).AddTo(ModelState))
         {
             return Page();
         }
 
-        var organisationId = Guid.Parse(Input.OrganisationId!);
-        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId))
-        {
-            ModelState.AddModelError("Input.OrganisationId", "Select an organisation");
-            return Page();
-        }
-
         if (!await UserInput.TeamBelongsAsync(db, Input.ParsedTeamId, organisationId))
         {
-            ModelState.AddModelError("Input.TeamId", "Select a team in the chosen organisation");
+            ModelState.AddModelError("Input.TeamId", "Select a team in your organisation");
             return Page();
         }
 
@@ -51,23 +50,24 @@ public sealed class CreateModel(ThroughcareDbContext db, UserAdministration admi
         var result = await administration.CreateAsync(details, Input.Password!, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            var errors = result.Errors.Select(error => error.Code.StartsWith("Password", StringComparison.Ordinal)
-                ? (Field: "Input.Password", Message: PasswordErrors.Message(error))
-                : (Field: "Input.Email", Message: error.Code is "DuplicateEmail" or "DuplicateUserName" ? "An account with this email address already exists" : error.Description));
-            foreach (var (field, message) in errors.Distinct())
-            {
-                ModelState.AddModelError(field, message);
-            }
-
+            UserInput.AddErrors(ModelState, result);
             return Page();
         }
 
         return Redirect("/admin/users?saved=created");
     }
 
-    private async Task LoadChoicesAsync()
+    /// <summary>The administrator's own organisation, its teams and the roles they may grant there.</summary>
+    private async Task<Guid?> LoadChoicesAsync()
     {
-        OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
-        TeamItems = await UserInput.TeamItemsAsync(db, null);
+        if (scope.OwnOrganisationId is not { } organisationId)
+        {
+            return null;
+        }
+
+        Organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
+        TeamItems = await UserInput.TeamItemsAsync(db, organisationId);
+        RoleItems = UserInput.RoleItems(await scope.GrantableRolesAsync(organisationId, HttpContext.RequestAborted));
+        return organisationId;
     }
 }

@@ -9,7 +9,8 @@ using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Users;
 
-public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUser> users, UserAdministration administration) : PageModel
+/// <summary>A member of staff's account; AdministrationRouteFilter lets only their own organisation's administrators here.</summary>
+public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUser> users, UserAdministration administration, AdministrationScope scope) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
@@ -22,6 +23,10 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
     public string? Saved { get; private set; }
     public StaffProfile Profile { get; private set; } = StaffProfile.None;
     public IReadOnlyList<SelectListItem> TeamItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> RoleItems { get; private set; } = [];
+
+    /// <summary>Roles the person holds that this administrator may not grant or take away.</summary>
+    public IReadOnlyList<string> OtherRoles { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid userId, string? saved)
     {
@@ -39,6 +44,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
             _ => null,
         };
         Input = new UserInput { DisplayName = user.DisplayName, TeamId = user.TeamId?.ToString(), Roles = [.. await users.GetRolesAsync(user)] };
+        OtherRoles = [.. Input.Roles.Except(RoleItems.Select(r => r.Value)).Order()];
         (Input.JobRole, Input.Languages, Input.GenderIdentity) = (user.JobRole, [.. user.Languages], user.GenderIdentity);
         return Page();
     }
@@ -63,6 +69,11 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
         }
 
         var result = await administration.UpdateAsync(userId, Input.DisplayName!.Trim(), Input.ParsedTeamId, Input.Roles.Distinct().ToList(), Input.ToProfile(), HttpContext.RequestAborted);
+        if (result.Errors.Any(e => e.Code == UserAdministration.NotFound))
+        {
+            return NotFound();
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddModelError("Input.Roles", string.Join(". ", result.Errors.Select(e => e.Description)));
@@ -83,7 +94,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
 
     private async Task<ApplicationUser?> LoadAsync(Guid userId)
     {
-        var user = await db.Users.Include(u => u.Organisation).AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
+        var user = await scope.Staff.Include(u => u.Organisation).AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
         if (user is null)
         {
             return null;
@@ -96,6 +107,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
         TwoFactor = user.TwoFactorEnabled;
         Profile = new StaffProfile(user.JobRole, user.Languages, user.GenderIdentity);
         TeamItems = await UserInput.TeamItemsAsync(db, user.OrganisationId);
+        RoleItems = UserInput.RoleItems(await scope.GrantableRolesAsync(user.OrganisationId, HttpContext.RequestAborted));
         return user;
     }
 }

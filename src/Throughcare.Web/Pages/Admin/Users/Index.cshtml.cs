@@ -1,21 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Users;
 
-public sealed class IndexModel(ThroughcareDbContext db) : PageModel
+/// <summary>The staff accounts of the administrator's own organisation.</summary>
+public sealed class IndexModel(AdministrationScope scope) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, string? Email, string Organisation, bool Disabled);
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? OrganisationId { get; set; }
+    public sealed record Row(Guid Id, string Name, string? Email, bool Disabled);
 
     public IReadOnlyList<Row> Users { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
     public bool Saved { get; private set; }
@@ -24,10 +19,9 @@ public sealed class IndexModel(ThroughcareDbContext db) : PageModel
     public async Task OnGetAsync([FromQuery] int page = 1, string? saved = null)
     {
         Saved = saved == "created";
-        OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
-        var query = db.Users.Where(u => OrganisationId == null || u.OrganisationId == OrganisationId)
+        var query = scope.Staff
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Select(u => new Row(u.Id, u.DisplayName, u.Email, u.Organisation!.Name, u.DisabledAt != null));
+            .Select(u => new Row(u.Id, u.DisplayName, u.Email, u.DisabledAt != null));
         (Users, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
     }
 }

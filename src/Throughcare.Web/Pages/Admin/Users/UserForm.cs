@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
@@ -8,11 +10,14 @@ using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Users;
 
+/// <summary>
+/// The staff account form. It has no organisation field: an account always joins the organisation the page is for, so
+/// an organisation posted with the form is never bound.
+/// </summary>
 public sealed class UserInput
 {
     public string? DisplayName { get; set; }
     public string? Email { get; set; }
-    public string? OrganisationId { get; set; }
     public string? TeamId { get; set; }
     public string[] Roles { get; set; } = [];
     public string? Password { get; set; }
@@ -26,9 +31,10 @@ public sealed class UserInput
         v => v.RuleFor(x => x.Email).NotEmpty().WithMessage("Enter an email address").When(_ => creating),
         v => v.RuleFor(x => x.Email).SafeText("Email address", 256)
             .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com").When(x => creating && !string.IsNullOrEmpty(x.Email)),
-        v => v.RuleFor(x => x.OrganisationId).Must(o => Guid.TryParse(o, out _)).When(_ => creating).WithMessage("Select an organisation"),
         v => v.RuleFor(x => x.TeamId).Must(t => Guid.TryParse(t, out _)).When(x => x.TeamId is not null).WithMessage("Select a team"),
         v => v.RuleFor(x => x.Roles).NotEmpty().WithMessage("Select at least one role"),
+
+        // A known role the administrator may not grant is refused, and audited, by UserAdministration.
         v => v.RuleForEach(x => x.Roles).Must(r => StaffRoles.All.Contains(r)).WithMessage("Select a role from the list"),
         v => v.RuleFor(x => x.Password).NotEmpty().WithMessage("Enter a temporary password").When(_ => creating),
         v => v.RuleFor(x => x.Password).MaximumLength(256).WithMessage("Password must be 256 characters or fewer"),
@@ -51,7 +57,7 @@ public sealed class UserInput
 
     public static string LanguageLabels(StaffProfile profile) => string.Join(", ", profile.Languages.Select(l => Domain.ReferenceData.Languages.All.LabelFor(l) ?? l));
 
-    public static IEnumerable<SelectListItem> RoleItems => StaffRoles.All.Select(r => new SelectListItem(StaffRoles.Label(r), r));
+    public static IReadOnlyList<SelectListItem> RoleItems(IEnumerable<string> roles) => [.. roles.Select(r => new SelectListItem(StaffRoles.Label(r), r))];
 
     public Guid? ParsedTeamId => Guid.TryParse(TeamId, out var id) ? id : null;
 
@@ -59,9 +65,23 @@ public sealed class UserInput
     public static async Task<bool> TeamBelongsAsync(ThroughcareDbContext db, Guid? teamId, Guid organisationId) =>
         teamId is null || await db.Teams.AnyAsync(t => t.Id == teamId && t.OrganisationId == organisationId);
 
-    public static async Task<List<SelectListItem>> TeamItemsAsync(ThroughcareDbContext db, Guid? organisationId) =>
-        await db.Teams.Where(t => organisationId == null || t.OrganisationId == organisationId)
-            .OrderBy(t => t.Organisation!.Name).ThenBy(t => t.Name)
-            .Select(t => new SelectListItem(t.Organisation!.Name + ": " + t.Name, t.Id.ToString()))
-            .ToListAsync();
+    public static async Task<List<SelectListItem>> TeamItemsAsync(ThroughcareDbContext db, Guid organisationId) =>
+        [.. (await db.Teams.Where(t => t.OrganisationId == organisationId).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync())
+            .Select(t => new SelectListItem(t.Name, t.Id.ToString()))];
+
+    /// <summary>Puts a refused account beside the field it is about, in the service's words.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, IdentityResult result)
+    {
+        var errors = result.Errors.Select(error => error.Code switch
+        {
+            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ("Input.Password", PasswordErrors.Message(error)),
+            UserAdministration.RoleNotGrantable => ("Input.Roles", "Select a role from the list"),
+            "DuplicateEmail" or "DuplicateUserName" => ("Input.Email", "An account with this email address already exists"),
+            _ => ("Input.Email", error.Description),
+        });
+        foreach (var (field, message) in errors.Distinct())
+        {
+            modelState.AddModelError(field, message);
+        }
+    }
 }

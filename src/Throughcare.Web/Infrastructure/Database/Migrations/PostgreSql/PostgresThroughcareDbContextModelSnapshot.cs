@@ -298,6 +298,28 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Throughcare.Web.Domain.Accounts.PartnershipAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuditEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditEventId");
+
+                    b.HasIndex("OrganisationId", "AuditEventId")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipActions");
+                });
+
             modelBuilder.Entity("Throughcare.Web.Domain.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1943,6 +1965,21 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                     b.Navigation("Organisation");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Throughcare.Web.Domain.Accounts.PartnershipAction", b =>
+                {
+                    b.HasOne("Throughcare.Web.Domain.Audit.AuditEvent", null)
+                        .WithMany()
+                        .HasForeignKey("AuditEventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Throughcare.Web.Domain.Accounts.UserSession", b =>

@@ -46,6 +46,10 @@ public interface IRecordAccess
     /// episode) must belong to it, or the answer is null: a mismatched parent never reveals a child.
     /// </summary>
     Task<IRecordInView?> FindAsync(Guid id, RouteValueDictionary routeValues, CancellationToken cancellationToken);
+
+    /// <summary>Every record of this aggregate about these people that the user may see, with their rights: for readers of the audit trail.</summary>
+    Task<IReadOnlyList<IRecordInView>> ListForPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<IRecordInView>>([]);
 }
 
 /// <summary>The right a page handler needs on the record its route names; on a page class, every handler needs it.</summary>

@@ -38,6 +38,18 @@ public static class AuditChain
         {
             text += "\u001fclient-request-id\u001f" + a.ClientRequestId;
         }
+
+        // Likewise for the typed event's name and its aggregate.
+        if (a.EventType is not null)
+        {
+            text += "\u001fevent-type\u001f" + a.EventType;
+        }
+
+        if (a.AggregateId is not null)
+        {
+            text += "\u001faggregate\u001f" + a.AggregateId;
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -26,7 +26,13 @@ public sealed class AuditEvent
     /// <summary>The caller's own id for the request, as it sent it (cleaned and bounded); never our correlation id.</summary>
     public string? ClientRequestId { get; set; }
 
-    /// <summary>JSON: the fields changed, from what to what, or other facts about the event.</summary>
+    /// <summary>The typed event the row holds (<see cref="AuditedEvent"/>), by type name; null on rows written before events were typed.</summary>
+    public string? EventType { get; set; }
+
+    /// <summary>The aggregate (a referral, an episode) whose access object decides who may read the row; null for the person's own record.</summary>
+    public Guid? AggregateId { get; set; }
+
+    /// <summary>JSON: the typed event, or on older rows the fields changed, from what to what, or other facts about the event.</summary>
     public string? Details { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";

@@ -19,7 +19,9 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         b.Property(a => a.ClientRequestId).HasMaxLength(Infrastructure.Web.CorrelationIds.MaxClientRequestIdLength);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
-        b.HasIndex(a => a.PersonId);
+        b.Property(a => a.EventType).HasMaxLength(100);
+        b.HasIndex(a => new { a.PersonId, a.Sequence });
+        b.HasIndex(a => a.AggregateId);
         b.HasIndex(a => a.UserId);
         b.HasIndex(a => a.OrganisationId);
         b.HasIndex(a => a.OccurredAt);

@@ -40,15 +40,15 @@ public sealed class AuditLog(ThroughcareDbContext db, CurrentUser user, TimeProv
         return audit;
     }
 
-    /// <summary>Records that the user was shown a person's data; throws (and so shows nothing) if it cannot be saved.</summary>
-    public async Task RecordReadsAsync(string action, IEnumerable<Guid> personIds, string? purpose, CancellationToken cancellationToken)
+    /// <summary>Adds the row for a typed event to the unit of work: it commits with the change it records.</summary>
+    public AuditEvent Record(AuditedEvent e, AuditOutcome outcome = AuditOutcome.Success, string? purpose = null)
     {
-        foreach (var personId in personIds)
-        {
-            Add(AuditRecordTypes.Person, personId.ToString(), action, personId, purpose: purpose);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        var subject = e.Subject();
+        var audit = Add(subject.RecordType, subject.RecordId.ToString(), e.Action(), subject.PersonId, outcome: outcome, purpose: purpose);
+        audit.EventType = AuditEventTypes.NameOf(e);
+        audit.AggregateId = subject.AggregateId;
+        audit.Details = AuditEventTypes.Serialize(e);
+        return audit;
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

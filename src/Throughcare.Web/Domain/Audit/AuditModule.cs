@@ -2,5 +2,5 @@ namespace Throughcare.Web.Domain.Audit;
 
 public static class AuditModule
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>().AddScoped<ReadAudit>();
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>().AddScoped<ReadAudit>().AddScoped<AuditHistory>();
 }

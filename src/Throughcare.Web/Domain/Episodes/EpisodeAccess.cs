@@ -96,26 +96,33 @@ public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : I
     }
 
     /// <summary>The episode as the current user may see it, or null when they may not see it at all.</summary>
-    public async Task<EpisodeInView?> FindAsync(Guid episodeId, CancellationToken cancellationToken)
+    public async Task<EpisodeInView?> FindAsync(Guid episodeId, CancellationToken cancellationToken) =>
+        (await InViewAsync(db.Episodes.Where(e => e.Id == episodeId), cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<IRecordInView>> ListForPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
+        await InViewAsync(db.Episodes.Where(e => personIds.Contains(e.PersonId)), cancellationToken);
+
+    /// <summary>The episodes among these that the user may see, each with its rights.</summary>
+    private async Task<List<EpisodeInView>> InViewAsync(IQueryable<Episode> episodes, CancellationToken cancellationToken)
     {
-        var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == episodeId)
+        if (user.UserId is not { } userId)
+        {
+            return [];
+        }
+
+        var found = await episodes.AsNoTracking()
             .Select(e => new
             {
                 e.Id, e.PersonId, e.ServiceId, ServiceName = db.Services.Where(s => s.Id == e.ServiceId).Select(s => s.Name).Single(),
                 e.ServiceOrganisationId, e.ReferringOrganisationId, e.State, e.Version,
+                IsWorker = e.ServiceOrganisationId == user.OrganisationId && db.EpisodeStrands.Any(s => s.EpisodeId == e.Id && s.WorkerUserId == userId),
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (episode is null || user.UserId is not { } userId)
-        {
-            return null;
-        }
-
-        var isWorker = user.OrganisationId == episode.ServiceOrganisationId
-            && await db.EpisodeStrands.AnyAsync(s => s.EpisodeId == episodeId && s.WorkerUserId == userId, cancellationToken);
-        var rights = RightsFor(user, episode.ServiceOrganisationId, episode.ReferringOrganisationId, episode.State, isWorker);
-        return rights.Has(EpisodeRight.SeeOverview)
-            ? new EpisodeInView(episode.Id, episode.PersonId, episode.ServiceId, episode.ServiceName, episode.ServiceOrganisationId, episode.ReferringOrganisationId, episode.State, episode.Version, rights)
-            : null;
+            .ToListAsync(cancellationToken);
+        return found
+            .Select(e => new EpisodeInView(e.Id, e.PersonId, e.ServiceId, e.ServiceName, e.ServiceOrganisationId, e.ReferringOrganisationId, e.State, e.Version,
+                RightsFor(user, e.ServiceOrganisationId, e.ReferringOrganisationId, e.State, e.IsWorker)))
+            .Where(e => e.May(EpisodeRight.SeeOverview))
+            .ToList();
     }
 
     /// <summary>What the user may do with an episode of this service, referred by this organisation, in this state.</summary>

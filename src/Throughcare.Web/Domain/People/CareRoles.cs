@@ -29,7 +29,7 @@ public sealed class CareRoles(ThroughcareDbContext db, AuditLog audit, Microsoft
         {
             Id = Guid.NewGuid(), PersonId = personId, OrganisationId = organisationId, Kind = CareRoleKind.Referral, ReferralId = referralId, StartedAt = now,
         }).Entity;
-        Audit(role, AuditActions.Create, null, now);
+        audit.Record(new CareRoleStarted(personId, role.Id, organisationId, referralId));
     }
 
     /// <summary>A declined or withdrawn referral ends the role it gave, on the next request.</summary>
@@ -46,18 +46,7 @@ public sealed class CareRoles(ThroughcareDbContext db, AuditLog audit, Microsoft
         {
             role.EndedAt = endsAt;
             role.EndReason = reason;
-            Audit(role, AuditActions.Update, reason, endsAt);
+            audit.Record(new CareRoleEnded(role.PersonId, role.Id, role.OrganisationId, referralId, endsAt, reason));
         }
     }
-
-    private void Audit(PersonCareRole role, string action, string? reason, DateTime at) =>
-        audit.Add(AuditRecordTypes.CareRole, role.Id.ToString(), action, role.PersonId, new
-        {
-            organisation = role.OrganisationId,
-            referral = role.ReferralId,
-            changes = action == AuditActions.Create
-                ? new[] { new FieldChange("Care role", null, "Started") }
-                : [new FieldChange("Care role", "Active", "Ends " + Infrastructure.Web.Display.DateTime(at))],
-            reason,
-        });
 }

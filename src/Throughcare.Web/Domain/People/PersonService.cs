@@ -67,11 +67,7 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         };
         SetSearchKeys(person);
         db.People.Add(person);
-        audit.Add(AuditRecordTypes.Person, person.Id.ToString(), AuditActions.Create, person.Id, new
-        {
-            changes = FieldChanges.Created(options.Details),
-            aliases = options.Aliases.Select(a => $"{a.GivenName} {a.FamilyName}"),
-        });
+        audit.Record(new PersonCreated(person.Id, [.. FieldChanges.Created(options.Details), .. options.Aliases.Select(a => new FieldChange("Alias", null, $"{a.GivenName} {a.FamilyName}"))]));
 
         try
         {
@@ -115,7 +111,7 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         person.Version = Guid.NewGuid();
         SetSearchKeys(person);
-        audit.Add(AuditRecordTypes.Person, person.Id.ToString(), AuditActions.Update, person.Id, new { changes });
+        audit.Record(new PersonUpdated(person.Id, changes));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -138,13 +134,10 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
             return false;
         }
 
-        db.PersonAliases.Add(NewAlias(givenName, familyName, personId));
+        var alias = db.PersonAliases.Add(NewAlias(givenName, familyName, personId)).Entity;
         person.Version = Guid.NewGuid();
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AuditRecordTypes.Person, personId.ToString(), AuditActions.Update, personId, new
-        {
-            changes = new[] { new FieldChange("Alias", null, $"{givenName} {familyName}") },
-        });
+        audit.Record(new PersonAliasAdded(personId, alias.Id, $"{givenName} {familyName}"));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -207,15 +200,9 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         keep.UpdatedAt = now;
         SetSearchKeys(keep);
 
-        var changes = FieldChanges.Compare(before, keep.Details)
-            .Append(new FieldChange("Merged record", null, $"{merge.FullName} ({merge.Id})"))
-            .ToList();
-        audit.Add(AuditRecordTypes.Person, keep.Id.ToString(), AuditActions.Merge, keep.Id, new { changes, reason = options.Reason, merged = merge.Id });
-        audit.Add(AuditRecordTypes.Person, merge.Id.ToString(), AuditActions.MergedInto, merge.Id, new
-        {
-            changes = new[] { new FieldChange("Merged into", null, $"{keep.FullName} ({keep.Id})") },
-            reason = options.Reason,
-        });
+        var changes = FieldChanges.Compare(before, keep.Details);
+        audit.Record(new PersonMerged(keep.Id, merge.Id, merge.FullName, changes, options.Reason));
+        audit.Record(new PersonMergedInto(merge.Id, keep.Id, keep.FullName, options.Reason));
         await db.SaveChangesAsync(cancellationToken);
         return changes;
     }

@@ -95,20 +95,23 @@ public sealed class ReferralAccess(ThroughcareDbContext db, CurrentUser user) : 
         return referral;
     }
 
-    public async Task<ReferralInView?> FindAsync(Guid referralId, CancellationToken cancellationToken)
-    {
-        var found = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId)
-            .Select(r => new { r.Id, r.PersonId, r.ServiceId, ServiceName = r.Service!.Name, r.Service.OrganisationId, r.ReferringOrganisationId, r.State, r.Version })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
+    public async Task<ReferralInView?> FindAsync(Guid referralId, CancellationToken cancellationToken) =>
+        (await InViewAsync(db.Referrals.Where(r => r.Id == referralId), cancellationToken)).SingleOrDefault();
 
-        var rights = RightsFor(user, found.ReferringOrganisationId, found.OrganisationId, found.State);
-        return rights.Has(ReferralRight.See)
-            ? new ReferralInView(found.Id, found.PersonId, found.ServiceId, found.ServiceName, found.OrganisationId, found.ReferringOrganisationId, found.State, found.Version, rights)
-            : null;
+    public async Task<IReadOnlyList<IRecordInView>> ListForPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
+        await InViewAsync(db.Referrals.Where(r => personIds.Contains(r.PersonId)), cancellationToken);
+
+    /// <summary>The referrals among these that the user may see, each with its rights.</summary>
+    private async Task<List<ReferralInView>> InViewAsync(IQueryable<Referral> referrals, CancellationToken cancellationToken)
+    {
+        var found = await referrals.AsNoTracking()
+            .Select(r => new { r.Id, r.PersonId, r.ServiceId, ServiceName = r.Service!.Name, r.Service.OrganisationId, r.ReferringOrganisationId, r.State, r.Version })
+            .ToListAsync(cancellationToken);
+        return found
+            .Select(r => new ReferralInView(r.Id, r.PersonId, r.ServiceId, r.ServiceName, r.OrganisationId, r.ReferringOrganisationId, r.State, r.Version,
+                RightsFor(user, r.ReferringOrganisationId, r.OrganisationId, r.State)))
+            .Where(r => r.May(ReferralRight.See))
+            .ToList();
     }
 
     /// <summary>What the user may do with a referral between these organisations, in this state.</summary>

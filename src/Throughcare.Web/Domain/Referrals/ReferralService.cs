@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
@@ -11,18 +12,19 @@ using Throughcare.Web.Infrastructure.Storage;
 
 namespace Throughcare.Web.Domain.Referrals;
 
+/// <summary>The referrer's answers. Display names are the labels the pages and the change history use.</summary>
 public sealed record ReferralDetails
 {
-    public ReferralSource? Source { get; init; }
-    public string? Reason { get; init; }
-    public string? HelpWanted { get; init; }
-    public string? AccessibilityNeeds { get; init; }
-    public string? RisksToWorkers { get; init; }
-    public ServiceSetting? PersonSetting { get; init; }
-    public string? PreferredWorkerGender { get; init; }
-    public SharingBasis? SharingBasis { get; init; }
-    public DateOnly? ConsentGivenOn { get; init; }
-    public string? SharingNote { get; init; }
+    [Display(Name = "Where the referral comes from")] public ReferralSource? Source { get; init; }
+    [Display(Name = "Reason for the referral")] public string? Reason { get; init; }
+    [Display(Name = "Help wanted")] public string? HelpWanted { get; init; }
+    [Display(Name = "Accessibility needs")] public string? AccessibilityNeeds { get; init; }
+    [Display(Name = "Risks to workers")] public string? RisksToWorkers { get; init; }
+    [Display(Name = "Where the person is now")] public ServiceSetting? PersonSetting { get; init; }
+    [Display(Name = "Preferred worker")] public string? PreferredWorkerGender { get; init; }
+    [Display(Name = "Lawful basis for sharing")] public SharingBasis? SharingBasis { get; init; }
+    [Display(Name = "Consent given on")] public DateOnly? ConsentGivenOn { get; init; }
+    [Display(Name = "Sharing note")] public string? SharingNote { get; init; }
 }
 
 /// <summary>The worker chosen for one strand, and why when the manager departed from the top suggestion.</summary>
@@ -73,7 +75,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             SubmissionId = submissionId,
         };
         db.Referrals.Add(referral);
-        Audit(referral, AuditActions.Create, new { service = service.Name });
+        audit.Record(new ReferralStarted(referral.Id, personId, serviceId));
         await db.SaveChangesAsync(cancellationToken);
         return new ReferralOutcome.Done(referral.Id);
     }
@@ -98,7 +100,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             referral.SharingBasis = details.SharingBasis;
             referral.ConsentGivenOn = details.ConsentGivenOn;
             referral.SharingNote = details.SharingNote;
-            Audit(referral, AuditActions.Update, new { changes = FieldChanges.Compare(before, details) });
+            audit.Record(new ReferralAnswersChanged(referral.Id, referral.PersonId, FieldChanges.Compare(before, details)));
             return null;
         }, cancellationToken);
 
@@ -160,11 +162,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 UploadedByUserId = user.RequireUserId(),
             };
             referral.Documents.Add(db.Add(document).Entity);
-            audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Create, referral.PersonId, new
-            {
-                referral = referral.Id,
-                changes = new[] { new FieldChange(DocumentTypes.All.LabelFor(documentType) ?? documentType, null, fileName) },
-            });
+            audit.Record(new ReferralDocumentAdded(referral.Id, referral.PersonId, document.Id, documentType, fileName));
             return null;
         }, cancellationToken);
         if (outcome is not ReferralOutcome.Done)
@@ -191,11 +189,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             }
 
             db.ReferralDocuments.Remove(document);
-            audit.Add(AuditRecordTypes.Document, document.Id.ToString(), AuditActions.Delete, referral.PersonId, new
-            {
-                referral = referral.Id,
-                changes = new[] { new FieldChange(DocumentTypes.All.LabelFor(document.DocumentType) ?? document.DocumentType, document.FileName, null) },
-            });
+            audit.Record(new ReferralDocumentRemoved(referral.Id, referral.PersonId, document.Id, document.DocumentType, document.FileName));
             return null;
         }, cancellationToken);
 
@@ -278,7 +272,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             }
 
             referral.Overrides.Add(db.Add(new ScreeningOverride { Id = Guid.NewGuid(), ReferralId = referral.Id, Rule = rule, Reason = reason, At = Now, ByUserId = user.RequireUserId() }).Entity);
-            Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("Eligibility override", null, $"{rule}: {reason}") } });
+            audit.Record(new ScreeningRuleOverridden(referral.Id, referral.PersonId, rule, reason));
             return null;
         }, cancellationToken);
 
@@ -361,11 +355,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             };
             db.Episodes.Add(episode);
             referral.AllocatedAt = Now;
-            audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Create, referral.PersonId, new
-            {
-                referral = referral.Id,
-                changes = allocations.Select(a => new FieldChange(referral.Service.Strands.Single(s => s.Id == a.StrandId).Name, null, a.WorkerUserId.ToString())),
-            });
+            audit.Record(new EpisodeOpened(episode.Id, referral.PersonId, referral.Id, referral.ServiceId, allocations.Select(a => new StrandWorker(a.StrandId, a.WorkerUserId)).ToList()));
             foreach (var worker in workers)
             {
                 outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {referral.Service.Name}. Open Throughcare to see your cases. Reference: {referral.Id}.");
@@ -406,11 +396,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             AllocationReason = reason,
         });
         episode.Version = Guid.NewGuid();
-        audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Update, episode.PersonId, new
-        {
-            changes = new[] { new FieldChange("Worker", strand.WorkerUserId.ToString(), newWorkerId.ToString()) },
-            reason,
-        });
+        audit.Record(new EpisodeWorkerChanged(episode.Id, episode.PersonId, strand.Id, strand.ServiceStrandId, strand.WorkerUserId, newWorkerId, reason));
         outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {service.Name}. Open Throughcare to see your cases.");
         await db.SaveChangesAsync(cancellationToken);
         return new ReferralOutcome.Done(episode.ReferralId);
@@ -461,7 +447,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             Reason = reason,
             Note = note,
         }).Entity);
-        Audit(referral, AuditActions.Update, new { changes = new[] { new FieldChange("State", ReferralStates.Label(referral.State), ReferralStates.Label(to)) }, reason, note });
+        audit.Record(new ReferralStateChanged(referral.Id, referral.PersonId, referral.State, to, reason, note));
         referral.State = to;
         return null;
     }
@@ -549,8 +535,6 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         }
     }
 
-    private void Audit(Referral referral, string action, object details) =>
-        audit.Add(AuditRecordTypes.Referral, referral.Id.ToString(), action, referral.PersonId, details);
 
     /// <summary>A referral's answers, as the journey pages show them and as its change history compares them.</summary>
     public static ReferralDetails DetailsOf(Referral r) => new()

@@ -184,7 +184,7 @@ public static class PersonChoices
     public static IEnumerable<SelectListItem> Opd =>
         [new("Screened in", "ScreenedIn"), new("Screened out", "ScreenedOut"), new("Not screened", "NotScreened")];
 
-    public static string? RoshLabel(RoshLevel? level) => level switch { Domain.People.RoshLevel.VeryHigh => "Very high", null => null, _ => level.ToString() };
+    public static string? RoshLabel(RoshLevel? level) => level is { } known ? PersonLabels.Rosh(known) : null;
 
-    public static string? OpdLabel(OpdScreeningResult? result) => Opd.FirstOrDefault(o => o.Value == result?.ToString())?.Text;
+    public static string? OpdLabel(OpdScreeningResult? result) => result is { } known ? PersonLabels.Opd(known) : null;
 }

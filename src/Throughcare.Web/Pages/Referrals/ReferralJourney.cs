@@ -78,30 +78,15 @@ public static class ReferralJourney
 
     public static ReferralDetails DetailsOf(Referral r) => ReferralService.DetailsOf(r);
 
-    public static IEnumerable<SelectListItem> Sources =>
-    [
-        new("Probation", nameof(ReferralSource.Probation)),
-        new("Court", nameof(ReferralSource.Court)),
-        new("Police", nameof(ReferralSource.Police)),
-        new("Prison", nameof(ReferralSource.Prison)),
-        new("Hub: self-referral", nameof(ReferralSource.HubSelfReferral)),
-        new("Hub: drop-in", nameof(ReferralSource.HubDropIn)),
-        new("Other", nameof(ReferralSource.Other)),
-    ];
+    public static IEnumerable<SelectListItem> Sources => Items(ReferralLabels.Sources);
 
-    public static IEnumerable<SelectListItem> Settings =>
-        [new("In the community", nameof(ServiceSetting.Community)), new("In custody", nameof(ServiceSetting.Custody))];
+    public static IEnumerable<SelectListItem> Settings => Items(ReferralLabels.Settings);
 
-    public static IEnumerable<SelectListItem> WorkerGenders =>
-        [new("A woman", "woman"), new("A man", "man"), new("No preference", "no-preference")];
+    public static IEnumerable<SelectListItem> WorkerGenders => Items(ReferralLabels.WorkerGenders);
 
-    public static IEnumerable<SelectListItem> SharingBases =>
-    [
-        new("Consent: the person has agreed", nameof(SharingBasis.Consent)),
-        new("Public task", nameof(SharingBasis.PublicTask)),
-        new("Vital interests", nameof(SharingBasis.VitalInterests)),
-        new("Legal obligation", nameof(SharingBasis.LegalObligation)),
-    ];
+    public static IEnumerable<SelectListItem> SharingBases => Items(ReferralLabels.SharingBases);
+
+    private static IEnumerable<SelectListItem> Items(IEnumerable<(string Code, string Label)> choices) => choices.Select(c => new SelectListItem(c.Label, c.Code));
 
     public static IEnumerable<SelectListItem> CloseReasons => Enum.GetValues<ReferralCloseReason>()
         .Select(r => new SelectListItem(ReferralStates.Label(r), r.ToString()));

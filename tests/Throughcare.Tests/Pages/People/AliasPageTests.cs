@@ -27,8 +27,8 @@ public sealed class AliasPageTests(ThroughcareFactory factory) : IClassFixture<T
         person.Version.ShouldNotBe(version);
         var audit = (await factory.AuditEventsAsync(personId, AuditActions.Update)).ShouldHaveSingleItem();
         audit.ShouldBeSuccessBy(user);
-        audit.Details.ShouldNotBeNull().ShouldContain("\"field\":\"Alias\"");
-        audit.Details.ShouldContain("Segun Bello-Smith");
+        audit.EventType.ShouldBe(nameof(Web.Domain.People.PersonAliasAdded));
+        audit.Details.ShouldNotBeNull().ShouldContain("Segun Bello-Smith");
 
         var view = await browser.GetAsync(page.Location!);
         view.Document.GetSummaryListValue("Aliases").ShouldBe("Segun Bello-Smith");

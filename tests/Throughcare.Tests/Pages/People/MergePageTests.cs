@@ -112,7 +112,7 @@ public sealed class MergePageTests(ThroughcareFactory factory) : IClassFixture<T
 
         var titles = page.Document.QuerySelectorAll(".moj-timeline__title").Select(t => t.Text()).ToList();
         titles.Take(2).ShouldBe(["Record merged into this one", "Another record merged into this one"], ignoreOrder: true);
-        titles.Skip(2).ShouldBe(["Details changed", "Details changed", "Merged record created", "Record created"]);
+        titles.Skip(2).ShouldBe(["Details changed", "Alias added", "Merged record created", "Record created"]);
         page.Html.ShouldContain("020 7946 0999");
         page.Html.ShouldContain("Reason: Same NHS number and date of birth");
         (await factory.AuditEventsAsync(keepId, AuditActions.ViewHistory)).ShouldHaveSingleItem().ShouldBeSuccessBy(admin);

@@ -84,7 +84,7 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         page.Status.ShouldBe(HttpStatusCode.Redirect, page.Html);
         var saved = (await factory.LoadReferralAsync(s.Referral.Id)).Overrides.ShouldHaveSingleItem();
         (saved.Rule, saved.Reason, saved.ByUserId).ShouldBe((Eligibility.OpdRule, "Screened in by the prison team last month; record to follow", s.Manager.Id));
-        (await factory.ReferralAuditAsync(s.Referral.Id)).ShouldContain(a => a.Details!.Contains("Eligibility override"));
+        (await factory.ReferralAuditAsync(s.Referral.Id)).ShouldContain(a => a.EventType == nameof(ScreeningRuleOverridden) && a.Details!.Contains(Eligibility.OpdRule));
         var view = await browser.GetAsync(page.Location!);
         view.Document.QuerySelector($"tr[data-rule='{Eligibility.OpdRule}'] [data-override]").Text().ShouldContain("record to follow");
     }

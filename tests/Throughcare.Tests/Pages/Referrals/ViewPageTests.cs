@@ -44,15 +44,23 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
     }
 
     [Fact]
-    public async Task Receiver_SeesTheScreeningNotes()
+    public async Task Receiver_SeesTheScreeningNotes_UntilTheirDeclineEndsTheirRole()
     {
-        var (scene, referral) = await DeclinedWithNotesAsync();
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var screening = await factory.CreateReferralAsync(scene, ReferralState.Screening, withRequiredDocuments: true);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Referrals.FindAsync(screening.Id))!.ScreeningNotes = NotesMarker;
+            return await db.SaveChangesAsync();
+        });
+        var (_, declined) = await DeclinedWithNotesAsync();
         var browser = await Browser.SignInAsync(factory, scene.Receiver);
 
-        var page = await browser.GetAsync($"/referrals/{referral.Id}");
+        var page = await browser.GetAsync($"/referrals/{screening.Id}");
 
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Document.GetSummaryListValue("Screening notes").ShouldBe(NotesMarker);
+        (await browser.GetAsync($"/referrals/{declined.Id}")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -108,7 +116,7 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var after = (await factory.FindReferralAsync(referral.Id))!;
         after.State.ShouldBe(ReferralState.Withdrawn);
         after.CloseReason.ShouldBe(ReferralCloseReason.MovedAway);
-        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer);
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).Where(a => a.RecordType == AuditRecordTypes.Referral).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer);
     }
 
     [Theory]

@@ -359,6 +359,9 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<Guid?>("AggregateId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ClientRequestId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -369,6 +372,10 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
 
                     b.Property<string>("Details")
                         .HasColumnType("text");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -423,16 +430,18 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AggregateId");
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("PersonId", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });

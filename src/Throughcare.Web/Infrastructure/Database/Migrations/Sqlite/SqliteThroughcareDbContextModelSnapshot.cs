@@ -350,6 +350,9 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AggregateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientRequestId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -359,6 +362,10 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
@@ -414,16 +421,18 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AggregateId");
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("PersonId", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });

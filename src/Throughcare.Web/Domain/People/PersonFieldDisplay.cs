@@ -2,7 +2,20 @@ using System.Globalization;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Infrastructure.Web;
 
-namespace Throughcare.Web.Pages.People;
+namespace Throughcare.Web.Domain.People;
+
+/// <summary>Labels for a person's coded values, as pages and the change history show them.</summary>
+public static class PersonLabels
+{
+    public static string Rosh(RoshLevel level) => level == RoshLevel.VeryHigh ? "Very high" : level.ToString();
+
+    public static string Opd(OpdScreeningResult result) => result switch
+    {
+        OpdScreeningResult.ScreenedIn => "Screened in",
+        OpdScreeningResult.ScreenedOut => "Screened out",
+        _ => "Not screened",
+    };
+}
 
 /// <summary>Turns a stored value in a person's change history back into what people read: labels, not codes.</summary>
 public static class PersonFieldDisplay
@@ -16,8 +29,8 @@ public static class PersonFieldDisplay
         ["Religion or belief"] = Religions.All.LabelFor,
         ["Sexual orientation"] = SexualOrientations.All.LabelFor,
         ["Disability"] = Disabilities.All.LabelFor,
-        ["RoSH level"] = v => PersonChoices.Rosh.FirstOrDefault(i => i.Value == v)?.Text,
-        ["OPD screening result"] = v => PersonChoices.Opd.FirstOrDefault(i => i.Value == v)?.Text,
+        ["RoSH level"] = v => Enum.TryParse<RoshLevel>(v, out var level) ? PersonLabels.Rosh(level) : null,
+        ["OPD screening result"] = v => Enum.TryParse<OpdScreeningResult>(v, out var result) ? PersonLabels.Opd(result) : null,
     };
 
     public static string? Format(string field, string? value)
@@ -34,4 +47,8 @@ public static class PersonFieldDisplay
 
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Display.Date(date) : value;
     }
+
+    /// <summary>The changes with each value shown as its label.</summary>
+    public static IReadOnlyList<Audit.FieldChange> Labelled(IEnumerable<Audit.FieldChange> changes) =>
+        changes.Select(c => c with { From = Format(c.Field, c.From), To = Format(c.Field, c.To) }).ToList();
 }

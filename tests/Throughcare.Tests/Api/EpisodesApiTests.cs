@@ -29,9 +29,9 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
         return client;
     }
 
-    private static object Contact(EpisodeScenario scenario, string attendance = "Attended", string[]? interventions = null) => new
+    private object Contact(EpisodeScenario scenario, string attendance = "Attended", string[]? interventions = null) => new
     {
-        occurredAt = DateTimeOffset.UtcNow.AddDays(-1),
+        occurredAt = factory.Clock.GetUtcNow().AddDays(-1),
         durationMinutes = 45,
         mode = "Phone",
         strandId = scenario.EmotionalStrand.Id,
@@ -97,7 +97,7 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
 
         var response = await PostAsync(client, scenario, new
         {
-            occurredAt = DateTimeOffset.UtcNow.AddDays(3),
+            occurredAt = factory.Clock.GetUtcNow().AddDays(3),
             durationMinutes = 900,
             mode = "Telepathy",
             strandId = scenario.EmotionalStrand.Id,

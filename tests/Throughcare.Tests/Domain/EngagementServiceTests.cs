@@ -48,7 +48,7 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
         var id = scenario.Episode.Id;
         var version = await VersionAsync(id);
         var instrumentId = await factory.WithDbAsync(db => db.Instruments.Where(i => i.OrganisationId == null).Select(i => i.Id).FirstAsync());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = factory.Today;
 
         var outcomes = new List<EpisodeOutcome>
         {
@@ -85,7 +85,7 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
         {
             var episode = await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id);
             episode.CloseReason = EpisodeCloseReason.Disengaged;
-            db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = episode.Id, From = EpisodeState.Disengaged, To = EpisodeState.Closing, At = DateTime.UtcNow.AddDays(-1), Reason = "Closure proposed" });
+            db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = episode.Id, From = EpisodeState.Disengaged, To = EpisodeState.Closing, At = factory.UtcNow.AddDays(-1), Reason = "Closure proposed" });
             return await db.SaveChangesAsync();
         });
 

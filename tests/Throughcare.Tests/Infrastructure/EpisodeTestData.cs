@@ -3,6 +3,7 @@ using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Infrastructure;
 
@@ -49,8 +50,8 @@ public sealed class EpisodeTestData(ThroughcareFactory factory)
 
         var episode = await factory.WithDbAsync(async db =>
         {
-            var now = DateTime.UtcNow;
-            var today = DateOnly.FromDateTime(now);
+            var now = factory.UtcNow;
+            var today = Display.LondonDate(now);
             var created = new Episode
             {
                 Id = Guid.NewGuid(),

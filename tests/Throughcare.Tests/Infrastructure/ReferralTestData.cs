@@ -5,6 +5,7 @@ using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
                 Setting = ServiceSetting.Community,
                 MaximumEpisodeMonths = 18,
                 CaseloadCapacity = 3,
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = factory.UtcNow,
             };
             service.Documents =
             [
@@ -50,7 +51,7 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
     public Task<Referral> CreateReferralAsync(Guid personId, Service service, Guid referringOrganisationId, Guid referrerUserId, ReferralState state = ReferralState.Draft, bool withRequiredDocuments = true) =>
         factory.WithDbAsync(async db =>
         {
-            var now = DateTime.UtcNow;
+            var now = factory.UtcNow;
             var referral = new Referral
             {
                 Id = Guid.NewGuid(),
@@ -63,7 +64,7 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
                 HelpWanted = "Somewhere stable to live",
                 PersonSetting = ServiceSetting.Community,
                 SharingBasis = SharingBasis.Consent,
-                ConsentGivenOn = DateOnly.FromDateTime(now),
+                ConsentGivenOn = Display.LondonDate(now),
                 State = state,
                 CreatedAt = now,
                 SubmittedAt = state == ReferralState.Draft ? null : now,
@@ -105,6 +106,8 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
     public Task<Episode> CreateEpisodeAsync(Guid personId, Service service, Guid referralId, Guid workerId) =>
         factory.WithDbAsync(async db =>
         {
+            var now = factory.UtcNow;
+            var today = Display.LondonDate(now);
             var episode = new Episode
             {
                 Id = Guid.NewGuid(),
@@ -113,10 +116,10 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
                 ReferralId = referralId,
                 ServiceOrganisationId = service.OrganisationId,
                 ReferringOrganisationId = await db.Referrals.Where(r => r.Id == referralId).Select(r => (Guid?)r.ReferringOrganisationId).SingleOrDefaultAsync() ?? service.OrganisationId,
-                StartedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-                PlannedEndOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(service.MaximumEpisodeMonths),
-                CreatedAt = DateTime.UtcNow,
-                Strands = [new EpisodeStrand { Id = Guid.NewGuid(), ServiceStrandId = service.Strands[0].Id, WorkerUserId = workerId, StartedAt = DateTime.UtcNow, AllocatedByUserId = workerId }],
+                StartedOn = today,
+                PlannedEndOn = today.AddMonths(service.MaximumEpisodeMonths),
+                CreatedAt = now,
+                Strands = [new EpisodeStrand { Id = Guid.NewGuid(), ServiceStrandId = service.Strands[0].Id, WorkerUserId = workerId, StartedAt = now, AllocatedByUserId = workerId }],
             };
             db.Episodes.Add(episode);
             await db.SaveChangesAsync();

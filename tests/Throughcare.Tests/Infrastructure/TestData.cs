@@ -23,14 +23,15 @@ public sealed class TestData(ThroughcareFactory factory)
     public Task<Organisation> CreateOrganisationAsync(OrganisationKind kind = OrganisationKind.Probation, bool requireTwoFactor = false, string? name = null) =>
         factory.WithDbAsync(async db =>
         {
+            var now = factory.UtcNow;
             var organisation = new Organisation
             {
                 Id = Guid.NewGuid(),
                 Name = name ?? Unique("Organisation"),
                 Kind = kind,
                 RequireTwoFactor = requireTwoFactor,
-                CreatedAt = DateTime.UtcNow,
-                Teams = [new Team { Id = Guid.NewGuid(), Name = "Team one", CreatedAt = DateTime.UtcNow }],
+                CreatedAt = now,
+                Teams = [new Team { Id = Guid.NewGuid(), Name = "Team one", CreatedAt = now }],
             };
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync();
@@ -51,7 +52,7 @@ public sealed class TestData(ThroughcareFactory factory)
             EmailConfirmed = true,
             DisplayName = Unique("Staff"),
             OrganisationId = organisationId,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = factory.UtcNow,
         };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRolesAsync(user, roles.Length == 0 ? [StaffRoles.Practitioner] : roles));
@@ -75,18 +76,19 @@ public sealed class TestData(ThroughcareFactory factory)
                 DateOfBirth = new DateOnly(1985, 3, 27),
             };
             details = configure?.Invoke(details) ?? details;
+            var now = factory.UtcNow;
             var person = new Person
             {
                 Id = Guid.NewGuid(),
                 Details = details,
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
+                CreatedAt = now,
+                UpdatedAt = now,
                 CreatedByOrganisationId = organisationId,
-                CareRoles = [new PersonCareRole { Id = Guid.NewGuid(), OrganisationId = organisationId, Kind = CareRoleKind.CreatedRecord, StartedAt = DateTime.UtcNow }],
+                CareRoles = [new PersonCareRole { Id = Guid.NewGuid(), OrganisationId = organisationId, Kind = CareRoleKind.CreatedRecord, StartedAt = now }],
             };
             PersonService.SetSearchKeys(person);
             db.People.Add(person);
-            db.AuditEvents.Add(new AuditEvent { RecordType = AuditRecordTypes.Person, RecordId = person.Id.ToString(), Action = AuditActions.Create, PersonId = person.Id, OccurredAt = AuditChain.TruncateToMicroseconds(DateTime.UtcNow), Purpose = "test data" });
+            db.AuditEvents.Add(new AuditEvent { RecordType = AuditRecordTypes.Person, RecordId = person.Id.ToString(), Action = AuditActions.Create, PersonId = person.Id, OccurredAt = AuditChain.TruncateToMicroseconds(now), Purpose = "test data" });
             await db.SaveChangesAsync();
             return person.Id;
         });

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Throughcare.Web.Infrastructure;
 using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Infrastructure;
 
@@ -29,7 +31,13 @@ public class ThroughcareFactory : WebApplicationFactory<Program>
         _ownsDatabase = ownsDatabase;
     }
 
-    public TestClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestTime.NewClock();
+
+    /// <summary>Now on this host's clock, as the application reads it (and moving it on a millisecond).</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today's date in the UK on this host's clock, as the application's pages see it.</summary>
+    public DateOnly Today => Display.Today(Clock);
 
     public TestDatabase Database => _database;
 

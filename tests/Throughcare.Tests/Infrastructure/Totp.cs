@@ -6,6 +6,12 @@ namespace Throughcare.Tests.Infrastructure;
 /// <summary>RFC 6238 codes as an authenticator app computes them, from the base32 key the set-up page shows.</summary>
 public static class Totp
 {
+    /// <summary>
+    /// The code the app shows now. Identity's AuthenticatorTokenProvider checks codes against the real clock (within
+    /// 90 seconds either way), not the application's TimeProvider, so the code is computed from real time.
+    /// </summary>
+    public static string CurrentCode(string base32Key) => Code(base32Key, TimeProvider.System.GetUtcNow());
+
     public static string Code(string base32Key, DateTimeOffset at)
     {
         var key = FromBase32(base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());

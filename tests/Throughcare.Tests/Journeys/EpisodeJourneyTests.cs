@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Web;
 using static Microsoft.Playwright.Assertions;
 
 namespace Throughcare.Tests.Journeys;
@@ -15,14 +14,14 @@ public sealed class EpisodeJourneyTests(JourneyFixture fixture) : IClassFixture<
     public async Task Practitioner_LivesAnEpisode_ContactsMeasureReview_AtRisk_Reflection_ReEngagement_AndClosureSignedOff()
     {
         var scenario = await new EpisodeTestData(fixture.Factory).CreateScenarioAsync();
-        var today = Display.Today(TimeProvider.System);
+        var today = fixture.Factory.Today;
 
         // The episode opened five weeks ago, so the journey's contacts can fall on earlier dates.
         await fixture.Factory.WithDbAsync(async db =>
         {
             var episode = await db.Episodes.Include(e => e.Strands).SingleAsync(e => e.Id == scenario.Episode.Id);
             episode.StartedOn = today.AddDays(-35);
-            episode.CreatedAt = DateTime.UtcNow.AddDays(-35);
+            episode.CreatedAt = fixture.Factory.UtcNow.AddDays(-35);
             foreach (var strand in episode.Strands)
             {
                 strand.StartedAt = episode.CreatedAt;

@@ -107,7 +107,7 @@ public sealed class EmailTests(FakeEmailFactory factory) : IClassFixture<FakeEma
 
         var failed = await FindAsync(id);
         (failed.SentAt, failed.Attempts, failed.LastError).ShouldBe((null, 1, "Mailbox unavailable"));
-        failed.NextAttemptAt.ShouldNotBeNull().ShouldBeGreaterThan(factory.Clock.GetUtcNow().UtcDateTime);
+        failed.NextAttemptAt.ShouldNotBeNull().ShouldBeGreaterThan(factory.UtcNow);
         factory.Sender.Refuse.TryRemove(to, out _);
         await sender.SendBatchAsync(default);
         (await FindAsync(id)).SentAt.ShouldBeNull("not before its next attempt is due");
@@ -166,7 +166,7 @@ public sealed class EmailTests(FakeEmailFactory factory) : IClassFixture<FakeEma
             var subject = TestData.Unique("Referral received");
             await smtp.WithDbAsync(async db =>
             {
-                db.OutboxMessages.Add(new OutboxMessage { Id = Guid.NewGuid(), To = to, Subject = subject, Body = "Your referral has been received.", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow });
+                db.OutboxMessages.Add(new OutboxMessage { Id = Guid.NewGuid(), To = to, Subject = subject, Body = "Your referral has been received.", CreatedAt = smtp.UtcNow, NextAttemptAt = smtp.UtcNow });
                 return await db.SaveChangesAsync();
             });
 
@@ -216,7 +216,7 @@ public sealed class EmailTests(FakeEmailFactory factory) : IClassFixture<FakeEma
 
     private Task<Guid> QueueAsync(string to, string subject) => factory.WithDbAsync(async db =>
     {
-        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var now = factory.UtcNow;
         var message = new OutboxMessage { Id = Guid.NewGuid(), To = to, Subject = subject, Body = "Body", CreatedAt = now, NextAttemptAt = now };
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();

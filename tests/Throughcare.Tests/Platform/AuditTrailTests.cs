@@ -32,7 +32,7 @@ public sealed class AuditTrailTests(ThroughcareFactory factory) : IClassFixture<
         audit.RecordId.ShouldBe(personId.ToString());
         audit.Outcome.ShouldBe(AuditOutcome.Success);
         audit.CorrelationId.ShouldBe(correlationId);
-        audit.OccurredAt.ShouldBe(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        audit.OccurredAt.ShouldBe(factory.UtcNow, TimeSpan.FromMinutes(1));
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public static partial class HostileForms
         {
             await factory.WithDbAsync(db =>
             {
-                db.Goals.Add(new Goal { Id = goalId, EpisodeId = scenario.Episode.Id, Description = goal, CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
+                db.Goals.Add(new Goal { Id = goalId, EpisodeId = scenario.Episode.Id, Description = goal, CreatedAt = factory.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
                 return db.SaveChangesAsync();
             });
         }

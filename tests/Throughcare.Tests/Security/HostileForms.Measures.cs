@@ -1,7 +1,6 @@
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Admin;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Security;
 
@@ -22,7 +21,7 @@ public static partial class HostileForms
             {
                 var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
                 var url = $"{scenario.Path}/measures/new?instrument=PHQ-9";
-                var today = Display.Today(TimeProvider.System);
+                var today = factory.Today;
                 return new FormSession
                 {
                     Browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker),

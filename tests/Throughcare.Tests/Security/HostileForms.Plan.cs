@@ -23,7 +23,7 @@ public static partial class HostileForms
                 {
                     Browser = browser,
                     Url = scenario.Path + "/plan/needs/new",
-                    ValidFieldsAsync = () => Fields([("Input.Occasion", "Review"), .. PlanDateValues("Input.AssessedOn", PlanToday()), .. PlanNeedLevelFields.Select(f => (f, "Medium")),
+                    ValidFieldsAsync = () => Fields([("Input.Occasion", "Review"), .. PlanDateValues("Input.AssessedOn", factory.Today), .. PlanNeedLevelFields.Select(f => (f, "Medium")),
                         ("Input.Note", "Doing better"), ("SubmissionId", Guid.NewGuid().ToString())]),
                 };
             },
@@ -72,7 +72,7 @@ public static partial class HostileForms
                     Browser = browser,
                     Url = $"{scenario.Path}/plan/goals/{action.GoalId}/actions/new",
                     ValidFieldsAsync = () => Fields([("Input.Description", "Call the council"), ("Input.Owner", "OtherOrganisation"), ("Input.OwnerName", "Shelter"),
-                        .. PlanDateValues("Input.DueOn", PlanToday().AddDays(7)), ("SubmissionId", Guid.NewGuid().ToString())]),
+                        .. PlanDateValues("Input.DueOn", factory.Today.AddDays(7)), ("SubmissionId", Guid.NewGuid().ToString())]),
                 };
             },
         },
@@ -91,7 +91,7 @@ public static partial class HostileForms
                     ValidFieldsAsync = async () =>
                     {
                         var version = await factory.WithDbAsync(db => db.GoalActions.Where(a => a.Id == action.Id).Select(a => a.Version).SingleAsync());
-                        return await Fields([("Input.Status", "InProgress"), .. PlanDateValues("Input.DueOn", PlanToday().AddDays(7)), ("Version", version.ToString())]);
+                        return await Fields([("Input.Status", "InProgress"), .. PlanDateValues("Input.DueOn", factory.Today.AddDays(7)), ("Version", version.ToString())]);
                     },
                 };
             },
@@ -107,7 +107,7 @@ public static partial class HostileForms
                 {
                     Browser = browser,
                     Url = scenario.Path + "/reviews/new",
-                    ValidFieldsAsync = () => Fields([.. PlanDateValues("Input.HeldOn", PlanToday()), ("Input.Summary", "Reviewed the plan"), ("SubmissionId", Guid.NewGuid().ToString())]),
+                    ValidFieldsAsync = () => Fields([.. PlanDateValues("Input.HeldOn", factory.Today), ("Input.Summary", "Reviewed the plan"), ("SubmissionId", Guid.NewGuid().ToString())]),
                 };
             },
         },
@@ -183,15 +183,13 @@ public static partial class HostileForms
 
     private static Task<GoalAction> PlanSeedGoalActionAsync(ThroughcareFactory factory, EpisodeScenario scenario) => factory.WithDbAsync(async db =>
     {
-        var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, Description = "Open a bank account", CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id };
-        var action = new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = scenario.Episode.Id, Description = "Get proof of address", Owner = ActionOwner.Worker, CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id };
+        var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, Description = "Open a bank account", CreatedAt = factory.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id };
+        var action = new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = scenario.Episode.Id, Description = "Get proof of address", Owner = ActionOwner.Worker, CreatedAt = factory.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id };
         db.Add(goal);
         db.Add(action);
         await db.SaveChangesAsync();
         return action;
     });
-
-    private static DateOnly PlanToday() => DateOnly.FromDateTime(DateTime.UtcNow);
 
     private static IEnumerable<(string, string)> PlanDateValues(string prefix, DateOnly date) =>
     [

@@ -81,7 +81,7 @@ public static partial class HostileForms
                 {
                     Browser = browser,
                     Url = "/sign-in/two-factor",
-                    ValidFieldsAsync = () => Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow)), ("ReturnUrl", "/people")),
+                    ValidFieldsAsync = () => Fields(("Input.Code", Totp.CurrentCode(key)), ("ReturnUrl", "/people")),
                 };
             },
         },
@@ -116,7 +116,7 @@ public static partial class HostileForms
                 {
                     Browser = browser,
                     Url = "/account/two-factor",
-                    ValidFieldsAsync = () => Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))),
+                    ValidFieldsAsync = () => Fields(("Input.Code", Totp.CurrentCode(key))),
                 };
             },
         },

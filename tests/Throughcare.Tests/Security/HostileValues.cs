@@ -1,4 +1,5 @@
 using System.Text;
+using Throughcare.Tests.Infrastructure;
 
 namespace Throughcare.Tests.Security;
 
@@ -153,9 +154,9 @@ public static class HostileValues
         new("decimals", "1.5", "2.5", "1990.5"),
         new("NUL", "1\0", "1\0", "1990\0"),
         new("scripts", Script, ImageOnError, "{{7*7}}"),
-        new("tomorrow", DateTime.UtcNow.AddDays(1).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            DateTime.UtcNow.AddDays(1).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            DateTime.UtcNow.AddDays(1).Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("tomorrow", TestTime.StartDate.AddDays(1).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TestTime.StartDate.AddDays(1).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TestTime.StartDate.AddDays(1).Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>Letters and spaces of exactly <paramref name="length"/> characters, varied so that no key derived from it collapses.</summary>

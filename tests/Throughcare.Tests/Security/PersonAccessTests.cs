@@ -184,7 +184,7 @@ public sealed class PersonAccessTests(ThroughcareFactory factory) : IClassFixtur
         var person = await CreatePersonInOrganisationAAsync();
         var browser = await Browser.SignInAsync(factory, person.Creator);
         (await browser.GetAsync($"/people/{person.Id}")).Status.ShouldBe(HttpStatusCode.OK);
-        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == person.Creator.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, DateTime.UtcNow)));
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == person.Creator.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, factory.UtcNow)));
 
         var page = await browser.GetAsync($"/people/{person.Id}");
 
@@ -200,7 +200,7 @@ public sealed class PersonAccessTests(ThroughcareFactory factory) : IClassFixtur
         var person = await CreatePersonInOrganisationAAsync();
         var browser = await Browser.SignInAsync(factory, person.Creator);
         (await browser.GetAsync($"/people/{person.Id}")).Status.ShouldBe(HttpStatusCode.OK);
-        await factory.WithDbAsync(db => db.PersonCareRoles.Where(r => r.PersonId == person.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.EndedAt, DateTime.UtcNow)));
+        await factory.WithDbAsync(db => db.PersonCareRoles.Where(r => r.PersonId == person.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.EndedAt, factory.UtcNow)));
 
         var page = await browser.GetAsync($"/people/{person.Id}");
 

@@ -49,7 +49,7 @@ public sealed class SessionTests(ThroughcareFactory factory) : IClassFixture<Thr
         var browser = await Browser.SignInAsync(factory, user);
         (await browser.GetAsync("/people")).Status.ShouldBe(HttpStatusCode.OK);
 
-        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, DateTime.UtcNow)));
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, factory.UtcNow)));
 
         var page = await browser.GetAsync("/people");
         page.Status.ShouldBe(HttpStatusCode.Redirect);

@@ -88,7 +88,7 @@ public sealed class SignInTests(ThroughcareFactory factory) : IClassFixture<Thro
     public async Task Post_DisabledUser_CannotSignIn()
     {
         var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
-        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, DateTime.UtcNow)));
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, factory.UtcNow)));
 
         var page = await Browser.Anonymous(factory).PostFormAsync("/sign-in", Credentials(user.Email, user.Password));
 

@@ -14,10 +14,10 @@ public sealed class CaseloadPagesTests(ThroughcareFactory factory) : IClassFixtu
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
         await factory.WithDbAsync(async db =>
         {
-            var today = Display.Today(TimeProvider.System);
+            var today = factory.Today;
             var episode = await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id);
             episode.StartedOn = today.AddMonths(-scenario.Service.ReviewIntervalMonths).AddDays(5);
-            episode.CreatedAt = DateTime.UtcNow.AddDays(-80);
+            episode.CreatedAt = factory.UtcNow.AddDays(-80);
             for (var i = 1; i <= 3; i++)
             {
                 db.Contacts.Add(new Contact
@@ -25,19 +25,19 @@ public sealed class CaseloadPagesTests(ThroughcareFactory factory) : IClassFixtu
                     Id = Guid.NewGuid(),
                     EpisodeId = episode.Id,
                     ServiceStrandId = scenario.EmotionalStrand.Id,
-                    OccurredAt = DateTime.UtcNow.AddDays(-7 * i),
+                    OccurredAt = factory.UtcNow.AddDays(-7 * i),
                     DurationMinutes = 0,
                     Mode = ContactMode.FaceToFace,
                     Attendance = Attendance.DidNotAttend,
-                    RecordedAt = DateTime.UtcNow,
+                    RecordedAt = factory.UtcNow,
                     RecordedByUserId = scenario.EmotionalWorker.Id,
                 });
             }
 
-            var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = episode.Id, Description = "Find a settled home", CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id };
+            var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = episode.Id, Description = "Find a settled home", CreatedAt = factory.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id };
             db.Goals.Add(goal);
-            db.GoalActions.Add(new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Housing application", Owner = ActionOwner.Worker, DueOn = today.AddDays(-1), CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
-            db.GoalActions.Add(new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Done already", Owner = ActionOwner.Person, DueOn = today.AddDays(-3), Status = ActionStatus.Done, CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
+            db.GoalActions.Add(new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Housing application", Owner = ActionOwner.Worker, DueOn = today.AddDays(-1), CreatedAt = factory.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
+            db.GoalActions.Add(new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Done already", Owner = ActionOwner.Person, DueOn = today.AddDays(-3), Status = ActionStatus.Done, CreatedAt = factory.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
             return await db.SaveChangesAsync();
         });
         return scenario;
@@ -54,7 +54,7 @@ public sealed class CaseloadPagesTests(ThroughcareFactory factory) : IClassFixtu
         page.Status.ShouldBe(HttpStatusCode.OK);
         var row = page.Document.QuerySelector($"#caseload tr[data-episode='{scenario.Episode.Id}']").ShouldNotBeNull();
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        var today = Display.Today(TimeProvider.System);
+        var today = factory.Today;
         cells[3].ShouldBe($"Action: {Display.Date(today.AddDays(-1))}");
         cells[4].ShouldNotBe("None yet");
         cells[5].ShouldContain("At risk");

@@ -27,7 +27,7 @@ public static class ContactTestData
         return scenario;
     }
 
-    public static DateOnly Yesterday => Display.Today(TimeProvider.System).AddDays(-1);
+    public static DateOnly Yesterday => TestTime.StartDate.AddDays(-1);
 
     public static Dictionary<string, string> ValidForm(EpisodeScenario scenario, Action<Dictionary<string, string>>? change = null)
     {
@@ -59,13 +59,13 @@ public static class ContactTestData
                 Id = Guid.NewGuid(),
                 EpisodeId = scenario.Episode.Id,
                 ServiceStrandId = scenario.EmotionalStrand.Id,
-                OccurredAt = DateTime.UtcNow.AddDays(-2),
+                OccurredAt = factory.UtcNow.AddDays(-2),
                 DurationMinutes = 45,
                 Mode = ContactMode.Phone,
                 Attendance = Attendance.Attended,
                 Interventions = ["safety-planning"],
                 Note = "Seeded note",
-                RecordedAt = DateTime.UtcNow,
+                RecordedAt = factory.UtcNow,
                 RecordedByUserId = scenario.EmotionalWorker.Id,
             };
             change?.Invoke(contact);
@@ -256,7 +256,7 @@ public sealed class ContactPagesTests(ThroughcareFactory factory) : IClassFixtur
                 Snapshot = "{}",
                 Note = Secret + "-earlier",
                 NoteRestricted = true,
-                ReplacedAt = DateTime.UtcNow,
+                ReplacedAt = factory.UtcNow,
                 ReplacedByUserId = scenario.EmotionalWorker.Id,
                 CorrectionReason = "Wrong date",
             });

@@ -14,7 +14,7 @@ public sealed class EngagementPageTests(ThroughcareFactory factory) : IClassFixt
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Disengaged);
         await factory.WithDbAsync(db =>
         {
-            db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, From = EpisodeState.Active, To = EpisodeState.Disengaged, At = DateTime.UtcNow.AddDays(-30), Reason = "Stopped coming" });
+            db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, From = EpisodeState.Active, To = EpisodeState.Disengaged, At = factory.UtcNow.AddDays(-30), Reason = "Stopped coming" });
             return db.SaveChangesAsync();
         });
         return scenario;
@@ -30,11 +30,11 @@ public sealed class EngagementPageTests(ThroughcareFactory factory) : IClassFixt
                     Id = Guid.NewGuid(),
                     EpisodeId = scenario.Episode.Id,
                     ServiceStrandId = scenario.EmotionalStrand.Id,
-                    OccurredAt = DateTime.UtcNow.Date.AddDays(-daysAgo).AddHours(12),
+                    OccurredAt = factory.UtcNow.Date.AddDays(-daysAgo).AddHours(12),
                     Mode = mode,
                     Attendance = Attendance.DidNotAttend,
                     IsReengagementAttempt = true,
-                    RecordedAt = DateTime.UtcNow,
+                    RecordedAt = factory.UtcNow,
                     RecordedByUserId = scenario.EmotionalWorker.Id,
                 });
             }
@@ -223,7 +223,7 @@ public sealed class EngagementPageTests(ThroughcareFactory factory) : IClassFixt
         var goalId = Guid.NewGuid();
         await factory.WithDbAsync(db =>
         {
-            db.Goals.Add(new Goal { Id = goalId, EpisodeId = scenario.Episode.Id, Description = "Find a flat", CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
+            db.Goals.Add(new Goal { Id = goalId, EpisodeId = scenario.Episode.Id, Description = "Find a flat", CreatedAt = factory.UtcNow, CreatedByUserId = scenario.EmotionalWorker.Id });
             return db.SaveChangesAsync();
         });
         var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
@@ -302,7 +302,7 @@ public sealed class EngagementPageTests(ThroughcareFactory factory) : IClassFixt
         {
             for (var i = 1; i <= 3; i++)
             {
-                db.Contacts.Add(new Contact { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, ServiceStrandId = scenario.EmotionalStrand.Id, OccurredAt = DateTime.UtcNow.AddHours(-i), Mode = ContactMode.FaceToFace, Attendance = Attendance.DidNotAttend, RecordedAt = DateTime.UtcNow, RecordedByUserId = scenario.EmotionalWorker.Id });
+                db.Contacts.Add(new Contact { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, ServiceStrandId = scenario.EmotionalStrand.Id, OccurredAt = factory.UtcNow.AddHours(-i), Mode = ContactMode.FaceToFace, Attendance = Attendance.DidNotAttend, RecordedAt = factory.UtcNow, RecordedByUserId = scenario.EmotionalWorker.Id });
             }
 
             return db.SaveChangesAsync();

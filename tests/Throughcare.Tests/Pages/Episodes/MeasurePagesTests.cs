@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Pages.Episodes;
 
@@ -12,7 +11,7 @@ public sealed class MeasurePagesTests(ThroughcareFactory factory) : IClassFixtur
 {
     private static readonly Guid Phq9 = InstrumentCatalogueService.Shipped[0].Id;
 
-    private static DateOnly Today => Display.Today(TimeProvider.System);
+    private DateOnly Today => factory.Today;
 
     /// <summary>An episode that started a month ago, so that measures can be dated within it.</summary>
     private async Task<EpisodeScenario> ScenarioAsync(EpisodeState state = EpisodeState.Engaging)
@@ -239,7 +238,7 @@ public sealed class MeasurePagesTests(ThroughcareFactory factory) : IClassFixtur
                 Name = "Other organisation's scale",
                 Definition = InstrumentCatalogueService.ShippedJson("gad-7.json"),
                 OrganisationId = other.Id,
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = factory.UtcNow,
             });
             return await db.SaveChangesAsync();
         });
@@ -266,7 +265,7 @@ public sealed class MeasurePagesTests(ThroughcareFactory factory) : IClassFixtur
                 Name = "Our own scale",
                 Definition = InstrumentCatalogueService.ShippedJson("gad-7.json"),
                 OrganisationId = scenario.Service.OrganisationId,
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = factory.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

@@ -45,10 +45,10 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
                     Id = Guid.NewGuid(),
                     EpisodeId = scenario.Episode.Id,
                     ServiceStrandId = scenario.EmotionalStrand.Id,
-                    OccurredAt = DateTime.UtcNow.AddDays(-day),
+                    OccurredAt = factory.UtcNow.AddDays(-day),
                     Mode = ContactMode.Phone,
                     Attendance = Attendance.DidNotAttend,
-                    RecordedAt = DateTime.UtcNow,
+                    RecordedAt = factory.UtcNow,
                     RecordedByUserId = scenario.EmotionalWorker.Id,
                 });
             }
@@ -70,7 +70,7 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
             var episode = await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id);
             episode.CloseReason = EpisodeCloseReason.Completed;
             episode.EndOfServiceSummary = SummaryMarker;
-            episode.ClosedAt = DateTime.UtcNow;
+            episode.ClosedAt = factory.UtcNow;
             return await db.SaveChangesAsync();
         });
         var browser = await Browser.SignInAsync(factory, scenario.Referrer);

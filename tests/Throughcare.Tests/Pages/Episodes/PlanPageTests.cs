@@ -144,7 +144,7 @@ public sealed class PlanPageTests(ThroughcareFactory factory) : IClassFixture<Th
             .Status.ShouldBe(HttpStatusCode.Redirect);
         var goal = await factory.WithDbAsync(db => db.Goals.SingleAsync(g => g.EpisodeId == scenario.Episode.Id));
         goal.Pathway.ShouldBe("accommodation");
-        var past = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+        var past = factory.Today.AddDays(-10);
         var actionUrl = $"{scenario.Path}/plan/goals/{goal.Id}/actions/new";
         (await browser.PostFormAsync(actionUrl, ActionForm("Call the housing office", "Worker", null, past))).Status.ShouldBe(HttpStatusCode.Redirect);
         (await browser.PostFormAsync(actionUrl, ActionForm("Bring ID", "Person", null, past))).Status.ShouldBe(HttpStatusCode.Redirect);
@@ -199,7 +199,7 @@ public sealed class PlanPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
         var browser = await Browser.SignInAsync(factory, scenario.PracticalWorker);
         var goalId = (await SeedActionAsync(scenario)).GoalId;
-        var form = ActionForm("Phone the council", "OtherOrganisation", "Council", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3));
+        var form = ActionForm("Phone the council", "OtherOrganisation", "Council", factory.Today.AddDays(3));
         form[field] = value;
 
         var page = await browser.PostFormAsync($"{scenario.Path}/plan/goals/{goalId}/actions/new", form);
@@ -264,17 +264,17 @@ public sealed class PlanPageTests(ThroughcareFactory factory) : IClassFixture<Th
 
     private Task<GoalAction> SeedActionAsync(EpisodeScenario scenario) => factory.WithDbAsync(async db =>
     {
-        var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, Description = "Open a bank account", CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.PracticalWorker.Id };
-        var action = new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = scenario.Episode.Id, Description = "Get proof of address", Owner = ActionOwner.Worker, CreatedAt = DateTime.UtcNow, CreatedByUserId = scenario.PracticalWorker.Id };
+        var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, Description = "Open a bank account", CreatedAt = factory.UtcNow, CreatedByUserId = scenario.PracticalWorker.Id };
+        var action = new GoalAction { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = scenario.Episode.Id, Description = "Get proof of address", Owner = ActionOwner.Worker, CreatedAt = factory.UtcNow, CreatedByUserId = scenario.PracticalWorker.Id };
         db.Add(goal);
         db.Add(action);
         await db.SaveChangesAsync();
         return action;
     });
 
-    internal static Dictionary<string, string> NeedsForm(string occasion, string accommodation, string? note = null)
+    private Dictionary<string, string> NeedsForm(string occasion, string accommodation, string? note = null)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = factory.Today;
         var form = new Dictionary<string, string>
         {
             ["SubmissionId"] = Guid.NewGuid().ToString(),

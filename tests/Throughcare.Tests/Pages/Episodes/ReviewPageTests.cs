@@ -17,7 +17,7 @@ public sealed class ReviewPageTests(ThroughcareFactory factory) : IClassFixture<
     public async Task NextReviewDue_IsTaggedDueSoonWithinAFortnight_AndOverdueOncePast(int daysUntilDue, string? tag)
     {
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
-        var today = Web.Infrastructure.Web.Display.Today(TimeProvider.System);
+        var today = factory.Today;
         var startedOn = today.AddDays(daysUntilDue).AddMonths(-scenario.Service.ReviewIntervalMonths);
         await factory.WithDbAsync(async db =>
         {
@@ -47,7 +47,7 @@ public sealed class ReviewPageTests(ThroughcareFactory factory) : IClassFixture<
     {
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
         var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = factory.Today;
 
         var saved = await browser.PostFormAsync(scenario.Path + "/reviews/new", ReviewForm(today, "Reviewed progress with the person"));
 
@@ -72,7 +72,7 @@ public sealed class ReviewPageTests(ThroughcareFactory factory) : IClassFixture<
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
         var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
 
-        var page = await browser.PostFormAsync(scenario.Path + "/reviews/new", ReviewForm(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days), summary));
+        var page = await browser.PostFormAsync(scenario.Path + "/reviews/new", ReviewForm(factory.Today.AddDays(days), summary));
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError(id, message);
@@ -85,7 +85,7 @@ public sealed class ReviewPageTests(ThroughcareFactory factory) : IClassFixture<
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
         var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
 
-        var page = await browser.PostFormAsync(scenario.Path + "/reviews/new", ReviewForm(DateOnly.FromDateTime(DateTime.UtcNow), new string('a', 8001)));
+        var page = await browser.PostFormAsync(scenario.Path + "/reviews/new", ReviewForm(factory.Today, new string('a', 8001)));
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError("Input_Summary", "Summary must be 8000 characters or fewer");
@@ -165,7 +165,7 @@ public sealed class ReviewPageTests(ThroughcareFactory factory) : IClassFixture<
         (await RemindersAsync(scenario)).ShouldBe(0);
 
         // Start the episode so that its first review point is ten days away.
-        var startedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).AddMonths(-interval);
+        var startedOn = factory.Today.AddDays(10).AddMonths(-interval);
         await factory.WithDbAsync(async db =>
         {
             var episode = await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id);

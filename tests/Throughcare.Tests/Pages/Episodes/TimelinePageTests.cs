@@ -15,7 +15,7 @@ public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixtur
     private async Task<EpisodeScenario> StoryAsync()
     {
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
-        var start = DateTime.UtcNow.AddDays(-30);
+        var start = factory.UtcNow.AddDays(-30);
         await factory.WithDbAsync(async db =>
         {
             var referral = await db.Referrals.SingleAsync(r => r.Id == scenario.Referral.Id);
@@ -129,11 +129,11 @@ public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixtur
                 EpisodeId = scenario.Episode.Id,
                 InstrumentId = instrument.Id,
                 Occasion = AssessmentOccasion.Start,
-                TakenOn = DateOnly.FromDateTime(DateTime.UtcNow),
+                TakenOn = factory.Today,
                 Answers = [1, 1, 1, 1, 1, 1, 1, 1, 2],
                 Score = 10,
                 Band = "Moderate",
-                RecordedAt = DateTime.UtcNow,
+                RecordedAt = factory.UtcNow,
                 RecordedByUserId = scenario.EmotionalWorker.Id,
             });
             return await db.SaveChangesAsync();

@@ -100,7 +100,7 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
     [Fact]
     public async Task Post_DateOfBirthToday_ShowsMustBeInThePast()
     {
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = factory.Today;
 
         await PostRejectedAsync(PersonForm("Amara", UniqueFamilyName("Today"), today), "Input_DateOfBirth", "Date of birth must be in the past");
     }

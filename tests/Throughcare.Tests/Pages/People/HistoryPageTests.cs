@@ -103,7 +103,7 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         {
             for (var i = 0; i < 22; i++)
             {
-                db.AuditEvents.Add(new AuditEvent { RecordType = AuditRecordTypes.Person, RecordId = personId.ToString(), Action = AuditActions.Update, PersonId = personId, OccurredAt = AuditChain.TruncateToMicroseconds(DateTime.UtcNow) });
+                db.AuditEvents.Add(new AuditEvent { RecordType = AuditRecordTypes.Person, RecordId = personId.ToString(), Action = AuditActions.Update, PersonId = personId, OccurredAt = AuditChain.TruncateToMicroseconds(factory.UtcNow) });
             }
 
             return db.SaveChangesAsync();

@@ -99,7 +99,7 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
         {
             var merged = await db.People.FindAsync(mergedId);
             merged!.MergedIntoPersonId = keepId;
-            merged.MergedAt = DateTime.UtcNow;
+            merged.MergedAt = factory.UtcNow;
             return await db.SaveChangesAsync();
         });
         var browser = await Browser.SignInAsync(factory, user);

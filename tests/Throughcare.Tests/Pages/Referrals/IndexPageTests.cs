@@ -30,7 +30,7 @@ public sealed class IndexPageTests(ThroughcareFactory factory) : IClassFixture<T
         {
             var r = await db.Referrals.FindAsync(sent.Id);
             r!.CloseReason = ReferralCloseReason.NotEligible;
-            r.DecidedAt = DateTime.UtcNow;
+            r.DecidedAt = factory.UtcNow;
             return await db.SaveChangesAsync();
         });
 

@@ -19,9 +19,9 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
             var r = await db.Referrals.FindAsync(referral.Id);
             r!.ScreeningNotes = NotesMarker;
             r.CloseReason = ReferralCloseReason.NeedsMetElsewhere;
-            r.DecidedAt = DateTime.UtcNow;
+            r.DecidedAt = factory.UtcNow;
             r.DecidedByUserId = scene.Receiver.Id;
-            db.ReferralTransitions.Add(new ReferralTransition { Id = Guid.NewGuid(), ReferralId = r.Id, From = ReferralState.Screening, To = ReferralState.Declined, At = DateTime.UtcNow, ByUserId = scene.Receiver.Id, Reason = ReferralCloseReason.NeedsMetElsewhere });
+            db.ReferralTransitions.Add(new ReferralTransition { Id = Guid.NewGuid(), ReferralId = r.Id, From = ReferralState.Screening, To = ReferralState.Declined, At = factory.UtcNow, ByUserId = scene.Receiver.Id, Reason = ReferralCloseReason.NeedsMetElsewhere });
             return await db.SaveChangesAsync();
         });
         return (scene, referral);

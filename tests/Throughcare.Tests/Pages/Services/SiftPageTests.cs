@@ -20,7 +20,7 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var older = await _referrals.CreateReferralAsync(s.PersonId, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Screening);
         var accepted = await _referrals.CreateReferralAsync(s.PersonId, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Accepted);
         await _referrals.CreateReferralAsync(s.PersonId, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Draft);
-        var now = DateTime.UtcNow;
+        var now = factory.UtcNow;
         await SetDatesAsync(older.Id, submitted: now.AddDays(-10));
         await SetDatesAsync(accepted.Id, submitted: now.AddDays(-20), decided: now.AddDays(-17));
         await SetDatesAsync(s.Referral.Id, submitted: now.AddDays(-3));
@@ -75,7 +75,7 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
     public async Task Get_ManyReferrals_PagesThemOldestFirst()
     {
         var s = await _referrals.CreateScenarioAsync(ReferralState.Submitted);
-        var start = DateTime.UtcNow.AddDays(-60);
+        var start = factory.UtcNow.AddDays(-60);
         await SetDatesAsync(s.Referral.Id, submitted: start);
         for (var i = 1; i <= 26; i++)
         {

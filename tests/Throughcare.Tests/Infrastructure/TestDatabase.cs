@@ -127,7 +127,7 @@ public sealed class TestDatabase : IDisposable
         }).Build();
         var environment = new HostingEnvironment { EnvironmentName = ThroughcareHost.TestingEnvironment, ContentRootPath = Root };
         using var services = new ServiceCollection().AddHttpContextAccessor().AddScoped<CurrentUser>()
-            .AddThroughcareDatabase(configuration, environment).BuildServiceProvider();
+            .AddLogging().AddSingleton(TimeProvider.System).AddThroughcareDatabase(configuration, environment).BuildServiceProvider();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ThroughcareDbContext>();
         db.Database.Migrate();

@@ -8,6 +8,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Throughcare.Web.Demo;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
@@ -132,7 +136,14 @@ public static class ThroughcareHost
                 registration.Timeout = TimeSpan.FromSeconds(5);
             }
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Throughcare API";
+            document.Info.Description = "Partner systems submit referrals and read their state, and a service's own systems read episodes and record "
+                + "contacts. Send a bearer token an administrator issues at /admin/api-tokens, and an Idempotency-Key header to make retries safe.";
+            return Task.CompletedTask;
+        }));
+        AddTelemetry(services, configuration);
         AddHostFiltering(services, configuration, builder.Environment);
     }
 
@@ -157,6 +168,37 @@ public static class ThroughcareHost
             o.AllowEmptyHosts = false;
             o.IncludeFailureMessage = false;
         });
+    }
+
+    /// <summary>
+    /// Traces and metrics (ASP.NET Core requests, Npgsql commands and connection pools) over OTLP, off unless an endpoint
+    /// is configured: Throughcare:Telemetry:OtlpEndpoint, or the standard OTEL_EXPORTER_OTLP_ENDPOINT.
+    /// </summary>
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var endpoint = configuration["Throughcare:Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return;
+        }
+
+        var protocol = string.Equals(configuration["Throughcare:Telemetry:OtlpProtocol"], "grpc", StringComparison.OrdinalIgnoreCase)
+            ? OpenTelemetry.Exporter.OtlpExportProtocol.Grpc
+            : OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf;
+        void Exporter(OpenTelemetry.Exporter.OtlpExporterOptions o, string signal)
+        {
+            o.Protocol = protocol;
+            o.Endpoint = new Uri(protocol == OpenTelemetry.Exporter.OtlpExportProtocol.Grpc ? endpoint : $"{endpoint.TrimEnd('/')}/v1/{signal}");
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("throughcare"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddNpgsql()
+                .AddOtlpExporter(o => Exporter(o, "traces")))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddOtlpExporter(o => Exporter(o, "metrics")));
     }
 
     /// <summary>The only pages open without signing in; a test fails if another page has no named policy.</summary>
@@ -326,6 +368,15 @@ public static class ThroughcareHost
         app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
+
+        // The partner developers' reference to the API, rendered from the OpenAPI document by Swagger UI, whose
+        // files come in its package (no inline script, so it runs under the same Content-Security-Policy).
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/reference";
+            o.DocumentTitle = "Throughcare API reference";
+            o.SwaggerEndpoint("/openapi/v1.json", "Throughcare API v1");
+        });
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

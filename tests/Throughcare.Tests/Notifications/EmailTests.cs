@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Mail;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -32,7 +31,7 @@ public sealed class FakeEmailSender : IEmailSender
         await Task.Delay(Delay, cancellationToken);
         if (Refuse.ContainsKey(to))
         {
-            throw new SmtpException(SmtpStatusCode.MailboxUnavailable, "Mailbox unavailable");
+            throw new MailKit.Net.Smtp.SmtpCommandException(MailKit.Net.Smtp.SmtpErrorCode.RecipientNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.MailboxUnavailable, "Mailbox unavailable");
         }
 
         Sent.Enqueue((to, subject, body));

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Tests.Security;
 
@@ -33,6 +34,23 @@ public sealed class TwoFactorTests(ThroughcareFactory factory) : IClassFixture<T
         var code = await fresh.PostFormAsync("/sign-in/two-factor", new() { ["Input.Code"] = Totp.CurrentCode(key) }, "/sign-in/two-factor");
         code.Status.ShouldBe(HttpStatusCode.Redirect);
         (await fresh.GetAsync("/people")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SettingUpTwoFactor_ShowsTheKeyAsAQrCodeForTheAccount()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+
+        var page = (await browser.GetAsync("/account/two-factor")).Document;
+
+        var key = page.QuerySelector(".app-key").Text().Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var image = page.QuerySelector("img.app-qr-code").ShouldNotBeNull();
+        image.GetAttribute("alt").ShouldNotBeNullOrWhiteSpace();
+        var source = image.GetAttribute("src").ShouldNotBeNull();
+        source.ShouldBe(AuthenticatorQrCode.DataUri(user.Email, key));
+        Convert.FromBase64String(source["data:image/png;base64,".Length..])[..8].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        AuthenticatorQrCode.Uri(user.Email, key).ShouldBe($"otpauth://totp/Throughcare:{Uri.EscapeDataString(user.Email)}?secret={key}&issuer=Throughcare&digits=6");
     }
 
     [Fact]

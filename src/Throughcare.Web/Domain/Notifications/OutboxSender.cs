@@ -1,5 +1,5 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Throughcare.Web.Infrastructure.Database;
@@ -11,6 +11,8 @@ public sealed class EmailOptions
     /// <summary>The SMTP server; when empty, messages wait in the outbox and nothing is sent.</summary>
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 25;
+
+    /// <summary>Upgrade the connection with STARTTLS, and refuse to send if the server cannot.</summary>
     public bool EnableSsl { get; set; }
     public string? UserName { get; set; }
     public string? Password { get; set; }
@@ -23,19 +25,27 @@ public interface IEmailSender
     Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken);
 }
 
+/// <summary>Sends one message over SMTP with MailKit, connecting for each message (the outbox sends few, and retries).</summary>
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
     public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
+        var message = new MimeKit.MimeMessage();
+        message.From.Add(MimeKit.MailboxAddress.Parse(o.From));
+        message.To.Add(MimeKit.MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new MimeKit.TextPart(MimeKit.Text.TextFormat.Plain) { Text = body };
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("No SMTP host is configured."), o.SmtpPort, o.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(o.UserName))
         {
-            client.Credentials = new NetworkCredential(o.UserName, o.Password);
+            await client.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
         }
 
-        using var message = new MailMessage(o.From, to, subject, body);
-        await client.SendMailAsync(message, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
 
@@ -101,7 +111,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailSender sende
                     .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, time.GetUtcNow().UtcDateTime).SetProperty(x => x.LockedUntil, (DateTime?)null), cancellationToken);
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
+            catch (Exception ex) when (ex is MailKit.CommandException or MailKit.ProtocolException or AuthenticationException
+                or System.Net.Sockets.SocketException or IOException or InvalidOperationException or MimeKit.ParseException)
             {
                 var attempts = message.Attempts + 1;
                 var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;

@@ -19,6 +19,9 @@ public sealed class TwoFactorModel(
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
     public string FormattedKey { get; private set; } = "";
+
+    /// <summary>The key and account as a QR code an authenticator app can scan, as a PNG data URI (no script, allowed by the CSP).</summary>
+    public string? QrCode { get; private set; }
     public string Email { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync() =>
@@ -92,6 +95,7 @@ public sealed class TwoFactorModel(
             }
 
             FormattedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+            QrCode = AuthenticatorQrCode.DataUri(Email, key);
         }
 
         return user;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
@@ -27,6 +28,7 @@ public sealed record ReferralStatus(
 public static class ReferralsApi
 {
     public const string Policy = "api.referrals";
+    private const string GetReferralRoute = "GetReferral";
     private const long DefaultMaxUploadBytes = 10 * 1024 * 1024;
 
     public static void MapReferralsApi(this IEndpointRouteBuilder app)
@@ -41,13 +43,14 @@ public static class ReferralsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{referralId:guid}", GetAsync)
-            .WithName("GetReferral")
+            .WithName(GetReferralRoute)
             .WithSummary("A referral's state and decision, as the referring organisation sees it.")
             .Produces<ReferralStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, ThroughcareDbContext db, ReferralService referrals, IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, ThroughcareDbContext db, ReferralService referrals, LinkGenerator links, IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -70,7 +73,7 @@ public static class ReferralsApi
         }
 
         var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = Display.Today(time);
         var personId = RequireGuid(form, "personId", "Enter the person's reference", errors);
         var serviceId = RequireGuid(form, "serviceId", "Enter the service's reference", errors);
         var details = new ReferralDetails
@@ -124,38 +127,39 @@ public static class ReferralsApi
 
         var submissionId = Guid.TryParse(request.Headers["Idempotency-Key"], out var key) ? key : Guid.NewGuid();
         var started = await referrals.StartDraftAsync(personId!.Value, serviceId!.Value, submissionId, cancellationToken);
-        if (started is not ReferralOutcome.Done { ReferralId: var referralId })
+        if (started is not WriteResult.Done { Id: var referralId })
         {
-            return Problem(started);
+            return WriteProblems.Problem(started, "referral");
         }
 
+        var location = links.GetPathByName(GetReferralRoute, new { referralId }) ?? throw new InvalidOperationException("No route to a referral.");
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, cancellationToken);
         if (referral.State != ReferralState.Draft)
         {
             // A retry with the same Idempotency-Key after the referral was sent: answer as the first time.
-            return Results.Created($"/api/v1/referrals/{referralId}", new ReferralCreated(referralId, referral.State.ToString(), $"/api/v1/referrals/{referralId}"));
+            return Results.Created(location, new ReferralCreated(referralId, referral.State.ToString(), location));
         }
 
-        var outcome = await referrals.SaveDetailsAsync(referralId, referral.Version, details, cancellationToken);
+        var result = await referrals.SaveDetailsAsync(referralId, referral.Version, details, cancellationToken);
         foreach (var (file, kind) in documents)
         {
-            if (outcome is not ReferralOutcome.Done)
+            if (result is not WriteResult.Done)
             {
                 break;
             }
 
             await using var content = file.OpenReadStream();
-            outcome = await referrals.AddDocumentAsync(referralId, await VersionAsync(db, referralId, cancellationToken), file.Name, DocumentNames.Clean(file.FileName), kind, content, cancellationToken);
+            result = await referrals.AddDocumentAsync(referralId, await VersionAsync(db, referralId, cancellationToken), file.Name, DocumentNames.Clean(file.FileName), kind, content, cancellationToken);
         }
 
-        if (outcome is ReferralOutcome.Done)
+        if (result is WriteResult.Done)
         {
-            outcome = await referrals.SubmitAsync(referralId, await VersionAsync(db, referralId, cancellationToken), cancellationToken);
+            result = await referrals.SubmitAsync(referralId, await VersionAsync(db, referralId, cancellationToken), cancellationToken);
         }
 
-        return outcome is ReferralOutcome.Done
-            ? Results.Created($"/api/v1/referrals/{referralId}", new ReferralCreated(referralId, nameof(ReferralState.Submitted), $"/api/v1/referrals/{referralId}"))
-            : Problem(outcome);
+        return result is WriteResult.Done
+            ? Results.Created(location, new ReferralCreated(referralId, nameof(ReferralState.Submitted), location))
+            : WriteProblems.Problem(result, "referral");
     }
 
     private static async Task<IResult> GetAsync(Guid referralId, ThroughcareDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -166,14 +170,6 @@ public static class ReferralsApi
             referral.CloseReason?.ToString(), referral.CloseReasonText, referral.DaysToDecision(time.GetUtcNow().UtcDateTime),
             referral.Documents.Select(d => new ReferralDocumentSummary(d.Id, d.DocumentType, DocumentNames.Served(d.FileName, FileSignatures.ForContentType(d.ContentType)), d.Size)).ToList()));
     }
-
-    private static IResult Problem(ReferralOutcome outcome) => outcome switch
-    {
-        ReferralOutcome.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Person or service not found"),
-        ReferralOutcome.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The referral was changed by someone else; try again"),
-        ReferralOutcome.NotAllowed refused => Results.ValidationProblem(new Dictionary<string, string[]> { ["referral"] = [refused.Message] }),
-        _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
-    };
 
     private static Task<Guid> VersionAsync(ThroughcareDbContext db, Guid referralId, CancellationToken cancellationToken) =>
         db.Referrals.Where(r => r.Id == referralId).Select(r => r.Version).SingleAsync(cancellationToken);

@@ -86,8 +86,7 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/Admin/ApiTokens", Capabilities.Administer);
             o.Conventions.AuthorizeFolder("/Admin/Instruments", Capabilities.Administer);
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
-            o.Conventions.AddPageApplicationModelConvention("/Services/Edit", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
-            o.Conventions.AddPageApplicationModelConvention("/Services/AddStrand", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
+            o.Conventions.AddFolderApplicationModelConvention("/Services", m => m.Filters.Add(new Pages.Services.ServiceRouteFilter()));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);
             o.Conventions.AuthorizeFolder("/Services", Capabilities.ViewServices);
             o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);

@@ -89,7 +89,9 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         var id = body.RootElement.GetProperty("id").GetGuid();
-        var read = await client.GetAsync(new Uri($"/api/v1/referrals/{id}", UriKind.Relative));
+        created.Headers.Location!.OriginalString.ShouldBe($"/api/v1/referrals/{id}");
+        body.RootElement.GetProperty("location").GetString().ShouldBe($"/api/v1/referrals/{id}");
+        var read = await client.GetAsync(created.Headers.Location);
         using var state = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
         state.RootElement.GetProperty("state").GetString().ShouldBe("Submitted");
         state.RootElement.GetProperty("documents").GetArrayLength().ShouldBe(3);
@@ -158,7 +160,41 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
         var response = await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await factory.WithDbAsync(db => db.Referrals.CountAsync(r => r.PersonId == stranger))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Post_ToAServiceNotAcceptingReferrals_Is400ProblemAndWritesNothing()
+    {
+        var partner = await PartnerAsync();
+        await factory.WithDbAsync(db => db.Services.Where(s => s.Id == partner.Service.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.AcceptingReferrals, false)));
+
+        using var content = Referral(partner.PersonId, partner.Service.Id);
+        var response = await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        await ShouldBeBadRequestProblemAsync(response);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").GetProperty("referral")[0].GetString().ShouldBe($"{partner.Service.Name} is not accepting referrals");
+        (await factory.WithDbAsync(db => db.Referrals.CountAsync(r => r.PersonId == partner.PersonId))).ShouldBe(0);
+    }
+
+    /// <summary>Half past midnight in the UK in summer, consent given today in the UK is not in the future, though UTC is a day behind.</summary>
+    [Fact]
+    public async Task Post_ConsentGivenTodayJustAfterUkMidnightInSummer_IsAccepted()
+    {
+        var today = factory.MoveToJustAfterUkMidnight();
+        var partner = await PartnerAsync();
+
+        using var content = Referral(partner.PersonId, partner.Service.Id, f =>
+        {
+            f["sharingBasis"] = "Consent";
+            f["consentGivenOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }, (DocumentTypes.ReferralForm, "form.pdf", Pdf), (DocumentTypes.Formulation, "formulation.pdf", Pdf), (DocumentTypes.OASys, "oasys.pdf", Pdf));
+        var created = await Client(partner.Token).PostAsync(new Uri("/api/v1/referrals", UriKind.Relative), content);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        (await factory.WithDbAsync(db => db.Referrals.SingleAsync(r => r.PersonId == partner.PersonId))).ConsentGivenOn.ShouldBe(today);
     }
 
     [Fact]

@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Notifications;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Tests.Domain;
 
@@ -96,9 +100,18 @@ public sealed class ReferralStateMachineTests(ThroughcareFactory factory) : ICla
         var after = await factory.WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.Transitions).SingleAsync(r => r.Id == id));
         var audits = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.RecordType == AuditRecordTypes.Referral && a.RecordId == id.ToString()));
         var mails = await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == s.Referrer.Email));
-        if (ReferralStates.CanMove(from, target))
+        if (actor == s.Manager && from is ReferralState.Draft or ReferralState.Declined or ReferralState.Withdrawn)
         {
-            outcome.ShouldBeOfType<ReferralOutcome.Done>();
+            // The receiving organisation never sees a draft, and loses the referral once it is declined or withdrawn.
+            outcome.ShouldBeOfType<WriteResult.NotFound>();
+            after.State.ShouldBe(from);
+            after.Transitions.ShouldBeEmpty();
+            audits.ShouldBe(0);
+            mails.ShouldBe(0);
+        }
+        else if (ReferralStates.CanMove(from, target))
+        {
+            outcome.ShouldBeOfType<WriteResult.Done>();
             after.State.ShouldBe(target);
             after.Transitions.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
                 t => t.From.ShouldBe(from),
@@ -109,13 +122,69 @@ public sealed class ReferralStateMachineTests(ThroughcareFactory factory) : ICla
         }
         else
         {
-            outcome.ShouldBeOfType<ReferralOutcome.NotAllowed>();
+            outcome.ShouldBeOfType<WriteResult.Refused>();
             after.State.ShouldBe(from);
             after.Transitions.ShouldBeEmpty();
             after.Version.ShouldBe(version);
             audits.ShouldBe(0);
             mails.ShouldBe(0);
         }
+    }
+
+    public static TheoryData<Operation, ReferralState> EmailingOperations => new()
+    {
+        { Operation.Submit, ReferralState.Draft },
+        { Operation.RequestInformation, ReferralState.Screening },
+        { Operation.Accept, ReferralState.Screening },
+        { Operation.Decline, ReferralState.Screening },
+    };
+
+    /// <summary>
+    /// A change and the e-mail it sends are saved in one unit of work: when saving fails, neither is left behind (not the
+    /// change without its e-mail), and when it succeeds both are there, the e-mail once.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EmailingOperations))]
+    public async Task Service_ChangeAndItsEmail_AreSavedTogetherOrNotAtAll(Operation operation, ReferralState from)
+    {
+        var s = await _referrals.CreateScenarioAsync(from);
+        var actor = operation == Operation.Submit ? s.Referrer : s.Manager;
+        var id = s.Referral.Id;
+        Task<WriteResult> Run(ReferralService r) => operation switch
+        {
+            Operation.Submit => r.SubmitAsync(id, s.Referral.Version, default),
+            Operation.RequestInformation => r.RequestInformationAsync(id, s.Referral.Version, "Send the latest OASys", default),
+            Operation.Accept => r.AcceptAsync(id, s.Referral.Version, null, default),
+            _ => r.DeclineAsync(id, s.Referral.Version, ReferralCloseReason.NotEligible, null, null, default),
+        };
+
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() => StaffScope.RunAsAsync(factory, actor, services =>
+        {
+            var db = services.GetRequiredService<ThroughcareDbContext>();
+            db.SavingChanges += (_, _) =>
+            {
+                if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+                {
+                    throw new InvalidOperationException("Saving the e-mail failed");
+                }
+            };
+            return Run(services.GetRequiredService<ReferralService>());
+        }));
+
+        failure.Message.ShouldBe("Saving the e-mail failed");
+        var unchanged = await factory.WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.Transitions).SingleAsync(r => r.Id == id));
+        (unchanged.State, unchanged.Version).ShouldBe((from, s.Referral.Version));
+        unchanged.Transitions.ShouldBeEmpty();
+        (await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.AggregateId == id))).ShouldBe(0);
+        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == s.Referrer.Email))).ShouldBe(0);
+
+        var done = await EmailTests.AsAsync(factory, actor, Run);
+
+        done.ShouldBeOfType<WriteResult.Done>();
+        var changed = await factory.WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.Transitions).SingleAsync(r => r.Id == id));
+        changed.State.ShouldNotBe(from);
+        changed.Transitions.ShouldHaveSingleItem();
+        (await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == s.Referrer.Email))).ShouldBe(1);
     }
 
     [Fact]
@@ -125,7 +194,7 @@ public sealed class ReferralStateMachineTests(ThroughcareFactory factory) : ICla
 
         var outcome = await EmailTests.AsAsync(factory, s.Manager, r => r.AcceptAsync(s.Referral.Id, Guid.NewGuid(), null, default));
 
-        outcome.ShouldBeOfType<ReferralOutcome.Conflict>();
+        outcome.ShouldBeOfType<WriteResult.Conflict>();
         (await factory.WithDbAsync(db => db.Referrals.SingleAsync(r => r.Id == s.Referral.Id))).State.ShouldBe(ReferralState.Screening);
     }
 
@@ -140,8 +209,8 @@ public sealed class ReferralStateMachineTests(ThroughcareFactory factory) : ICla
             Task.Run(() => EmailTests.AsAsync(factory, s.Manager, r => r.AllocateAsync(s.Referral.Id, s.Referral.Version, allocation, default))),
             Task.Run(() => EmailTests.AsAsync(factory, s.Manager, r => r.AllocateAsync(s.Referral.Id, s.Referral.Version, allocation, default))));
 
-        outcomes.Count(o => o is ReferralOutcome.Done).ShouldBe(1);
-        outcomes.Count(o => o is ReferralOutcome.Conflict).ShouldBe(1);
+        outcomes.Count(o => o is WriteResult.Done).ShouldBe(1);
+        outcomes.Count(o => o is WriteResult.Conflict).ShouldBe(1);
         (await factory.WithDbAsync(db => db.Episodes.CountAsync(e => e.ReferralId == s.Referral.Id))).ShouldBe(1);
     }
 }

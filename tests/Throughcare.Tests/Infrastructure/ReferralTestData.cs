@@ -1,10 +1,15 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Infrastructure;
@@ -164,6 +169,54 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
         var created = await CreateServiceAsync(receiving.Id, service);
         var referral = await CreateReferralAsync(personId, created, referring.Id, referrer.Id, state, withRequiredDocuments);
         return new ReferralScenario(referrer, manager, personId, created, referral);
+    }
+}
+
+/// <summary>Runs domain services outside a page, as a request by a member of staff would.</summary>
+public static class StaffScope
+{
+    /// <summary>Runs the work in a scope of its own, signed in as this member of staff and seeing what their organisation may.</summary>
+    public static async Task<T> RunAsAsync<T>(ThroughcareFactory factory, TestUser user, Func<IServiceProvider, Task<T>> work)
+    {
+        var accessor = factory.Services.GetRequiredService<IHttpContextAccessor>();
+        var previous = accessor.HttpContext;
+        accessor.HttpContext = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                new Claim(ClaimTypes.Name, user.Email),
+                new Claim(ThroughcareClaims.OrganisationId, user.OrganisationId.ToString()),
+            ], "Test")),
+        };
+        try
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().ForOrganisation(user.OrganisationId);
+            return await work(scope.ServiceProvider);
+        }
+        finally
+        {
+            accessor.HttpContext = previous;
+        }
+    }
+}
+
+/// <summary>Moves a host's clock to where UK and UTC dates differ.</summary>
+public static class ReferralTestClock
+{
+    /// <summary>
+    /// Moves the host's clock on to the next 23:30 UTC: half past midnight in the UK in summer, when the UK date is a day
+    /// ahead of the UTC date. Returns that UK date. The clock only moves forward, so later tests in the class run then too.
+    /// </summary>
+    public static DateOnly MoveToJustAfterUkMidnight(this ThroughcareFactory factory)
+    {
+        var now = factory.Clock.GetUtcNow();
+        var target = new DateTimeOffset(now.UtcDateTime.Date.AddHours(23).AddMinutes(30), TimeSpan.Zero);
+        factory.Clock.SetUtcNow(target > now ? target : target.AddDays(1));
+        var today = factory.Today;
+        today.ShouldBe(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(1), "the clock must be where the UK date is ahead of the UTC date");
+        return today;
     }
 }
 

@@ -98,6 +98,27 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
         problems.ShouldBeEmpty($"{form} / {field}:\n{string.Join("\n", problems)}");
     }
 
+    public static TheoryData<string, string> OtherOrganisationsIds => HostileForms.OtherOrganisationsIdCases;
+
+    /// <summary>A field that names a record, sent the id of another organisation's record: refused with a 400 or a 404, and nothing written.</summary>
+    [Theory]
+    [MemberData(nameof(OtherOrganisationsIds))]
+    public async Task Post_IdOfAnotherOrganisationsRecord_Returns400Or404AndChangesNothing(string form, string field)
+    {
+        var spec = HostileForms.Find(form);
+        var session = await spec.StartAsync(factory);
+        var token = await TokenAsync(session);
+        var foreign = await spec.Fields.Single(f => f.Name == field).OtherOrganisationsId!(factory);
+        var fields = Replace(await session.ValidFieldsAsync(), field, [foreign]);
+        var before = await CountAsync();
+
+        var page = await SendAsync(session, token, fields);
+
+        page.Status.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+        (await CountAsync()).ShouldBe(before);
+        AssertNoStackTrace(page);
+    }
+
     [Fact]
     public async Task Post_BodyOverTheLimit_Returns413WithoutServerError()
     {
@@ -246,7 +267,36 @@ public sealed class BadInputTests(ThroughcareFactory factory, SmallBodyFactory s
             return await session.Browser.GetAsync($"{session.Url}?{query}");
         }
 
+        if (session.Files.Count > 0)
+        {
+            return await PostMultipartAsync(session, fields.Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+        }
+
         return await session.Browser.PostRawAsync(session.Url, fields.Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+    }
+
+    /// <summary>Posts the fields and the session's files as a browser sends an upload form.</summary>
+    private static async Task<Page> PostMultipartAsync(FormSession session, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var body = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            // Named by hand: the helper refuses an empty name, which the unexpected fields include on purpose.
+            var part = new StringContent(value);
+            part.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"" };
+            body.Add(part);
+        }
+
+        foreach (var (name, fileName, content) in session.Files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            body.Add(file, name, fileName);
+        }
+
+        var response = await session.Browser.Client.PostAsync(new Uri(session.Url, UriKind.Relative), body);
+        var html = await response.Content.ReadAsStringAsync();
+        return new Page(response, html, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html));
     }
 
     private Task<Counts> CountAsync() => factory.WithDbAsync(async db => new Counts(

@@ -9,7 +9,11 @@ using Throughcare.Web.Infrastructure.Database;
 namespace Throughcare.Tests.Security;
 
 /// <summary>A field under attack, with its length limit; a date group takes day, month and year together.</summary>
-public sealed record HostileField(string Name, int Limit, bool IsDateGroup = false);
+public sealed record HostileField(string Name, int Limit, bool IsDateGroup = false)
+{
+    /// <summary>Makes a record of another organisation whose id this field could name: the form must refuse it.</summary>
+    public Func<ThroughcareFactory, Task<string>>? OtherOrganisationsId { get; init; }
+}
 
 /// <summary>A signed-in (or anonymous) browser on a form, and the valid values of every field for the next request.</summary>
 public sealed class FormSession
@@ -24,6 +28,9 @@ public sealed class FormSession
     public bool IsQuery { get; init; }
 
     public string? TokenPage => IsQuery ? null : FormPage ?? Url;
+
+    /// <summary>Files an upload form sends with its fields, as multipart/form-data: valid in every request, never the value under attack.</summary>
+    public IReadOnlyList<(string Name, string FileName, byte[] Content)> Files { get; init; } = [];
 
     public required Func<Task<List<KeyValuePair<string, string>>>> ValidFieldsAsync { get; init; }
 }
@@ -46,7 +53,7 @@ public static partial class HostileForms
 
     private static IReadOnlyList<HostileForm>? _all;
 
-    public static IReadOnlyList<HostileForm> All => _all ??= [.. Foundation, .. ContactForms, .. PlanForms, .. MeasureForms, .. EngagementForms];
+    public static IReadOnlyList<HostileForm> All => _all ??= [.. Foundation, .. ContactForms, .. PlanForms, .. MeasureForms, .. EngagementForms, .. ReferralForms, .. ServiceForms];
 
     private static readonly IReadOnlyList<HostileForm> Foundation =
     [
@@ -353,21 +360,23 @@ public static partial class HostileForms
         },
     };
 
-    public static TheoryData<string, string> Cases
-    {
-        get
-        {
-            var cases = new TheoryData<string, string>();
-            foreach (var form in All)
-            {
-                foreach (var hostileField in form.Fields)
-                {
-                    cases.Add(form.Name, hostileField.Name);
-                }
-            }
+    public static TheoryData<string, string> Cases => CasesOf(_ => true);
 
-            return cases;
+    /// <summary>Every field that names a record, with the form it is on: each is sent another organisation's record's id.</summary>
+    public static TheoryData<string, string> OtherOrganisationsIdCases => CasesOf(f => f.OtherOrganisationsId is not null);
+
+    private static TheoryData<string, string> CasesOf(Func<HostileField, bool> include)
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var form in All)
+        {
+            foreach (var hostileField in form.Fields.Where(include))
+            {
+                cases.Add(form.Name, hostileField.Name);
+            }
         }
+
+        return cases;
     }
 
     public static HostileForm Find(string name) => All.Single(f => f.Name == name);

@@ -81,6 +81,23 @@ public sealed class ReferralAccess(ThroughcareDbContext db, CurrentUser user) : 
         }
     }
 
+    /// <summary>The referrals the user's own organisation made, its drafts among them, as far as the user may list them.</summary>
+    public IQueryable<Referral> Made
+    {
+        get
+        {
+            var organisationId = user.OrganisationId;
+            return Listable.Where(r => r.ReferringOrganisationId == organisationId);
+        }
+    }
+
+    /// <summary>The referrals sent to a service (never drafts), as far as the user may list them: its own organisation's sift.</summary>
+    public IQueryable<Referral> SentTo(Guid serviceId) => Listable.Where(r => r.ServiceId == serviceId && r.State != ReferralState.Draft);
+
+    /// <summary>What the current user may do with a listed referral between these organisations, in this state.</summary>
+    public Rights<ReferralRight> RightsFor(Guid referringOrganisationId, Guid serviceOrganisationId, ReferralState state) =>
+        RightsFor(user, referringOrganisationId, serviceOrganisationId, state);
+
     public async Task<IRecordInView?> FindAsync(Guid id, RouteValueDictionary routeValues, CancellationToken cancellationToken)
     {
         var referral = await FindAsync(id, cancellationToken);

@@ -9,6 +9,7 @@ using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Storage;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Domain.Referrals;
 
@@ -30,38 +31,35 @@ public sealed record ReferralDetails
 /// <summary>The worker chosen for one strand, and why when the manager departed from the top suggestion.</summary>
 public sealed record StrandAllocation(Guid StrandId, Guid WorkerUserId, string Reason);
 
-public abstract record ReferralOutcome
-{
-    public sealed record Done(Guid ReferralId) : ReferralOutcome;
-
-    /// <summary>The referral's state does not allow this; nothing was written.</summary>
-    public sealed record NotAllowed(string Message) : ReferralOutcome;
-
-    /// <summary>Someone changed the referral first; nothing was written.</summary>
-    public sealed record Conflict : ReferralOutcome;
-
-    public sealed record NotFound : ReferralOutcome;
-}
-
-/// <summary>Every change to a referral: each records who, when and why, its audit row and any e-mail, in one transaction.</summary>
+/// <summary>
+/// Every change to a referral: each records who, when and why, and saves its audit rows and the e-mails it sends in
+/// one unit of work, so a change and its e-mail exist together or not at all.
+/// </summary>
 public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Outbox outbox, IDocumentStore store, CareRoles careRoles, CurrentUser user, TimeProvider time)
 {
-    public async Task<ReferralOutcome> StartDraftAsync(Guid personId, Guid serviceId, Guid submissionId, CancellationToken cancellationToken)
+    public const string SubmissionUsed = "This form has already been used. Check the service and select Continue to start the referral";
+
+    /// <summary>
+    /// Starts a draft, or answers with the draft this form's submission already started. A submission id already on a
+    /// referral the user may not see (submission ids are unique across every organisation's referrals) is refused, and
+    /// nothing about that referral is revealed.
+    /// </summary>
+    public async Task<WriteResult> StartDraftAsync(Guid personId, Guid serviceId, Guid submissionId, CancellationToken cancellationToken)
     {
-        if (await db.Referrals.Where(r => r.SubmissionId == submissionId).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
+        if (await db.Referrals.IgnoreQueryFilters().Where(r => r.SubmissionId == submissionId).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return new ReferralOutcome.Done(existing);
+            return await db.Referrals.AnyAsync(r => r.Id == existing, cancellationToken) ? new WriteResult.Done(existing) : new WriteResult.Refused(SubmissionUsed, "");
         }
 
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null || !await db.People.AnyAsync(p => p.Id == personId && p.MergedIntoPersonId == null, cancellationToken))
         {
-            return new ReferralOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (!service.AcceptingReferrals)
         {
-            return new ReferralOutcome.NotAllowed($"{service.Name} is not accepting referrals");
+            return new WriteResult.Refused($"{service.Name} is not accepting referrals");
         }
 
         var referral = new Referral
@@ -77,11 +75,11 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         db.Referrals.Add(referral);
         audit.Record(new ReferralStarted(referral.Id, personId, serviceId));
         await db.SaveChangesAsync(cancellationToken);
-        return new ReferralOutcome.Done(referral.Id);
+        return new WriteResult.Done(referral.Id);
     }
 
     /// <summary>Saves answers on a draft, or on a referral returned to its referrer for information.</summary>
-    public Task<ReferralOutcome> SaveDetailsAsync(Guid referralId, Guid version, ReferralDetails details, CancellationToken cancellationToken) =>
+    public Task<WriteResult> SaveDetailsAsync(Guid referralId, Guid version, ReferralDetails details, CancellationToken cancellationToken) =>
         ChangeAsync(referralId, version, referral =>
         {
             if (referral.State is not (ReferralState.Draft or ReferralState.AwaitingInformation))
@@ -136,12 +134,12 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     }
 
     /// <summary>Adds a checked upload. The caller has already detected its type; the bytes are stored before the row is saved.</summary>
-    public async Task<ReferralOutcome> AddDocumentAsync(Guid referralId, Guid version, string documentType, string fileName, FileSignatures.Kind kind, Stream content, CancellationToken cancellationToken)
+    public async Task<WriteResult> AddDocumentAsync(Guid referralId, Guid version, string documentType, string fileName, FileSignatures.Kind kind, Stream content, CancellationToken cancellationToken)
     {
         var storedName = Guid.NewGuid().ToString("N");
         using var hashing = new HashingStream(content);
         await store.SaveAsync(storedName, hashing, cancellationToken);
-        var outcome = await ChangeAsync(referralId, version, referral =>
+        var result = await ChangeAsync(referralId, version, referral =>
         {
             if (referral.State is not (ReferralState.Draft or ReferralState.AwaitingInformation))
             {
@@ -165,16 +163,16 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             audit.Record(new ReferralDocumentAdded(referral.Id, referral.PersonId, document.Id, documentType, fileName));
             return null;
         }, cancellationToken);
-        if (outcome is not ReferralOutcome.Done)
+        if (result is not WriteResult.Done)
         {
             // Nothing refers to the file: remove it so a refused upload leaves nothing behind.
             await store.DeleteAsync(storedName, CancellationToken.None);
         }
 
-        return outcome;
+        return result;
     }
 
-    public Task<ReferralOutcome> RemoveDocumentAsync(Guid referralId, Guid version, Guid documentId, CancellationToken cancellationToken) =>
+    public Task<WriteResult> RemoveDocumentAsync(Guid referralId, Guid version, Guid documentId, CancellationToken cancellationToken) =>
         ChangeAsync(referralId, version, referral =>
         {
             var document = referral.Documents.SingleOrDefault(d => d.Id == documentId);
@@ -200,9 +198,8 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     }
 
     /// <summary>Sends a draft (or a referral returned for information) to the receiving service.</summary>
-    public async Task<ReferralOutcome> SubmitAsync(Guid referralId, Guid version, CancellationToken cancellationToken)
-    {
-        var outcome = await ChangeAsync(referralId, version, async referral =>
+    public Task<WriteResult> SubmitAsync(Guid referralId, Guid version, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, async referral =>
         {
             var missing = MissingAnswers(referral);
             if (missing.Count > 0)
@@ -224,46 +221,41 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 await careRoles.GrantForReferralAsync(referral.PersonId, referral.Service.OrganisationId, referral.Id, Now, cancellationToken);
             }
 
+            await QueueForReferrerAsync(referral, "Referral received", r => $"Your referral of {r.Person} to {r.Service} has been received. Reference: {referral.Id}.", cancellationToken);
             return null;
         }, cancellationToken);
-        if (outcome is ReferralOutcome.Done)
-        {
-            await NotifyReferrerAsync(referralId, "Referral received", r => $"Your referral of {r.Person} to {r.Service} has been received. Reference: {referralId}.", cancellationToken);
-        }
-
-        return outcome;
-    }
 
     /// <summary>
     /// The receiving manager takes a referral into screening. A referral missing a required document cannot pass:
     /// it goes to "awaiting information" and the referrer is told what is missing.
     /// </summary>
-    public async Task<ReferralOutcome> StartScreeningAsync(Guid referralId, Guid version, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> missing = [];
-        var outcome = await ChangeAsync(referralId, version, referral =>
+    public Task<WriteResult> StartScreeningAsync(Guid referralId, Guid version, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, async referral =>
         {
-            missing = MissingDocuments(referral.Service!, referral.Documents);
-            return missing.Count > 0
-                ? Move(referral, ReferralState.AwaitingInformation, null, "Required documents missing: " + string.Join(", ", missing.Select(d => DocumentTypes.All.LabelFor(d))))
-                : Move(referral, ReferralState.Screening, null, null);
+            var missing = MissingDocuments(referral.Service!, referral.Documents).Select(d => DocumentTypes.All.LabelFor(d)).ToList();
+            if (missing.Count == 0)
+            {
+                return Move(referral, ReferralState.Screening, null, null);
+            }
+
+            var refused = Move(referral, ReferralState.AwaitingInformation, null, "Required documents missing: " + string.Join(", ", missing));
+            if (refused is null)
+            {
+                await QueueForReferrerAsync(referral, "More information needed for your referral", r =>
+                    $"Your referral of {r.Person} to {r.Service} cannot be screened until it carries: {string.Join(", ", missing)}. Add the documents in Throughcare and send it again. Reference: {referral.Id}.", cancellationToken);
+            }
+
+            return refused;
         }, cancellationToken);
-        if (outcome is ReferralOutcome.Done && missing.Count > 0)
-        {
-            await NotifyReferrerAsync(referralId, "More information needed for your referral", r =>
-                $"Your referral of {r.Person} to {r.Service} cannot be screened until it carries: {string.Join(", ", missing.Select(d => DocumentTypes.All.LabelFor(d)))}. Add the documents in Throughcare and send it again. Reference: {referralId}.", cancellationToken);
-        }
 
-        return outcome;
-    }
+    public Task<WriteResult> RequestInformationAsync(Guid referralId, Guid version, string message, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, async referral =>
+            Move(referral, ReferralState.AwaitingInformation, null, message)
+            ?? await QueueForReferrerAsync(referral, "More information needed for your referral", r =>
+                $"The team screening your referral of {r.Person} to {r.Service} asks: {message}. Reference: {referral.Id}.", cancellationToken),
+            cancellationToken);
 
-    public Task<ReferralOutcome> RequestInformationAsync(Guid referralId, Guid version, string message, CancellationToken cancellationToken) =>
-        NotifyingChangeAsync(referralId, version,
-            referral => Move(referral, ReferralState.AwaitingInformation, null, message),
-            "More information needed for your referral",
-            r => $"The team screening your referral of {r.Person} to {r.Service} asks: {message}. Reference: {referralId}.", cancellationToken);
-
-    public Task<ReferralOutcome> OverrideRuleAsync(Guid referralId, Guid version, string rule, string reason, CancellationToken cancellationToken) =>
+    public Task<WriteResult> OverrideRuleAsync(Guid referralId, Guid version, string rule, string reason, CancellationToken cancellationToken) =>
         ChangeAsync(referralId, version, referral =>
         {
             if (referral.State != ReferralState.Screening)
@@ -276,21 +268,25 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             return null;
         }, cancellationToken);
 
-    public Task<ReferralOutcome> AcceptAsync(Guid referralId, Guid version, string? notes, CancellationToken cancellationToken) =>
-        NotifyingChangeAsync(referralId, version, referral =>
+    public Task<WriteResult> AcceptAsync(Guid referralId, Guid version, string? notes, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, async referral =>
         {
             referral.ScreeningNotes = notes ?? referral.ScreeningNotes;
-            return Decide(referral, ReferralState.Accepted, null, null);
-        }, "Referral accepted", r => $"Your referral of {r.Person} to {r.Service} has been accepted. Reference: {referralId}.", cancellationToken);
+            return Decide(referral, ReferralState.Accepted, null, null)
+                ?? await QueueForReferrerAsync(referral, "Referral accepted", r => $"Your referral of {r.Person} to {r.Service} has been accepted. Reference: {referral.Id}.", cancellationToken);
+        }, cancellationToken);
 
-    public Task<ReferralOutcome> DeclineAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, string? notes, CancellationToken cancellationToken) =>
-        NotifyingChangeAsync(referralId, version, async referral =>
+    public Task<WriteResult> DeclineAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, string? notes, CancellationToken cancellationToken) =>
+        ChangeAsync(referralId, version, async referral =>
         {
             referral.ScreeningNotes = notes ?? referral.ScreeningNotes;
-            return Decide(referral, ReferralState.Declined, reason, text) ?? await EndCareRoleAsync(referral, "Referral declined", cancellationToken);
-        }, "Referral declined", r => $"Your referral of {r.Person} to {r.Service} has been declined: {ReferralStates.Label(reason)}{(text is null ? "" : $" ({text})")}. Reference: {referralId}.", cancellationToken);
+            return Decide(referral, ReferralState.Declined, reason, text)
+                ?? await EndCareRoleAsync(referral, "Referral declined", cancellationToken)
+                ?? await QueueForReferrerAsync(referral, "Referral declined", r =>
+                    $"Your referral of {r.Person} to {r.Service} has been declined: {ReferralStates.Label(reason)}{(text is null ? "" : $" ({text})")}. Reference: {referral.Id}.", cancellationToken);
+        }, cancellationToken);
 
-    public Task<ReferralOutcome> WithdrawAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, CancellationToken cancellationToken) =>
+    public Task<WriteResult> WithdrawAsync(Guid referralId, Guid version, ReferralCloseReason reason, string? text, CancellationToken cancellationToken) =>
         ChangeAsync(referralId, version, async referral => Decide(referral, ReferralState.Withdrawn, reason, text) ?? await EndCareRoleAsync(referral, "Referral withdrawn", cancellationToken), cancellationToken);
 
     /// <summary>A declined or withdrawn referral ends the role in the person's care it gave the receiving organisation.</summary>
@@ -304,12 +300,11 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     /// Confirms a worker for each strand the person needs and opens their episode of care with the service. Two
     /// managers allocating at once: the referral's version lets one win; the other gets a conflict.
     /// </summary>
-    public async Task<ReferralOutcome> AllocateAsync(Guid referralId, Guid version, IReadOnlyList<StrandAllocation> allocations, CancellationToken cancellationToken)
+    public async Task<WriteResult> AllocateAsync(Guid referralId, Guid version, IReadOnlyList<StrandAllocation> allocations, CancellationToken cancellationToken)
     {
         var workerIds = allocations.Select(a => a.WorkerUserId).ToList();
         var workers = await db.Users.Where(u => workerIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.OrganisationId, u.DisabledAt }).ToListAsync(cancellationToken);
-        Episode? episode = null;
-        var outcome = await ChangeAsync(referralId, version, referral =>
+        return await ChangeAsync(referralId, version, referral =>
         {
             if (referral.State != ReferralState.Accepted || referral.AllocatedAt is not null)
             {
@@ -331,8 +326,9 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 return "Choose workers from the service's organisation";
             }
 
-            var today = DateOnly.FromDateTime(Now);
-            episode = new Episode
+            // The episode starts on the day it is opened in the UK, which is not the UTC date around midnight.
+            var today = Display.Today(time);
+            var episode = new Episode
             {
                 Id = Guid.NewGuid(),
                 PersonId = referral.PersonId,
@@ -363,24 +359,23 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
 
             return null;
         }, cancellationToken);
-        return outcome;
     }
 
     /// <summary>Gives a strand to another worker; the earlier allocation is ended, not overwritten.</summary>
-    public async Task<ReferralOutcome> ReallocateAsync(Guid episodeStrandId, Guid newWorkerId, string reason, CancellationToken cancellationToken)
+    public async Task<WriteResult> ReallocateAsync(Guid episodeStrandId, Guid newWorkerId, string reason, CancellationToken cancellationToken)
     {
         var strand = await db.EpisodeStrands.SingleOrDefaultAsync(s => s.Id == episodeStrandId && s.EndedAt == null, cancellationToken);
         var episode = strand is null ? null : await db.Episodes.SingleOrDefaultAsync(e => e.Id == strand.EpisodeId, cancellationToken);
         var service = episode is null ? null : await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == episode.ServiceId, cancellationToken);
         if (strand is null || episode is null || service is null)
         {
-            return new ReferralOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         var worker = await db.Users.Where(u => u.Id == newWorkerId && u.OrganisationId == service.OrganisationId && u.DisabledAt == null).Select(u => new { u.Email }).SingleOrDefaultAsync(cancellationToken);
         if (worker is null || newWorkerId == strand.WorkerUserId)
         {
-            return new ReferralOutcome.NotAllowed("Choose a different worker from the service's organisation");
+            return new WriteResult.Refused("Choose a different worker from the service's organisation", "Reallocate.WorkerId");
         }
 
         strand.EndedAt = Now;
@@ -399,7 +394,7 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         audit.Record(new EpisodeWorkerChanged(episode.Id, episode.PersonId, strand.Id, strand.ServiceStrandId, strand.WorkerUserId, newWorkerId, reason));
         outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {service.Name}. Open Throughcare to see your cases.");
         await db.SaveChangesAsync(cancellationToken);
-        return new ReferralOutcome.Done(episode.ReferralId);
+        return new WriteResult.Done(episode.ReferralId);
     }
 
     private string? Decide(Referral referral, ReferralState to, ReferralCloseReason? reason, string? text)
@@ -452,41 +447,29 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         return null;
     }
 
-    private Task<ReferralOutcome> NotifyingChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken) =>
-        NotifyingChangeAsync(referralId, version, referral => Task.FromResult(change(referral)), subject, body, cancellationToken);
-
-    private async Task<ReferralOutcome> NotifyingChangeAsync(Guid referralId, Guid version, Func<Referral, Task<string?>> change, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues an e-mail to the referrer in the change's unit of work, so it is sent exactly when the change commits.
+    /// Names only the service and the person's initials: e-mail is not a safe channel. Refuses nothing (returns null).
+    /// </summary>
+    private async Task<string?> QueueForReferrerAsync(Referral referral, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken)
     {
-        var outcome = await ChangeAsync(referralId, version, change, cancellationToken);
-        if (outcome is ReferralOutcome.Done)
-        {
-            await NotifyReferrerAsync(referralId, subject, body, cancellationToken);
-        }
-
-        return outcome;
-    }
-
-    /// <summary>E-mails the referrer. Names only the service and the person's initials: e-mail is not a safe channel.</summary>
-    private async Task NotifyReferrerAsync(Guid referralId, string subject, Func<(string Person, string Service), string> body, CancellationToken cancellationToken)
-    {
-        var facts = await db.Referrals.IgnoreQueryFilters().Where(r => r.Id == referralId)
-            .Select(r => new
-            {
-                Service = r.Service!.Name,
-                Email = db.Users.Where(u => u.Id == r.CreatedByUserId).Select(u => u.Email).FirstOrDefault(),
-                Names = db.People.IgnoreQueryFilters().Where(p => p.Id == r.PersonId).Select(p => new { p.Details.GivenName, p.Details.FamilyName }).FirstOrDefault(),
-            })
-            .SingleAsync(cancellationToken);
-        var initials = facts.Names is null ? "" : $"{facts.Names.GivenName[..1]}.{facts.Names.FamilyName[..1]}.";
-        outbox.Queue(facts.Email, subject, body((initials, facts.Service)));
-        await db.SaveChangesAsync(cancellationToken);
+        var email = await db.Users.Where(u => u.Id == referral.CreatedByUserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        var names = await db.People.IgnoreQueryFilters().Where(p => p.Id == referral.PersonId)
+            .Select(p => new { p.Details.GivenName, p.Details.FamilyName }).FirstOrDefaultAsync(cancellationToken);
+        var initials = names is null ? "" : $"{names.GivenName[..1]}.{names.FamilyName[..1]}.";
+        outbox.Queue(email, subject, body((initials, referral.Service!.Name)));
+        return null;
     }
 
     /// <summary>Loads the referral through the access filter, applies a change and saves it with the version check.</summary>
-    private Task<ReferralOutcome> ChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, CancellationToken cancellationToken) =>
+    private Task<WriteResult> ChangeAsync(Guid referralId, Guid version, Func<Referral, string?> change, CancellationToken cancellationToken) =>
         ChangeAsync(referralId, version, referral => Task.FromResult(change(referral)), cancellationToken);
 
-    private async Task<ReferralOutcome> ChangeAsync(Guid referralId, Guid version, Func<Referral, Task<string?>> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the referral through the access filter, applies a change (which returns why it is refused, or null) and
+    /// saves it, its audit rows and its e-mails in one SaveChanges, with the version check.
+    /// </summary>
+    private async Task<WriteResult> ChangeAsync(Guid referralId, Guid version, Func<Referral, Task<string?>> change, CancellationToken cancellationToken)
     {
         var referral = await db.Referrals
             .Include(r => r.Service).ThenInclude(s => s!.Documents)
@@ -496,31 +479,31 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null)
         {
-            return new ReferralOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (referral.Version != version)
         {
-            return new ReferralOutcome.Conflict();
+            return new WriteResult.Conflict();
         }
 
         var refused = await change(referral);
         if (refused is not null)
         {
             db.ChangeTracker.Clear();
-            return new ReferralOutcome.NotAllowed(refused);
+            return new WriteResult.Refused(refused);
         }
 
         referral.Version = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new ReferralOutcome.Done(referralId);
+            return new WriteResult.Done(referralId);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new ReferralOutcome.Conflict();
+            return new WriteResult.Conflict();
         }
         catch (DbUpdateException)
         {
@@ -528,13 +511,12 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
             db.ChangeTracker.Clear();
             if (await db.Referrals.AnyAsync(r => r.Id == referralId && r.Version != version, cancellationToken))
             {
-                return new ReferralOutcome.Conflict();
+                return new WriteResult.Conflict();
             }
 
             throw;
         }
     }
-
 
     /// <summary>A referral's answers, as the journey pages show them and as its change history compares them.</summary>
     public static ReferralDetails DetailsOf(Referral r) => new()

@@ -2,5 +2,5 @@ namespace Throughcare.Web.Domain.Services;
 
 public static class ServicesModule
 {
-    public static IServiceCollection AddServices(this IServiceCollection services) => services.AddScoped<ServiceCatalogue>();
+    public static IServiceCollection AddServices(this IServiceCollection services) => services.AddScoped<ServiceAccess>().AddScoped<ServiceCatalogue>();
 }

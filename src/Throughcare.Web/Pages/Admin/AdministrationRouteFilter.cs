@@ -10,7 +10,7 @@ namespace Throughcare.Web.Pages.Admin;
 /// Checks each record an administration page names, in its route (organisationId, userId, serviceId) or its handler's
 /// arguments (tokenId, instrumentId), against <see cref="AdministrationScope"/> before the handler runs: a record the
 /// user may not administer answers 404 and the attempt is audited as denied. Handlers never repeat the check. It runs on
-/// every page under /admin and on the service pages that change a service.
+/// every page under /admin.
 /// </summary>
 public sealed class AdministrationRouteFilter : IAsyncPageFilter
 {

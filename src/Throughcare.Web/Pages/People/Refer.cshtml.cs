@@ -49,16 +49,19 @@ public sealed class ReferModel(ThroughcareDbContext db, ReferralService referral
             return Page();
         }
 
-        switch (await referrals.StartDraftAsync(personId, Guid.Parse(ServiceId!), SubmissionId, HttpContext.RequestAborted))
+        var result = await referrals.StartDraftAsync(personId, Guid.Parse(ServiceId!), SubmissionId, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case ReferralOutcome.Done done:
-                return Redirect($"/referrals/{done.ReferralId}/reason");
-            case ReferralOutcome.NotAllowed notAllowed:
-                ModelState.AddModelError(nameof(ServiceId), notAllowed.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = id => RedirectToPage("/Referrals/Reason", new { referralId = id }),
+            RefusedField = nameof(ServiceId),
+            Show = () =>
+            {
+                // A used submission id is refused; the form comes back with a fresh one, so sending it again starts one draft.
+                SubmissionId = Guid.NewGuid();
+                ModelState.Remove(nameof(SubmissionId));
+                return Task.FromResult<IActionResult>(Page());
+            },
+        });
     }
 
     private async Task LoadAsync(Guid personId)

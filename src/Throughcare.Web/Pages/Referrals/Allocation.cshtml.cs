@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
@@ -49,6 +50,12 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
     {
         await LoadAsync();
         var allocations = new List<StrandAllocation>();
+        if (Strands.Any(c => c.Include && Options.All(o => o.Strand.Id != c.StrandId)) || Strands.GroupBy(c => c.StrandId).Any(g => g.Count() > 1))
+        {
+            ModelState.AddModelError("Strands", "Select strands this service offers");
+            return Page();
+        }
+
         for (var i = 0; i < Options.Count; i++)
         {
             var option = Options[i];
@@ -93,18 +100,20 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
             return Page();
         }
 
-        switch (await referrals.AllocateAsync(InView.Id, Version, allocations, HttpContext.RequestAborted))
+        var result = await referrals.AllocateAsync(InView.Id, Version, allocations, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case ReferralOutcome.Done:
-                return Redirect($"/referrals/{InView.Id}/allocation?done=allocated");
-            case ReferralOutcome.Conflict:
-                return await ConflictAsync();
-            case ReferralOutcome.NotAllowed refused:
-                ModelState.AddModelError("Strands", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = id => RedirectToPage("/Referrals/Allocation", new { referralId = id }),
+            Flash = "Workers allocated: the episode of care is open",
+            RefusedField = "Strands",
+            Conflict = async _ =>
+            {
+                // What is saved now is shown; the manager's own choices stay on the form, against the saved version.
+                Conflict = true;
+                await LoadAsync();
+                Version = Referral.Version;
+            },
+        });
     }
 
     public async Task<IActionResult> OnPostReallocateAsync()
@@ -135,27 +144,13 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
             return Page();
         }
 
-        return await referrals.ReallocateAsync(strand.Id, Reallocate.WorkerId!.Value, Reallocate.Reason!.Trim(), HttpContext.RequestAborted) switch
+        var result = await referrals.ReallocateAsync(strand.Id, Reallocate.WorkerId!.Value, Reallocate.Reason!.Trim(), HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            ReferralOutcome.Done => Redirect($"/referrals/{InView.Id}/allocation?done=reallocated"),
-            ReferralOutcome.NotAllowed refused => AddError("Reallocate.WorkerId", refused.Message),
-            _ => NotFound(),
-        };
-    }
-
-    private PageResult AddError(string key, string message)
-    {
-        ModelState.AddModelError(key, message);
-        return Page();
-    }
-
-    private async Task<IActionResult> ConflictAsync()
-    {
-        Conflict = true;
-        ModelState.Clear();
-        await LoadAsync();
-        Version = Referral.Version;
-        return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+            Done = id => RedirectToPage("/Referrals/Allocation", new { referralId = id }),
+            Flash = $"{strand.StrandName} reallocated",
+            RefusedField = "Reallocate.WorkerId",
+        });
     }
 
     private async Task LoadAsync()

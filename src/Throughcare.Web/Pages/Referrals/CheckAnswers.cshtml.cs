@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Web.Pages.Referrals;
 
@@ -16,16 +14,12 @@ public sealed class CheckAnswersModel(ThroughcareDbContext db, ReferralService r
 
     public IReadOnlyList<string> MissingDocuments => ReferralService.MissingDocuments(Referral.Service!, Referral.Documents);
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? await ShowAsync() : NotFound();
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        var outcome = await Referrals.SubmitAsync(Referral.Id, Version, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, $"/referrals/{Referral.Id}?saved=sent");
+        await LoadAsync();
+        var result = await Referrals.SubmitAsync(Referral.Id, Version, HttpContext.RequestAborted);
+        return await AnswerAsync(result, "/Referrals/View", "Referral sent");
     }
 }

@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Storage;
 
 namespace Throughcare.Web.Pages.Referrals;
@@ -33,15 +31,11 @@ public sealed class DocumentsModel(ThroughcareDbContext db, ReferralService refe
         .Concat(DocumentTypes.All.Select(t => t.Code)).Distinct()
         .Select(code => new SelectListItem(DocumentTypes.All.LabelFor(code) ?? code, code));
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? await ShowAsync() : NotFound();
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         if (DocumentTypes.All.LabelFor(DocumentType) is null)
         {
             ModelState.AddModelError(nameof(DocumentType), "Select the type of document");
@@ -71,27 +65,18 @@ public sealed class DocumentsModel(ThroughcareDbContext db, ReferralService refe
 
         if (!ModelState.IsValid)
         {
-            return await ShowAsync(StatusCodes.Status400BadRequest);
+            return Page();
         }
 
         await using var content = Upload!.OpenReadStream();
-        var outcome = await Referrals.AddDocumentAsync(Referral.Id, Version, DocumentType!, UploadLimits.SafeFileName(Upload.FileName), kind!, content, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, $"/referrals/{Referral.Id}/documents");
+        var result = await Referrals.AddDocumentAsync(Referral.Id, Version, DocumentType!, UploadLimits.SafeFileName(Upload.FileName), kind!, content, HttpContext.RequestAborted);
+        return await AnswerAsync(result, "/Referrals/Documents", "Document uploaded");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        if (Referral.Documents.All(d => d.Id != DocumentId))
-        {
-            return NotFound();
-        }
-
-        var outcome = await Referrals.RemoveDocumentAsync(Referral.Id, Version, DocumentId, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, $"/referrals/{Referral.Id}/documents");
+        await LoadAsync();
+        var result = await Referrals.RemoveDocumentAsync(Referral.Id, Version, DocumentId, HttpContext.RequestAborted);
+        return await AnswerAsync(result, "/Referrals/Documents", "Document removed");
     }
 }

@@ -4,15 +4,17 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;
 
 public sealed record ReferralRow(Guid Id, Guid PersonId, string? PersonName, string ServiceName, ReferralState State, ReferralCloseReason? CloseReason, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? DecidedAt);
 
-/// <summary>The user's organisation's referrals: drafts to resume, then those it has sent, oldest first.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, CurrentUser user) : PageModel
+/// <summary>
+/// The referrals the user's organisation made, as <see cref="ReferralAccess"/> lets the user list them: drafts to
+/// resume, then those it has sent, oldest first. Each person listed is a recorded read.
+/// </summary>
+public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, ReadAudit reads) : PageModel
 {
     public const int PageSize = 25;
 
@@ -23,12 +25,11 @@ public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, Current
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
     {
-        var organisationId = user.RequireOrganisationId();
-        var mine = db.Referrals.AsNoTracking().Where(r => r.ReferringOrganisationId == organisationId);
-        Drafts = await Rows(mine.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
+        var made = access.Made.AsNoTracking();
+        Drafts = await Rows(made.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
         (Sent, CurrentPage, TotalPages) = await Paging.PageAsync(
-            Rows(mine.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
-        reads.ShownPeople(Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, null);
+            Rows(made.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
+        reads.ShownPeople(Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, "referrals made");
     }
 
     private IQueryable<ReferralRow> Rows(IQueryable<Referral> referrals) => referrals.Select(r => new ReferralRow(

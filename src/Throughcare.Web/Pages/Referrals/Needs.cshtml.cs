@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;
@@ -33,13 +31,17 @@ public sealed class NeedsModel(ThroughcareDbContext db, ReferralService referral
     public string PreferredLanguage { get; private set; } = "Not recorded";
     public string InterpreterNeeded { get; private set; } = "Not recorded";
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadPersonAsync())
-        {
-            return NotFound();
-        }
+    protected override IEnumerable<(string Question, string? Saved, string? Yours)> Answers =>
+    [
+        ("Where the person is now", ReferralJourney.SettingLabel(Referral.PersonSetting), ReferralJourney.SettingLabel(ReferralJourney.ParseEnum<ServiceSetting>(Input.PersonSetting))),
+        ("Accessibility needs", Referral.AccessibilityNeeds, TextRules.Tidy(Input.AccessibilityNeeds)),
+        ("Risks to workers", Referral.RisksToWorkers, TextRules.Tidy(Input.RisksToWorkers)),
+        ("Preferred worker", ReferralJourney.WorkerGenderLabel(Referral.PreferredWorkerGender ?? "no-preference"), ReferralJourney.WorkerGenderLabel(Input.PreferredWorkerGender ?? "no-preference")),
+    ];
 
+    public async Task OnGetAsync()
+    {
+        await LoadPersonAsync();
         Input = new NeedsInput
         {
             PersonSetting = Referral.PersonSetting?.ToString(),
@@ -47,19 +49,14 @@ public sealed class NeedsModel(ThroughcareDbContext db, ReferralService referral
             RisksToWorkers = Referral.RisksToWorkers,
             PreferredWorkerGender = Referral.PreferredWorkerGender,
         };
-        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadPersonAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadPersonAsync();
         if (!Validator.Validate(Input).AddTo(ModelState))
         {
-            return await ShowAsync(StatusCodes.Status400BadRequest);
+            return Page();
         }
 
         return await SaveAsync(d => d with
@@ -68,22 +65,17 @@ public sealed class NeedsModel(ThroughcareDbContext db, ReferralService referral
             AccessibilityNeeds = TextRules.Tidy(Input.AccessibilityNeeds),
             RisksToWorkers = TextRules.Tidy(Input.RisksToWorkers),
             PreferredWorkerGender = Input.PreferredWorkerGender is "no-preference" ? null : TextRules.Tidy(Input.PreferredWorkerGender),
-        }, "documents");
+        }, "/Referrals/Documents");
     }
 
-    private async Task<bool> LoadPersonAsync()
+    private async Task LoadPersonAsync()
     {
-        if (!await LoadAsync())
-        {
-            return false;
-        }
-
+        await LoadAsync();
         var person = await Db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId)
             .Select(p => new { p.Details.PreferredLanguage, p.Details.InterpreterNeeded })
             .SingleOrDefaultAsync(HttpContext.RequestAborted);
         PreferredLanguage = Languages.All.LabelFor(person?.PreferredLanguage) ?? "Not recorded";
         InterpreterNeeded = person?.InterpreterNeeded switch { true => "Yes", false => "No", null => "Not recorded" };
-        return true;
     }
 
     public sealed class NeedsInput

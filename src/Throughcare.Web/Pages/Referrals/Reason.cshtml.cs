@@ -2,10 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;
@@ -24,27 +22,25 @@ public sealed class ReasonModel(ThroughcareDbContext db, ReferralService referra
     [BindProperty]
     public ReasonInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
+    protected override IEnumerable<(string Question, string? Saved, string? Yours)> Answers =>
+    [
+        ("Where the referral comes from", ReferralJourney.SourceLabel(Referral.Source), ReferralJourney.SourceLabel(ReferralJourney.ParseEnum<ReferralSource>(Input.Source))),
+        ("Reason for the referral", Referral.Reason, TextRules.Tidy(Input.Reason)),
+        ("What the person wants help with", Referral.HelpWanted, TextRules.Tidy(Input.HelpWanted)),
+    ];
 
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
         Input = new ReasonInput { Source = Referral.Source?.ToString(), Reason = Referral.Reason, HelpWanted = Referral.HelpWanted };
-        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         if (!Validator.Validate(Input).AddTo(ModelState))
         {
-            return await ShowAsync(StatusCodes.Status400BadRequest);
+            return Page();
         }
 
         return await SaveAsync(d => d with
@@ -52,7 +48,7 @@ public sealed class ReasonModel(ThroughcareDbContext db, ReferralService referra
             Source = ReferralJourney.ParseEnum<ReferralSource>(Input.Source),
             Reason = TextRules.Tidy(Input.Reason),
             HelpWanted = TextRules.Tidy(Input.HelpWanted),
-        }, "needs");
+        }, "/Referrals/Needs");
     }
 
     public sealed class ReasonInput

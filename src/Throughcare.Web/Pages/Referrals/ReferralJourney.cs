@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
+using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
@@ -22,12 +24,22 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, ReferralServ
 
     public Referral Referral { get; private set; } = null!;
 
+    /// <summary>Set when someone else changed the referral first: the page shows what is saved now beside the user's own input.</summary>
+    public bool Conflict { get; private set; }
+
+    /// <summary>This page's questions, each with the answer saved now and the user's own, for the conflict panel.</summary>
+    protected virtual IEnumerable<(string Question, string? Saved, string? Yours)> Answers => [];
+
+    /// <summary>The questions whose saved answer differs from the user's own, shown after a conflict.</summary>
+    public IReadOnlyList<FieldChange> Differences =>
+        Answers.Where(a => !string.Equals(a.Saved, a.Yours, StringComparison.Ordinal)).Select(a => new FieldChange(a.Question, a.Saved, a.Yours)).ToList();
+
     protected ThroughcareDbContext Db => db;
 
     protected ReferralService Referrals => referrals;
 
     /// <summary>Loads the route's referral, which the route filter found this user may edit.</summary>
-    protected async Task<bool> LoadAsync()
+    protected async Task LoadAsync()
     {
         var inView = HttpContext.Record<ReferralInView>();
         Referral = await db.Referrals.AsNoTracking().AsSplitQuery()
@@ -38,38 +50,31 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, ReferralServ
         {
             Version = Referral.Version;
         }
-
-        return true;
     }
-
-    protected Task<IActionResult> ShowAsync(int? statusCode = null) => Task.FromResult<IActionResult>(new PageResult { StatusCode = statusCode });
 
     /// <summary>Saves this page's answers onto the draft and goes to the next page, or explains why not.</summary>
     protected async Task<IActionResult> SaveAsync(Func<ReferralDetails, ReferralDetails> change, string nextPage)
     {
-        var outcome = await referrals.SaveDetailsAsync(Referral.Id, Version, change(ReferralJourney.DetailsOf(Referral)), HttpContext.RequestAborted);
-        return await AfterAsync(outcome, $"/referrals/{Referral.Id}/{nextPage}");
+        var result = await referrals.SaveDetailsAsync(Referral.Id, Version, change(ReferralJourney.DetailsOf(Referral)), HttpContext.RequestAborted);
+        return await AnswerAsync(result, nextPage);
     }
 
-    /// <summary>Where a write goes next: on, or back to the page with the reason it was refused.</summary>
-    protected async Task<IActionResult> AfterAsync(ReferralOutcome outcome, string next)
-    {
-        switch (outcome)
+    /// <summary>
+    /// Where a write goes next: on to the next page (with the success banner, if any), back to this one with the
+    /// reason it was refused, or to the conflict panel, which keeps the user's input and takes the saved version.
+    /// </summary>
+    protected Task<IActionResult> AnswerAsync(WriteResult result, string nextPage, string? flash = null) =>
+        this.AnswerAsync(result, new WriteAnswer
         {
-            case ReferralOutcome.Done:
-                return Redirect(next);
-            case ReferralOutcome.NotAllowed notAllowed:
-                ModelState.AddModelError(string.Empty, notAllowed.Message);
-                return await ShowAsync(StatusCodes.Status400BadRequest);
-            case ReferralOutcome.Conflict:
-                ModelState.AddModelError(string.Empty, "Someone else changed this referral while you were editing it. Check the answers below and make your changes again.");
+            Done = _ => RedirectToPage(nextPage, new { referralId = Referral.Id }),
+            Flash = flash,
+            Conflict = async _ =>
+            {
+                Conflict = true;
                 Version = Guid.Empty;
                 await LoadAsync();
-                return await ShowAsync(StatusCodes.Status409Conflict);
-            default:
-                return NotFound();
-        }
-    }
+            },
+        });
 }
 
 public static class ReferralJourney

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
@@ -28,9 +28,9 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
     {
         v => v.RuleFor(x => x.Outcome).NotEmpty().WithMessage("Select a decision")
             .Must(o => o is Accept or Decline or RequestInformation).WithMessage("Select a decision"),
-        v => v.RuleFor(x => x.Reason).NotNull().WithMessage("Select a reason for declining the referral").When(x => x.Outcome == Decline),
+        v => v.RuleFor(x => x.Reason).Must(ReferralJourney.IsEnumName<ReferralCloseReason>).WithMessage("Select a reason for declining the referral").When(x => x.Outcome == Decline),
         v => v.RuleFor(x => x.ReasonText).NotEmpty().WithMessage("Enter the reason for declining the referral")
-            .When(x => x.Outcome == Decline && x.Reason == ReferralCloseReason.Other),
+            .When(x => x.Outcome == Decline && x.Reason == nameof(ReferralCloseReason.Other)),
         v => v.RuleFor(x => x.ReasonText).SafeText("Reason", 2000, multiline: true),
         v => v.RuleFor(x => x.Message).NotEmpty().WithMessage("Enter the information you need from the referrer").When(x => x.Outcome == RequestInformation),
         v => v.RuleFor(x => x.Message).SafeText("Information needed", 2000, multiline: true),
@@ -59,7 +59,7 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
     public IReadOnlyList<string> MissingDocuments { get; private set; } = [];
     public string? AwaitingNote { get; private set; }
 
-    /// <summary>Set when someone else changed the referral first: the page shows what is saved now.</summary>
+    /// <summary>Set when someone else changed the referral first: the page shows what is saved now and keeps the user's input.</summary>
     public bool Conflict { get; private set; }
 
     public static IEnumerable<SelectListItem> DecisionItems =>
@@ -68,9 +68,6 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
         new("Decline the referral", Decline),
         new("Ask the referrer for more information", RequestInformation),
     ];
-
-    public static IEnumerable<SelectListItem> ReasonItems =>
-        Enum.GetValues<ReferralCloseReason>().Select(r => new SelectListItem(ReferralStates.Label(r), r.ToString()));
 
     public IEnumerable<SelectListItem> RuleItems =>
         Checklist.Where(r => r.Outcome != RuleOutcome.Met && Referral.Overrides.All(o => o.Rule != r.Rule)).Select(r => new SelectListItem(r.Label, r.Rule));
@@ -81,23 +78,31 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
 
     public async Task<IActionResult> OnPostStartAsync()
     {
-        var outcome = await referrals.StartScreeningAsync(InView.Id, Version, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Decision.Outcome", async () =>
-        {
-            var state = await db.Referrals.Where(r => r.Id == InView.Id).Select(r => r.State).SingleAsync(HttpContext.RequestAborted);
-            return state == ReferralState.AwaitingInformation ? "documents-missing" : "screening";
-        });
+        var result = await referrals.StartScreeningAsync(InView.Id, Version, HttpContext.RequestAborted);
+        var awaiting = result is WriteResult.Done
+            && await db.Referrals.Where(r => r.Id == InView.Id).Select(r => r.State).SingleAsync(HttpContext.RequestAborted) == ReferralState.AwaitingInformation;
+        return await AnswerAsync(result, "Decision.Outcome", awaiting
+            ? "The referral is missing required documents. It is now awaiting information and the referrer has been e-mailed."
+            : "Screening started");
     }
 
     public async Task<IActionResult> OnPostOverrideAsync()
     {
-        if (!OverrideValidator.Validate(Override).AddTo(ModelState, nameof(Override)))
+        await ShowAsync(keepInput: true);
+
+        // Only a rule of this service's checklist that is not met, and not overridden already, may be overridden.
+        if (OverrideValidator.Validate(Override).AddTo(ModelState, nameof(Override)) && RuleItems.All(r => r.Value != Override.Rule))
         {
-            return await ShowAsync(keepInput: true);
+            ModelState.AddModelError("Override.Rule", "Select the rule to override");
         }
 
-        var outcome = await referrals.OverrideRuleAsync(InView.Id, Version, Override.Rule!, Override.Reason!.Trim(), HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Override.Rule", () => Task.FromResult("override"));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await referrals.OverrideRuleAsync(InView.Id, Version, Override.Rule!, Override.Reason!.Trim(), HttpContext.RequestAborted);
+        return await AnswerAsync(result, "Override.Rule", "Override recorded");
     }
 
     public async Task<IActionResult> OnPostDecideAsync()
@@ -110,36 +115,37 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
         var notes = string.IsNullOrWhiteSpace(Decision.Notes) ? null : Decision.Notes.Trim();
         var text = string.IsNullOrWhiteSpace(Decision.ReasonText) ? null : Decision.ReasonText.Trim();
         var cancellation = HttpContext.RequestAborted;
-        var outcome = Decision.Outcome switch
+        if (Decision.Outcome == Decline)
         {
-            Accept => await referrals.AcceptAsync(InView.Id, Version, notes, cancellation),
-            Decline => await referrals.DeclineAsync(InView.Id, Version, Decision.Reason!.Value, text, notes, cancellation),
-            _ => await referrals.RequestInformationAsync(InView.Id, Version, Decision.Message!.Trim(), cancellation),
-        };
-        return await AfterAsync(outcome, "Decision.Outcome", () => Task.FromResult(Decision.Outcome!));
+            var declined = await referrals.DeclineAsync(InView.Id, Version, ReferralJourney.ParseEnum<ReferralCloseReason>(Decision.Reason)!.Value, text, notes, cancellation);
+
+            // Declining ends the role in the person's care the referral gave, so the manager goes back to the sift.
+            var stillVisible = declined is WriteResult.Done && await db.People.AnyAsync(p => p.Id == InView.PersonId, cancellation);
+            return await AnswerAsync(declined, "Decision.Outcome",
+                stillVisible ? "Referral declined" : $"Referral declined. {HttpContext.PersonHeader()?.Name} is no longer visible to your organisation.",
+                _ => RedirectToPage("/Services/Sift", new { serviceId = InView.ServiceId }));
+        }
+
+        var result = Decision.Outcome == Accept
+            ? await referrals.AcceptAsync(InView.Id, Version, notes, cancellation)
+            : await referrals.RequestInformationAsync(InView.Id, Version, Decision.Message!.Trim(), cancellation);
+        return await AnswerAsync(result, "Decision.Outcome", Decision.Outcome == Accept ? "Referral accepted" : "The referrer has been asked for more information");
     }
 
-    private async Task<IActionResult> AfterAsync(ReferralOutcome outcome, string errorKey, Func<Task<string>> done)
-    {
-        switch (outcome)
+    /// <summary>Back to this page with the outcome, to the form with the reason it was refused, or to what is saved now with the user's input kept.</summary>
+    private Task<IActionResult> AnswerAsync(WriteResult result, string errorKey, string flash, Func<Guid, IActionResult>? done = null) =>
+        this.AnswerAsync(result, new WriteAnswer
         {
-            case ReferralOutcome.Done when Decision.Outcome == Decline:
-                // Declining ends the service's role in the person's care, so the manager goes back to the sift.
-                TempData.SetFlash($"Referral declined. {HttpContext.PersonHeader()?.Name} is no longer visible to your organisation.");
-                return RedirectToPage("/Services/Sift", new { serviceId = InView.ServiceId });
-            case ReferralOutcome.Done:
-                return Redirect($"/referrals/{InView.Id}/screening?done={await done()}");
-            case ReferralOutcome.Conflict:
+            Done = done ?? (id => RedirectToPage("/Referrals/Screening", new { referralId = id })),
+            Flash = flash,
+            RefusedField = errorKey,
+            Show = () => ShowAsync(keepInput: true),
+            Conflict = async _ =>
+            {
                 Conflict = true;
-                await ShowAsync(keepInput: false);
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case ReferralOutcome.NotAllowed refused:
-                ModelState.AddModelError(errorKey, refused.Message);
-                return await ShowAsync(keepInput: true);
-            default:
-                return NotFound();
-        }
-    }
+                await ShowAsync(keepInput: true);
+            },
+        });
 
     private async Task<IActionResult> ShowAsync(bool keepInput)
     {
@@ -153,33 +159,35 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
         var person = await db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId).Select(p => p.Details).SingleOrDefaultAsync(cancellation);
         PersonName = person is null ? "Not available" : $"{person.GivenName} {person.FamilyName}";
         ReferrerOrganisation = await db.Organisations.Where(o => o.Id == Referral.ReferringOrganisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellation) ?? "";
-        Checklist = person is null ? [] : Eligibility.Evaluate(Referral.Service!, person, Referral.PersonSetting, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Checklist = person is null ? [] : Eligibility.Evaluate(Referral.Service!, person, Referral.PersonSetting, Display.Today(time));
         MissingDocuments = ReferralService.MissingDocuments(Referral.Service!, Referral.Documents).Select(d => DocumentTypes.All.LabelFor(d) ?? d).ToList();
         AwaitingNote = Referral.State == ReferralState.AwaitingInformation
             ? Referral.Transitions.Where(t => t.To == ReferralState.AwaitingInformation).OrderByDescending(t => t.At).FirstOrDefault()?.Note
             : null;
-        if (!keepInput)
+
+        // After a conflict the forms take the saved version, so that saving again replaces what is saved now.
+        if (!keepInput || Conflict)
         {
             Version = Referral.Version;
-            Decision.Notes ??= Referral.ScreeningNotes;
         }
 
-        if (Conflict)
+        if (!keepInput)
         {
-            ModelState.Clear();
-            Decision = new DecisionInput { Notes = Referral.ScreeningNotes };
-            Override = new OverrideInput();
+            Decision.Notes ??= Referral.ScreeningNotes;
         }
 
         return Page();
     }
+
+    /// <summary>Whether the user may go on to allocate workers: the referral is accepted and not yet allocated.</summary>
+    public bool CanAllocate => Referral.State == ReferralState.Accepted && Referral.AllocatedAt is null && InView.May(ReferralRight.Allocate);
 
     public ScreeningOverride? OverrideFor(string rule) => Referral.Overrides.Where(o => o.Rule == rule).OrderByDescending(o => o.At).FirstOrDefault();
 
     public sealed class DecisionInput
     {
         public string? Outcome { get; set; }
-        public ReferralCloseReason? Reason { get; set; }
+        public string? Reason { get; set; }
         public string? ReasonText { get; set; }
         public string? Message { get; set; }
         public string? Notes { get; set; }

@@ -2,10 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
 
@@ -18,30 +16,30 @@ public sealed class SharingModel(ThroughcareDbContext db, ReferralService referr
     [BindProperty]
     public SharingInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
+    protected override IEnumerable<(string Question, string? Saved, string? Yours)> Answers =>
+    [
+        ("Lawful basis for sharing", ReferralJourney.SharingLabel(Referral.SharingBasis), ReferralJourney.SharingLabel(ReferralJourney.ParseEnum<SharingBasis>(Input.SharingBasis))),
+        ("Consent given on", Referral.ConsentGivenOn is { } saved ? Display.Date(saved) : null, Input.ConsentGivenOn.TryGetDate(out var given) ? Display.Date(given) : null),
+        ("Sharing note", Referral.SharingNote, TextRules.Tidy(Input.SharingNote)),
+    ];
 
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
         Input = new SharingInput
         {
             SharingBasis = Referral.SharingBasis?.ToString(),
             ConsentGivenOn = DateParts.From(Referral.ConsentGivenOn),
             SharingNote = Referral.SharingNote,
         };
-        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // Consent given today in the UK is in the past, whatever the date in UTC.
+        var today = Display.Today(time);
         var validator = new InlineValidator<SharingInput>
         {
             v => v.RuleFor(x => x.SharingBasis).Must(ReferralJourney.IsEnumName<SharingBasis>).WithMessage("Select the lawful basis for sharing this referral"),
@@ -52,7 +50,7 @@ public sealed class SharingModel(ThroughcareDbContext db, ReferralService referr
         };
         if (!validator.Validate(Input).AddTo(ModelState))
         {
-            return await ShowAsync(StatusCodes.Status400BadRequest);
+            return Page();
         }
 
         var basis = ReferralJourney.ParseEnum<SharingBasis>(Input.SharingBasis);
@@ -61,7 +59,7 @@ public sealed class SharingModel(ThroughcareDbContext db, ReferralService referr
             SharingBasis = basis,
             ConsentGivenOn = basis == SharingBasis.Consent && Input.ConsentGivenOn.TryGetDate(out var given) ? given : null,
             SharingNote = TextRules.Tidy(Input.SharingNote),
-        }, "check-answers");
+        }, "/Referrals/CheckAnswers");
     }
 
     public sealed class SharingInput

@@ -30,7 +30,9 @@ public sealed class ViewModel(ThroughcareDbContext db, ReferralService referrals
 
     /// <summary>The episode the referral's allocation opened, when there is one: its state is shared with the referrer.</summary>
     public Guid? EpisodeId { get; private set; }
-    public string? Saved { get; private set; }
+
+    /// <summary>Set when someone else changed the referral first: the page shows it as saved now, with the user's reason kept.</summary>
+    public bool Conflict { get; private set; }
 
     [BindProperty]
     public Guid Version { get; set; }
@@ -38,38 +40,29 @@ public sealed class ViewModel(ThroughcareDbContext db, ReferralService referrals
     [BindProperty]
     public WithdrawInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string? saved)
-    {
-        await LoadAsync();
-        Saved = saved switch { "sent" => "Referral sent", "withdrawn" => "Referral withdrawn", _ => null };
-        return Page();
-    }
+    public Task OnGetAsync() => LoadAsync();
 
     [Requires(ReferralRight.Withdraw)]
     public async Task<IActionResult> OnPostWithdrawAsync()
     {
         await LoadAsync();
-
-        if (Validator.Validate(Input).AddTo(ModelState))
+        if (!Validator.Validate(Input).AddTo(ModelState))
         {
-            var outcome = await referrals.WithdrawAsync(Referral.Id, Version, Enum.Parse<ReferralCloseReason>(Input.Reason!), TextRules.Tidy(Input.ReasonText), HttpContext.RequestAborted);
-            switch (outcome)
-            {
-                case ReferralOutcome.Done:
-                    return Redirect($"/referrals/{Referral.Id}?saved=withdrawn");
-                case ReferralOutcome.NotAllowed notAllowed:
-                    ModelState.AddModelError(string.Empty, notAllowed.Message);
-                    break;
-                case ReferralOutcome.Conflict:
-                    ModelState.AddModelError(string.Empty, "Someone else changed this referral while you were looking at it. Check it below and try again.");
-                    Version = Referral.Version;
-                    return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-                default:
-                    return NotFound();
-            }
+            return Page();
         }
 
-        return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        var result = await referrals.WithdrawAsync(Referral.Id, Version, Enum.Parse<ReferralCloseReason>(Input.Reason!), TextRules.Tidy(Input.ReasonText), HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
+        {
+            Done = id => RedirectToPage("/Referrals/View", new { referralId = id }),
+            Flash = "Referral withdrawn",
+            Conflict = async _ =>
+            {
+                Conflict = true;
+                Version = Guid.Empty;
+                await LoadAsync();
+            },
+        });
     }
 
     private async Task LoadAsync()

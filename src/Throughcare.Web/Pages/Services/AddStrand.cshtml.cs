@@ -2,18 +2,19 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;
 
+/// <summary>Only administrators of the organisation that runs the service find it here; anyone else gets 404 from the route filters.</summary>
 [Authorize(Policy = Capabilities.ManageServices)]
-public sealed class AddStrandModel(ThroughcareDbContext db, ServiceCatalogue catalogue, CurrentUser user) : PageModel
+[Requires(ServiceRight.Manage)]
+public sealed class AddStrandModel(ServiceCatalogue catalogue) : PageModel
 {
     private static readonly InlineValidator<StrandInput> Validator = new()
     {
@@ -26,46 +27,28 @@ public sealed class AddStrandModel(ThroughcareDbContext db, ServiceCatalogue cat
     [BindProperty]
     public StrandInput Input { get; set; } = new();
 
-    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> InterventionListItems =>
-        Interventions.Lists.Select(l => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(l.Label, l.Code));
+    public static IEnumerable<SelectListItem> InterventionListItems => Interventions.Lists.Select(l => new SelectListItem(l.Label, l.Code));
 
-    public Guid ServiceId { get; private set; }
-    public string ServiceName { get; private set; } = "";
+    public ServiceInView Service => HttpContext.Service();
 
-    public async Task<IActionResult> OnGetAsync(Guid serviceId) => await LoadAsync(serviceId) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(Guid serviceId)
+    public void OnGet()
     {
-        if (!await LoadAsync(serviceId))
-        {
-            return NotFound();
-        }
+    }
 
+    public async Task<IActionResult> OnPostAsync()
+    {
         if (!Validator.Validate(Input).AddTo(ModelState))
         {
             return Page();
         }
 
-        switch (await catalogue.AddStrandAsync(serviceId, Input.Name!.Trim(), JobRoles.All.Find(Input.WorkerRole)!.Code, Interventions.Lists.Find(Input.InterventionList)?.Code, HttpContext.RequestAborted))
+        var result = await catalogue.AddStrandAsync(Service.Id, Input.Name!.Trim(), JobRoles.All.Find(Input.WorkerRole)!.Code, Interventions.Lists.Find(Input.InterventionList)?.Code, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case ServiceOutcome.Saved:
-                return Redirect($"/services/{serviceId}?saved=strand");
-            case ServiceOutcome.NameTaken:
-                ModelState.AddModelError("Input.Name", "This service already has a strand with this name");
-                return Page();
-            default:
-                return NotFound();
-        }
-    }
-
-    /// <summary>Only the organisation that runs the service finds it here.</summary>
-    private async Task<bool> LoadAsync(Guid serviceId)
-    {
-        ServiceId = serviceId;
-        var organisationId = user.OrganisationId;
-        var name = await db.Services.Where(s => s.Id == serviceId && s.OrganisationId == organisationId).Select(s => s.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        ServiceName = name ?? "";
-        return name is not null;
+            Done = id => RedirectToPage("/Services/View", new { serviceId = id }),
+            Flash = "Strand added",
+            RefusedField = "Input.Name",
+        });
     }
 
     public sealed class StrandInput

@@ -2,18 +2,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;
 
-/// <summary>A manager's view of the service's team: each worker's caseload against capacity, and every open episode with its flags.</summary>
+/// <summary>
+/// A manager's view of the service's team: each worker's caseload against capacity, and every open episode with its
+/// flags. The episodes are those the access filter lets the service's organisation find (<see cref="EpisodeAccess"/>):
+/// one whose role in the person's care has ended drops out. Each person listed is a recorded read.
+/// </summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
-public sealed class CaseloadsModel(ThroughcareDbContext db, CurrentUser user, ReadAudit reads, TimeProvider time) : PageModel
+[Requires(ServiceRight.SeeCaseloads)]
+public sealed class CaseloadsModel(ThroughcareDbContext db, ReadAudit reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
 
@@ -31,22 +37,18 @@ public sealed class CaseloadsModel(ThroughcareDbContext db, CurrentUser user, Re
     public int TotalPages { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid serviceId, string? show, [FromQuery(Name = "page")] int pageNumber = 1)
+    public async Task OnGetAsync(string? show, [FromQuery(Name = "page")] int pageNumber = 1)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var organisationId = user.RequireOrganisationId();
-        var service = await db.Services.AsNoTracking().Include(s => s.Strands).SingleOrDefaultAsync(s => s.Id == serviceId && s.OrganisationId == organisationId, cancellationToken);
-        if (service is null)
-        {
-            return NotFound();
-        }
-
+        var inView = HttpContext.Service();
+        var organisationId = inView.OrganisationId;
+        var service = await db.Services.AsNoTracking().Include(s => s.Strands).SingleAsync(s => s.Id == inView.Id, cancellationToken);
         ServiceId = service.Id;
         ServiceName = service.Name;
         Capacity = service.CaseloadCapacity;
         Today = Display.Today(time);
         AtRiskOnly = show == "at-risk";
-        var all = await Domain.Episodes.Caseload.LoadAsync(db, db.Episodes.Where(e => e.ServiceId == serviceId), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        var all = await Domain.Episodes.Caseload.LoadAsync(db, db.Episodes.Where(e => e.ServiceId == service.Id), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
         OpenEpisodes = all.Count;
 
         var roles = service.Strands.Select(s => s.WorkerRole).Distinct().ToList();
@@ -72,6 +74,5 @@ public sealed class CaseloadsModel(ThroughcareDbContext db, CurrentUser user, Re
         CurrentPage = Math.Clamp(pageNumber, 1, TotalPages);
         Rows = shown.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
         reads.ShownPeople(Rows.Select(r => r.PersonId).Distinct(), AuditActions.View, "team caseload");
-        return Page();
     }
 }

@@ -35,13 +35,19 @@ public sealed class CreateModel(ServiceCatalogue catalogue) : PageModel
             return Page();
         }
 
-        var outcome = await catalogue.CreateAsync(Input.ToDefinition(), SubmissionId, HttpContext.RequestAborted);
-        if (outcome is ServiceOutcome.Saved saved)
+        var result = await catalogue.CreateAsync(Input.ToDefinition(), SubmissionId, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            return Redirect($"/services/{saved.ServiceId}?saved=created");
-        }
-
-        ModelState.AddModelError("Input.Name", "Your organisation already runs a service with this name");
-        return Page();
+            Done = id => RedirectToPage("/Services/View", new { serviceId = id }),
+            Flash = "Service added",
+            RefusedField = "Input.Name",
+            Show = () =>
+            {
+                // A used submission id is refused; the form comes back with a fresh one, so sending it again adds one service.
+                SubmissionId = Guid.NewGuid();
+                ModelState.Remove(nameof(SubmissionId));
+                return Task.FromResult<IActionResult>(Page());
+            },
+        });
     }
 }

@@ -2,17 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;
 
-/// <summary>Only administrators of the organisation that runs the service find it here; anyone else gets 404.</summary>
+/// <summary>Only administrators of the organisation that runs the service find it here; anyone else gets 404 from the route filters.</summary>
 [Authorize(Policy = Capabilities.ManageServices)]
-public sealed class EditModel(ThroughcareDbContext db, ServiceCatalogue catalogue, CurrentUser user) : PageModel
+[Requires(ServiceRight.Manage)]
+public sealed class EditModel(ThroughcareDbContext db, ServiceCatalogue catalogue) : PageModel
 {
     [BindProperty]
     public ServiceInput Input { get; set; } = new();
@@ -20,56 +21,43 @@ public sealed class EditModel(ThroughcareDbContext db, ServiceCatalogue catalogu
     [BindProperty]
     public Guid Version { get; set; }
 
-    public Guid ServiceId { get; private set; }
+    public Guid ServiceId => HttpContext.Service().Id;
+
+    /// <summary>Set when someone else saved first: each setting that differs, as saved now and as the user entered it.</summary>
     public IReadOnlyList<ServiceDisplay.Difference>? ConflictRows { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid serviceId)
+    public async Task OnGetAsync()
     {
-        ServiceId = serviceId;
-        var service = await LoadAsync(serviceId);
-        if (service is null)
-        {
-            return NotFound();
-        }
-
+        var service = await LoadAsync();
         Input = ServiceInput.From(ServiceInput.Definition(service));
         Version = service.Version;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid serviceId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        ServiceId = serviceId;
         Input.CompleteDocuments();
         if (!ServiceInput.Validator.Validate(Input).AddTo(ModelState))
         {
-            return await LoadAsync(serviceId) is null ? NotFound() : Page();
+            return Page();
         }
 
         var mine = Input.ToDefinition();
-        switch (await catalogue.UpdateAsync(serviceId, Version, mine, HttpContext.RequestAborted))
+        var result = await catalogue.UpdateAsync(ServiceId, Version, mine, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case ServiceOutcome.Saved:
-                return Redirect($"/services/{serviceId}?saved=updated");
-            case ServiceOutcome.Conflict when await LoadAsync(serviceId) is { } current:
-                var theirs = ServiceInput.Definition(current);
-                ConflictRows = ServiceDisplay.Differences(theirs, mine);
-                ModelState.Clear();
-                Input = ServiceInput.From(theirs);
+            Done = id => RedirectToPage("/Services/View", new { serviceId = id }),
+            Flash = "Service details saved",
+            RefusedField = "Input.Name",
+            Conflict = async _ =>
+            {
+                // The user's own answers stay on the form, against the saved version: saving again replaces theirs.
+                var current = await LoadAsync();
+                ConflictRows = ServiceDisplay.Differences(ServiceInput.Definition(current), mine);
                 Version = current.Version;
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case ServiceOutcome.NameTaken:
-                ModelState.AddModelError("Input.Name", "Your organisation already runs a service with this name");
-                return Page();
-            default:
-                return NotFound();
-        }
+            },
+        });
     }
 
-    private async Task<Service?> LoadAsync(Guid serviceId)
-    {
-        var organisationId = user.OrganisationId;
-        return await db.Services.AsNoTracking().Include(s => s.Documents)
-            .SingleOrDefaultAsync(s => s.Id == serviceId && s.OrganisationId == organisationId, HttpContext.RequestAborted);
-    }
+    private Task<Service> LoadAsync() =>
+        db.Services.AsNoTracking().Include(s => s.Documents).SingleAsync(s => s.Id == ServiceId, HttpContext.RequestAborted);
 }

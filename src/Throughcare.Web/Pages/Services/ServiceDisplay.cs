@@ -13,13 +13,6 @@ public static class ServiceDisplay
     public static string WhoFor(Service service) =>
         Eligibility.Rules(service) is { Count: > 0 } rules ? string.Join("; ", rules.Select(r => r.Label)) : "Anyone";
 
-    public static string Setting(ServiceSetting setting) => setting switch
-    {
-        ServiceSetting.Custody => "In custody",
-        ServiceSetting.Community => "In the community",
-        _ => "In custody or in the community",
-    };
-
     public static string Months(int months) => months == 1 ? "1 month" : $"{months.ToString(CultureInfo.InvariantCulture)} months";
 
     public static string Capacity(int people) => $"{people.ToString(CultureInfo.InvariantCulture)} {(people == 1 ? "person" : "people")} per worker";
@@ -42,7 +35,7 @@ public static class ServiceDisplay
         yield return ("Gender identities served", d.GenderIdentities.Count == 0 ? "Anyone" : string.Join(", ", d.GenderIdentities.Select(g => GenderIdentities.All.LabelFor(g) ?? g)));
         yield return ("Must be screened in to the OPD pathway", YesNo(d.RequiresOpdScreenedIn));
         yield return ("Boroughs served", d.Boroughs.Count == 0 ? "Anywhere" : string.Join(", ", d.Boroughs.Select(b => Boroughs.All.LabelFor(b) ?? b)));
-        yield return ("Custody or community", Setting(d.Setting));
+        yield return ("Custody or community", ServiceLabels.Setting(d.Setting));
         yield return ("Longest episode", Months(d.MaximumEpisodeMonths));
         yield return ("Caseload capacity", Capacity(d.CaseloadCapacity));
         yield return ("Accepting referrals", YesNo(d.AcceptingReferrals));

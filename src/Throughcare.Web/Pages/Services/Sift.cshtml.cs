@@ -2,18 +2,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;
 
-/// <summary>The receiving service's referrals, oldest first, filtered by state: where a manager decides what to screen next.</summary>
+/// <summary>
+/// The receiving service's referrals, oldest first, filtered by state: where a manager decides what to screen next.
+/// It lists, and counts, only the referrals <see cref="ReferralAccess"/> lets the user list: one whose role in the
+/// person's care has ended (a declined or withdrawn referral) drops out. Each person listed is a recorded read.
+/// </summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
-public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, ReadAudit reads, TimeProvider time) : PageModel
+[Requires(ServiceRight.Sift)]
+public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals, ReadAudit reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
 
@@ -21,8 +27,7 @@ public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, ReadAud
     public static readonly ReferralState[] Filters =
         [ReferralState.Submitted, ReferralState.Screening, ReferralState.AwaitingInformation, ReferralState.Accepted, ReferralState.Declined, ReferralState.Withdrawn];
 
-    public Guid ServiceId { get; private set; }
-    public string ServiceName { get; private set; } = "";
+    public ServiceInView Service { get; private set; } = null!;
     public ReferralState? State { get; private set; }
     public IReadOnlyDictionary<ReferralState, int> Counts { get; private set; } = new Dictionary<ReferralState, int>();
     public int Total => Counts.Values.Sum();
@@ -30,20 +35,12 @@ public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, ReadAud
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid serviceId, string? state, [FromQuery(Name = "page")] int pageNumber = 1)
+    public async Task OnGetAsync(string? state, [FromQuery(Name = "page")] int pageNumber = 1)
     {
-        var organisationId = user.RequireOrganisationId();
-        var service = await db.Services.AsNoTracking().Where(s => s.Id == serviceId && s.OrganisationId == organisationId).Select(s => new { s.Id, s.Name }).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        if (service is null)
-        {
-            return NotFound();
-        }
+        Service = HttpContext.Service();
+        State = Enum.TryParse<ReferralState>(state, ignoreCase: true, out var parsed) && Filters.Contains(parsed) ? parsed : null;
 
-        ServiceId = service.Id;
-        ServiceName = service.Name;
-        State = Enum.TryParse<ReferralState>(state, ignoreCase: true, out var parsed) && parsed != ReferralState.Draft ? parsed : null;
-
-        var sent = db.Referrals.AsNoTracking().Where(r => r.ServiceId == serviceId && r.State != ReferralState.Draft);
+        var sent = referrals.SentTo(Service.Id).AsNoTracking();
         var counts = await sent.GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(HttpContext.RequestAborted);
         Counts = Filters.ToDictionary(s => s, s => counts.SingleOrDefault(c => c.State == s)?.Count ?? 0);
 
@@ -53,6 +50,7 @@ public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, ReadAud
             r.Id,
             r.PersonId,
             Person = db.People.Where(p => p.Id == r.PersonId).Select(p => p.Details.GivenName + " " + p.Details.FamilyName).FirstOrDefault(),
+            r.ReferringOrganisationId,
             Referrer = db.Organisations.Where(o => o.Id == r.ReferringOrganisationId).Select(o => o.Name).FirstOrDefault(),
             r.State,
             r.SubmittedAt,
@@ -66,28 +64,22 @@ public sealed class SiftModel(ThroughcareDbContext db, CurrentUser user, ReadAud
         Rows = items.Select(r =>
         {
             var timing = new Referral { State = r.State, SubmittedAt = r.SubmittedAt, DecidedAt = r.DecidedAt, AllocatedAt = r.AllocatedAt };
-            return new Row(r.Id, r.Person ?? "Not available", r.Referrer ?? "", r.State, r.SubmittedAt, timing.DaysToDecision(now), timing.DaysToAllocation(now), r.DecidedAt is not null, r.AllocatedAt is not null);
+            var rights = referrals.RightsFor(r.ReferringOrganisationId, Service.OrganisationId, r.State);
+            var opens = r.State == ReferralState.Accepted && rights.Has(ReferralRight.Allocate) ? "/Referrals/Allocation"
+                : rights.Has(ReferralRight.Screen) ? "/Referrals/Screening"
+                : "/Referrals/View";
+            return new Row(r.Id, r.Person ?? "Not available", r.Referrer ?? "", r.State, r.SubmittedAt, timing.DaysToDecision(now), timing.DaysToAllocation(now), r.DecidedAt is not null, r.AllocatedAt is not null, opens);
         }).ToList();
 
-        reads.ShownPeople(items.Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, null);
-        return Page();
+        reads.ShownPeople(items.Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, "referral sift");
     }
 
-    public string FilterHref(ReferralState? state) => state is null ? $"/services/{ServiceId}/sift" : $"/services/{ServiceId}/sift?state={state}";
+    public string? FilterHref(ReferralState? state) => Url.Page("/Services/Sift", new { serviceId = Service.Id, state = state?.ToString() });
 
-    public string PageHrefTemplate => State is null ? $"/services/{ServiceId}/sift?page={{page}}" : $"/services/{ServiceId}/sift?state={State}&page={{page}}";
+    /// <summary>This filter's pages: "page" cannot be a route value of a page's link, so it is added to the query here.</summary>
+    public string PageHrefTemplate => $"{FilterHref(State)}{(State is null ? "?" : "&")}page={{page}}";
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 
-    public static string TagColour(ReferralState state) => state switch
-    {
-        ReferralState.Submitted => "blue",
-        ReferralState.Screening => "purple",
-        ReferralState.AwaitingInformation => "yellow",
-        ReferralState.Accepted => "green",
-        ReferralState.Declined => "red",
-        _ => "grey",
-    };
-
-    public sealed record Row(Guid Id, string Person, string Referrer, ReferralState State, DateTime? SubmittedAt, int? DaysToDecision, int? DaysToAllocation, bool Decided, bool Allocated);
+    public sealed record Row(Guid Id, string Person, string Referrer, ReferralState State, DateTime? SubmittedAt, int? DaysToDecision, int? DaysToAllocation, bool Decided, bool Allocated, string Opens);
 }

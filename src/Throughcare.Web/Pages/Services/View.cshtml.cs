@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Web.Pages.Services;
 
-public sealed class ViewModel(ThroughcareDbContext db, IAuthorizationService authorization, CurrentUser user) : PageModel
+/// <summary>A service as every member of staff reads it; its rights say who may change it and who sifts its referrals.</summary>
+public sealed class ViewModel(ThroughcareDbContext db) : PageModel
 {
     public Service Service { get; private set; } = null!;
 
@@ -19,27 +16,16 @@ public sealed class ViewModel(ThroughcareDbContext db, IAuthorizationService aut
     /// <summary>Managers of the organisation that runs the service sift its referrals.</summary>
     public bool CanSift { get; private set; }
 
-    public string? Saved { get; private set; }
+    /// <summary>Managers of the organisation that runs the service see its team's caseloads.</summary>
+    public bool CanSeeCaseloads { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid serviceId, string? saved)
+    public async Task OnGetAsync()
     {
-        var service = await db.Services.AsNoTracking().AsSplitQuery().Include(s => s.Organisation).Include(s => s.Documents).Include(s => s.Strands)
-            .SingleOrDefaultAsync(s => s.Id == serviceId, HttpContext.RequestAborted);
-        if (service is null)
-        {
-            return NotFound();
-        }
-
-        Service = service;
-        CanManage = service.OrganisationId == user.OrganisationId && (await authorization.AuthorizeAsync(User, Capabilities.ManageServices)).Succeeded;
-        CanSift = service.OrganisationId == user.OrganisationId && (await authorization.AuthorizeAsync(User, Capabilities.ScreenReferrals)).Succeeded;
-        Saved = saved switch
-        {
-            "created" => "Service added",
-            "updated" => "Service details saved",
-            "strand" => "Strand added",
-            _ => null,
-        };
-        return Page();
+        var inView = HttpContext.Service();
+        Service = await db.Services.AsNoTracking().AsSplitQuery().Include(s => s.Organisation).Include(s => s.Documents).Include(s => s.Strands)
+            .SingleAsync(s => s.Id == inView.Id, HttpContext.RequestAborted);
+        CanManage = inView.May(ServiceRight.Manage);
+        CanSift = inView.May(ServiceRight.Sift);
+        CanSeeCaseloads = inView.May(ServiceRight.SeeCaseloads);
     }
 }

@@ -9,6 +9,7 @@ using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Infrastructure.Web;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.People;
@@ -185,5 +186,105 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
 
         forPrison.Html.ShouldNotContain($"Reason {marker}");
         forPrison.Html.ShouldNotContain($"document-{marker}");
+    }
+
+    /// <summary>
+    /// After the service declines one referral and the referrer withdraws another, the referrer's change history shows
+    /// each with its reason in words, and the referral's answers as people read them, not as stored codes.
+    /// </summary>
+    [Fact]
+    public async Task Get_ReferralDeclinedAndAnotherWithdrawn_ShowsReasonsAndAnswersWithLabels()
+    {
+        var referrals = new ReferralTestData(factory);
+        var s = await referrals.CreateScenarioAsync(ReferralState.Draft);
+        var referrer = await Browser.SignInAsync(factory, s.Referrer);
+        var consentedOn = (await factory.WithDbAsync(db => db.Referrals.SingleAsync(r => r.Id == s.Referral.Id))).ConsentGivenOn!.Value;
+        await SaveReferralPageAsync(referrer, s.Referral.Id, "reason", f => f.With("Input.Source", "HubDropIn"));
+        await SaveReferralPageAsync(referrer, s.Referral.Id, "needs", f => f.With("Input.PersonSetting", "Custody").With("Input.PreferredWorkerGender", "woman"));
+        await SaveReferralPageAsync(referrer, s.Referral.Id, "sharing", f => f.With("Input.SharingBasis", "PublicTask"));
+        await SaveReferralPageAsync(referrer, s.Referral.Id, "check-answers", f => f);
+        var manager = await Browser.SignInAsync(factory, s.Manager);
+        var screening = $"/referrals/{s.Referral.Id}/screening";
+        (await manager.PostRawAsync(screening + "?handler=Start", (await manager.GetAsync(screening)).Document.FormFields())).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.PostRawAsync(screening + "?handler=Decide", (await manager.GetAsync(screening)).Document.FormFields()
+            .With("Decision.Outcome", "decline").With("Decision.Reason", nameof(ReferralCloseReason.NotEligible)))).Status.ShouldBe(HttpStatusCode.Redirect);
+        var second = await referrals.CreateReferralAsync(s.PersonId, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Submitted);
+        (await referrer.PostRawAsync($"/referrals/{second.Id}?handler=Withdraw", (await referrer.GetAsync($"/referrals/{second.Id}")).Document.FormFields()
+            .With("Input.Reason", nameof(ReferralCloseReason.Other)).With("Input.ReasonText", "Moved to Leeds"))).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await referrer.GetAsync($"/people/{s.PersonId}/history");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var entries = page.Document.QuerySelectorAll(".moj-timeline__item").Select(e => (
+            Title: e.QuerySelector(".moj-timeline__title").Text(),
+            Description: e.QuerySelector(".moj-timeline__description").Text(),
+            Rows: e.QuerySelectorAll("tbody tr").Select(r => (r.QuerySelector("th").Text(), r.QuerySelectorAll("td")[0].Text(), r.QuerySelectorAll("td")[1].Text())).ToList())).ToList();
+        var declined = entries.Single(e => e.Title == "Referral declined");
+        declined.Description.ShouldContain("Reason: Not eligible");
+        declined.Rows.ShouldBe([("State", "Screening", "Declined")]);
+        var withdrawn = entries.Single(e => e.Title == "Referral withdrawn");
+        withdrawn.Description.ShouldContain("Reason: Other: Moved to Leeds");
+        withdrawn.Rows.ShouldBe([("State", "Submitted", "Withdrawn")]);
+        var answers = entries.Where(e => e.Title == "Referral answers changed").SelectMany(e => e.Rows).ToList();
+        answers.ShouldContain(("Where the referral comes from", "Probation", "Hub: drop-in"));
+        answers.ShouldContain(("Where the person is now", "In the community", "In custody"));
+        answers.ShouldContain(("Preferred worker", "(blank)", "A woman"));
+        answers.ShouldContain(("Lawful basis for sharing", "Consent: the person has agreed", "Public task"));
+        answers.ShouldContain(("Consent given on", Display.Date(consentedOn), "(blank)"));
+        page.Html.ShouldNotContain(nameof(ReferralCloseReason.NotEligible));
+        page.Html.ShouldNotContain("HubDropIn");
+    }
+
+    /// <summary>
+    /// A declined and a withdrawn referral, with the reasons given, reach the referrer's change history; an organisation
+    /// party to neither end reads neither, and the receiving service, whose role in the person's care both ended, no
+    /// longer opens the history at all.
+    /// </summary>
+    [Fact]
+    public async Task Get_DeclinedAndWithdrawnReferrals_ShowOnlyToTheirReferrer()
+    {
+        var referrals = new ReferralTestData(factory);
+        var s = await referrals.CreateScenarioAsync(ReferralState.Screening);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var manager = await Browser.SignInAsync(factory, s.Manager);
+        var screening = $"/referrals/{s.Referral.Id}/screening";
+        (await manager.PostRawAsync(screening + "?handler=Decide", (await manager.GetAsync(screening)).Document.FormFields()
+            .With("Decision.Outcome", "decline").With("Decision.Reason", nameof(ReferralCloseReason.Other)).With("Decision.ReasonText", $"Declined {marker}")))
+            .Status.ShouldBe(HttpStatusCode.Redirect);
+        var second = await referrals.CreateReferralAsync(s.PersonId, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Submitted);
+        var referrer = await Browser.SignInAsync(factory, s.Referrer);
+        (await referrer.PostRawAsync($"/referrals/{second.Id}?handler=Withdraw", (await referrer.GetAsync($"/referrals/{second.Id}")).Document.FormFields()
+            .With("Input.Reason", nameof(ReferralCloseReason.Other)).With("Input.ReasonText", $"Withdrawn {marker}"))).Status.ShouldBe(HttpStatusCode.Redirect);
+        var prison = await _data.CreateOrganisationAsync(Web.Domain.Organisations.OrganisationKind.Prison);
+        await factory.WithDbAsync(async db =>
+        {
+            db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = s.PersonId, OrganisationId = prison.Id, Kind = CareRoleKind.HoldsRecord, StartedAt = factory.Clock.GetUtcNow().UtcDateTime });
+            return await db.SaveChangesAsync();
+        });
+        var officer = await Browser.SignInAsync(factory, await _data.CreateUserAsync(prison.Id, StaffRoles.Practitioner));
+        var history = $"/people/{s.PersonId}/history";
+
+        var forReferrer = await referrer.GetAsync(history);
+        var forPrison = await officer.GetAsync(history);
+        var forService = await manager.GetAsync(history);
+
+        forReferrer.Status.ShouldBe(HttpStatusCode.OK);
+        var titles = forReferrer.Document.QuerySelectorAll(".moj-timeline__title").Select(t => t.Text()).ToList();
+        titles.ShouldContain("Referral declined");
+        titles.ShouldContain("Referral withdrawn");
+        forReferrer.Html.ShouldContain($"Declined {marker}");
+        forReferrer.Html.ShouldContain($"Withdrawn {marker}");
+        forPrison.Status.ShouldBe(HttpStatusCode.OK);
+        forPrison.Document.QuerySelectorAll(".moj-timeline__title").Select(t => t.Text()).ShouldNotContain(t => t.StartsWith("Referral", StringComparison.Ordinal));
+        forPrison.Html.ShouldNotContain(marker);
+        forService.Status.ShouldBe(HttpStatusCode.NotFound);
+        forService.Html.ShouldNotContain(marker);
+    }
+
+    private static async Task SaveReferralPageAsync(Browser browser, Guid referralId, string page, Func<Dictionary<string, string>, Dictionary<string, string>> change)
+    {
+        var url = $"/referrals/{referralId}/{page}";
+        var saved = await browser.PostRawAsync(url, change((await browser.GetAsync(url)).Document.FormFields()));
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", saved.Document.ErrorSummary()));
     }
 }

@@ -80,7 +80,8 @@ public sealed class AllocationPageTests(ThroughcareFactory factory) : IClassFixt
         (await factory.AuditEventsAsync(s.PersonId, AuditActions.Create)).ShouldContain(a => a.RecordType == AuditRecordTypes.Episode && a.UserId == s.Manager.Id);
 
         var view = await browser.GetAsync(page.Location!);
-        view.Document.QuerySelector("[data-outcome]").Text().ShouldStartWith("Workers allocated");
+        page.Location.ShouldBe(Url(s.Referral));
+        view.Document.Flash().ShouldBe("Workers allocated: the episode of care is open");
         view.Document.QuerySelectorAll("[data-allocated] td:first-of-type").Select(c => c.Text()).ShouldBe([fmhp.DisplayName, clw.DisplayName], ignoreOrder: true);
     }
 
@@ -136,8 +137,27 @@ public sealed class AllocationPageTests(ThroughcareFactory factory) : IClassFixt
         var pages = await Task.WhenAll(first.PostRawAsync(Url(s.Referral), firstForm), second.PostRawAsync(Url(s.Referral), secondForm));
 
         pages.Select(p => p.Status).ShouldBe([HttpStatusCode.Redirect, HttpStatusCode.Conflict], ignoreOrder: true, string.Join("\n", pages.Select(p => p.Html)));
-        pages.Single(p => p.Status == HttpStatusCode.Conflict).Document.QuerySelector("[data-conflict]").Text().ShouldContain("Someone else changed this referral");
+        var conflict = pages.Single(p => p.Status == HttpStatusCode.Conflict).Document;
+        conflict.QuerySelector("[data-conflict]").Text().ShouldContain("Someone else changed this referral");
+        conflict.QuerySelectorAll("[data-allocated]").Length.ShouldBe(2, "the page shows the allocation that was saved");
         (await factory.EpisodeCountAsync(s.Referral.Id)).ShouldBe(1);
+    }
+
+    /// <summary>Half past midnight in the UK in summer the episode starts today in the UK, though UTC says yesterday.</summary>
+    [Fact]
+    public async Task Post_JustAfterUkMidnightInSummer_StartsTheEpisodeOnTheUkDate()
+    {
+        var today = factory.MoveToJustAfterUkMidnight();
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Accepted);
+        await _referrals.CreateWorkerAsync(s.Service.OrganisationId, "fmhp");
+        await _referrals.CreateWorkerAsync(s.Service.OrganisationId, "clw");
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+
+        var page = await browser.PostRawAsync(Url(s.Referral), (await browser.GetAsync(Url(s.Referral))).Document.FormFields());
+
+        page.Status.ShouldBe(HttpStatusCode.Redirect, page.Html);
+        var episode = await factory.WithDbAsync(db => db.Episodes.AsNoTracking().SingleAsync(e => e.ReferralId == s.Referral.Id));
+        (episode.StartedOn, episode.PlannedEndOn).ShouldBe((today, today.AddMonths(18)));
     }
 
     [Fact]
@@ -167,7 +187,9 @@ public sealed class AllocationPageTests(ThroughcareFactory factory) : IClassFixt
             (next.Id, true, "First worker on long-term leave"),
         ]);
         (await factory.OutboxToAsync(next.Email)).ShouldHaveSingleItem();
+        page.Location.ShouldBe(Url(s.Referral));
         var view = await browser.GetAsync(page.Location!);
+        view.Document.Flash().ShouldBe($"{s.Service.Strands[0].Name} reallocated");
         view.Document.QuerySelector("[data-history]").Text().ShouldContain("First worker on long-term leave");
     }
 

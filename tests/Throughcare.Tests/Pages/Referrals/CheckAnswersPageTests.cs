@@ -52,7 +52,8 @@ public sealed class CheckAnswersPageTests(ThroughcareFactory factory) : IClassFi
         var sent = await browser.PostRawAsync($"/referrals/{referral.Id}/check-answers", form);
 
         sent.Status.ShouldBe(HttpStatusCode.Redirect, sent.Html);
-        sent.Location.ShouldBe($"/referrals/{referral.Id}?saved=sent");
+        sent.Location.ShouldBe($"/referrals/{referral.Id}");
+        (await browser.GetAsync(sent.Location!)).Document.Flash().ShouldBe("Referral sent");
         var after = (await factory.FindReferralAsync(referral.Id))!;
         after.State.ShouldBe(ReferralState.Submitted);
         after.Transitions.ShouldHaveSingleItem().ByUserId.ShouldBe(scene.Referrer.Id);
@@ -61,5 +62,34 @@ public sealed class CheckAnswersPageTests(ThroughcareFactory factory) : IClassFi
         (await browser.GetAsync($"/referrals/{referral.Id}/check-answers")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await browser.PostRawAsync($"/referrals/{referral.Id}/check-answers", form)).Status.ShouldBe(HttpStatusCode.NotFound);
         (await browser.GetAsync($"/referrals/{referral.Id}/reason")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Post_StaleVersion_ShowsConflictAndSendsNothing()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, withRequiredDocuments: true);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/check-answers")).Document.FormFields();
+        (await browser.PostRawAsync($"/referrals/{referral.Id}/reason", (await browser.GetAsync($"/referrals/{referral.Id}/reason")).Document.FormFields()
+            .With("Input.Reason", "Changed in another tab"))).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/check-answers", form);
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Document.QuerySelector("[data-conflict]").ShouldNotBeNull();
+        page.Document.GetSummaryListValue("Reason").ShouldBe("Changed in another tab");
+        page.Document.InputValue("Version").ShouldBe((await factory.FindReferralAsync(referral.Id))!.Version.ToString());
+        (await factory.FindReferralAsync(referral.Id))!.State.ShouldBe(ReferralState.Draft);
+        (await factory.OutboxToAsync(scene.Referrer.Email)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Get_ReceivingOrUnrelatedOrganisation_ReturnsNotFound()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, ReferralState.AwaitingInformation);
+
+        await factory.AssertOtherOrganisationsGetNotFoundAsync(scene, referral, $"/referrals/{referral.Id}/check-answers");
     }
 }

@@ -28,7 +28,7 @@ public sealed class DocumentsPageTests(ThroughcareFactory factory) : IClassFixtu
     [InlineData("formulation.pdf", "pdf", "application/pdf")]
     [InlineData("scan.png", "png", "image/png")]
     [InlineData("letter.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
-    public async Task Upload_ValidFile_IsStoredAndDownloadsWithIdenticalBytes(string fileName, string kind, string contentType)
+    public async Task Upload_ValidFile_IsStoredNamedForItsContentAndAudited(string fileName, string kind, string contentType)
     {
         var bytes = kind switch { "pdf" => ReferralPages.Pdf, "png" => ReferralPages.Png, _ => ReferralPages.Docx };
         var scene = await ReferralPages.CreateSceneAsync(factory);
@@ -38,26 +38,20 @@ public sealed class DocumentsPageTests(ThroughcareFactory factory) : IClassFixtu
         var uploaded = await browser.UploadAsync(referral.Id, DocumentTypes.Formulation, fileName, bytes);
 
         uploaded.Status.ShouldBe(HttpStatusCode.Redirect, uploaded.Html);
+        uploaded.Location.ShouldBe($"/referrals/{referral.Id}/documents");
         var document = (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldHaveSingleItem();
         document.FileName.ShouldBe(fileName);
         document.ContentType.ShouldBe(contentType);
         document.StoredName.ShouldNotContain(".");
         (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Create)).ShouldContain(a => a.RecordType == AuditRecordTypes.Document && a.UserId == scene.Referrer.Id);
-        (await browser.GetAsync($"/referrals/{referral.Id}/documents")).Document.GetSummaryListValue("Level 2 or 3 formulation").ShouldBe("Uploaded");
-
-        var download = await browser.Client.GetAsync(new Uri($"/referrals/{referral.Id}/documents/{document.Id}", UriKind.Relative));
-
-        download.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
-        download.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
-        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
-        download.Content.Headers.ContentDisposition.FileNameStar.ShouldBe(fileName);
-        download.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
-        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Download)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer).RecordId.ShouldBe(document.Id.ToString());
+        var page = await browser.GetAsync(uploaded.Location!);
+        page.Document.Flash().ShouldBe("Document uploaded");
+        page.Document.GetSummaryListValue("Level 2 or 3 formulation").ShouldBe("Uploaded");
+        page.Document.QuerySelector($"a[href='/referrals/{referral.Id}/documents/{document.Id}']").Text().ShouldBe(fileName);
     }
 
     [Fact]
-    public async Task Upload_HostileFileName_IsStoredSafelyAndEncodedOnDownload()
+    public async Task Upload_HostileFileName_IsStoredSafelyAndEncodedOnThePage()
     {
         var scene = await ReferralPages.CreateSceneAsync(factory);
         var referral = await factory.CreateReferralAsync(scene);
@@ -69,30 +63,7 @@ public sealed class DocumentsPageTests(ThroughcareFactory factory) : IClassFixtu
         document.FileName.ShouldBe("évil<b>.pdf");
         var page = await browser.GetAsync($"/referrals/{referral.Id}/documents");
         page.Html.ShouldNotContain("évil<b>");
-        var download = await browser.Client.GetAsync(new Uri($"/referrals/{referral.Id}/documents/{document.Id}", UriKind.Relative));
-        download.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("évil<b>.pdf");
-    }
-
-    [Theory]
-    [InlineData("evil.html", "evil.pdf")]
-    [InlineData("setup.exe", "setup.pdf")]
-    [InlineData("no-extension", "no-extension.pdf")]
-    [InlineData(".html", "html.pdf")]
-    public async Task Download_OfAFileNamedForAnotherType_IsNamedForItsContent(string uploadedAs, string servedAs)
-    {
-        var scene = await ReferralPages.CreateSceneAsync(factory);
-        var referral = await factory.CreateReferralAsync(scene);
-        var browser = await Browser.SignInAsync(factory, scene.Referrer);
-        (await browser.UploadAsync(referral.Id, DocumentTypes.Other, uploadedAs, ReferralPages.Pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
-        var document = (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldHaveSingleItem();
-
-        var download = await browser.Client.GetAsync(new Uri($"/referrals/{referral.Id}/documents/{document.Id}", UriKind.Relative));
-
-        download.StatusCode.ShouldBe(HttpStatusCode.OK);
-        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
-        download.Content.Headers.ContentDisposition.FileNameStar.ShouldBe(servedAs);
-        download.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe(servedAs);
+        page.Html.ShouldContain("vil&lt;b&gt;.pdf");
     }
 
     [Theory]
@@ -148,6 +119,50 @@ public sealed class DocumentsPageTests(ThroughcareFactory factory) : IClassFixtu
         removed.Status.ShouldBe(HttpStatusCode.Redirect, removed.Html);
         (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldBeEmpty();
         (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Delete)).ShouldHaveSingleItem().RecordType.ShouldBe(AuditRecordTypes.Document);
+    }
+
+    [Fact]
+    public async Task Upload_WithAStaleVersion_ShowsConflictKeepsTheTypeAndStoresNothing()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var stale = (await browser.GetAsync($"/referrals/{referral.Id}/documents")).Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        (await browser.UploadAsync(referral.Id, DocumentTypes.OASys, "oasys.pdf", ReferralPages.Pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await browser.UploadAsync(referral.Id, DocumentTypes.Formulation, "formulation.pdf", ReferralPages.Pdf, version: stale);
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Document.QuerySelector("[data-conflict]").ShouldNotBeNull();
+        (page.Document.QuerySelector("select[name=DocumentType]") as AngleSharp.Html.Dom.IHtmlSelectElement)!.Value.ShouldBe(DocumentTypes.Formulation);
+        page.Html.ShouldContain("oasys.pdf");
+        (await factory.FindReferralAsync(referral.Id))!.Documents.ShouldHaveSingleItem().FileName.ShouldBe("oasys.pdf");
+    }
+
+    [Fact]
+    public async Task Remove_AnotherReferralsDocument_ShowsErrorAndRemovesNothing()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var other = await factory.CreateReferralAsync(scene, withRequiredDocuments: true);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/documents")).Document.FormFields();
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/documents?handler=Remove", form.With("DocumentId", other.Documents[0].Id.ToString()));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.ErrorSummary().ShouldBe(["Document not found"]);
+        (await factory.FindReferralAsync(other.Id))!.Documents.Count.ShouldBe(other.Documents.Count);
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Delete)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Get_ReceivingOrUnrelatedOrganisation_ReturnsNotFound()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, ReferralState.AwaitingInformation);
+
+        await factory.AssertOtherOrganisationsGetNotFoundAsync(scene, referral, $"/referrals/{referral.Id}/documents");
     }
 
     [Fact]

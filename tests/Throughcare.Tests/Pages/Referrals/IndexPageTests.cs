@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.People;
 using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Pages.Referrals;
@@ -41,8 +44,34 @@ public sealed class IndexPageTests(ThroughcareFactory factory) : IClassFixture<T
         row.InnerHtml.ShouldContain($"/referrals/{sent.Id}");
         row.Text().ShouldContain("Declined: Not eligible");
 
+        var read = (await factory.AuditEventsAsync(scene.PersonId, AuditActions.SearchResult)).ShouldHaveSingleItem();
+        read.ShouldBeSuccessBy(scene.Referrer);
+        read.Purpose.ShouldBe("referrals made");
+
         var unrelated = await (await Browser.SignInAsync(factory, scene.Unrelated)).GetAsync("/referrals");
         unrelated.Html.ShouldNotContain(draft.Id.ToString());
         unrelated.Html.ShouldNotContain(sent.Id.ToString());
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.SearchResult)).ShouldHaveSingleItem();
+    }
+
+    /// <summary>The receiving organisation sees none of the referrals it received here, and a person whose care the organisation no longer has a role in drops out.</summary>
+    [Fact]
+    public async Task Get_ListsOnlyWhatTheOrganisationMadeAndStillHasARoleIn()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var sent = await factory.CreateReferralAsync(scene, ReferralState.Submitted);
+        var otherPerson = await new TestData(factory).CreatePersonAsync(scene.Referrer.OrganisationId);
+        var ended = await new ReferralTestData(factory).CreateReferralAsync(otherPerson, scene.Service, scene.Referrer.OrganisationId, scene.Referrer.Id, ReferralState.Submitted);
+        await factory.WithDbAsync(db => db.PersonCareRoles.Where(r => r.PersonId == otherPerson && r.OrganisationId == scene.Referrer.OrganisationId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.EndedAt, factory.UtcNow).SetProperty(r => r.EndReason, "Record closed")));
+
+        var page = await (await Browser.SignInAsync(factory, scene.Referrer)).GetAsync("/referrals");
+        var received = await (await Browser.SignInAsync(factory, scene.Receiver)).GetAsync("/referrals");
+
+        page.Document.QuerySelectorAll("#sent tbody tr a").Select(a => a.GetAttribute("href")).ShouldBe([$"/referrals/{sent.Id}"]);
+        page.Html.ShouldNotContain(ended.Id.ToString());
+        (await factory.AuditEventsAsync(otherPerson, AuditActions.SearchResult)).ShouldBeEmpty();
+        received.Html.ShouldNotContain(sent.Id.ToString());
+        received.Document.QuerySelector("#none-sent").ShouldNotBeNull();
     }
 }

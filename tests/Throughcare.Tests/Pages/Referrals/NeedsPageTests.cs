@@ -2,6 +2,7 @@ using System.Net;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Referrals;
@@ -82,5 +83,34 @@ public sealed class NeedsPageTests(ThroughcareFactory factory) : IClassFixture<T
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError("Input_AccessibilityNeeds", "Accessibility needs must be 2000 characters or fewer");
+    }
+
+    [Fact]
+    public async Task Post_StaleVersion_ShowsConflictKeepsMyAnswersAndWritesNothing()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/needs")).Document.FormFields();
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/needs", form.With("Version", Guid.NewGuid().ToString())
+            .With("Input.PersonSetting", "Custody").With("Input.AccessibilityNeeds", "A quiet room"));
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Document.QuerySelectorAll("#conflict tbody tr").Select(r => r.Children[0].Text()).ShouldBe(["Where the person is now", "Accessibility needs"]);
+        page.Document.QuerySelector("input[name='Input.PersonSetting'][checked]")!.GetAttribute("value").ShouldBe("Custody");
+        page.Document.QuerySelector("textarea[name='Input.AccessibilityNeeds']").Text().ShouldBe("A quiet room");
+        var after = (await factory.FindReferralAsync(referral.Id))!;
+        (after.Version, after.PersonSetting, after.AccessibilityNeeds).ShouldBe((referral.Version, referral.PersonSetting, referral.AccessibilityNeeds));
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Get_ReceivingOrUnrelatedOrganisation_ReturnsNotFound()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, ReferralState.AwaitingInformation);
+
+        await factory.AssertOtherOrganisationsGetNotFoundAsync(scene, referral, $"/referrals/{referral.Id}/needs");
     }
 }

@@ -82,6 +82,34 @@ public sealed class ReasonPageTests(ThroughcareFactory factory) : IClassFixture<
         (await factory.FindReferralAsync(referral.Id))!.Reason.ShouldBe(referral.Reason);
     }
 
+    /// <summary>Someone else saved first: the page shows what is saved now beside the user's answer, keeps that answer, and takes the saved version.</summary>
+    [Fact]
+    public async Task Post_AfterSomeoneElseSaved_ShowsTheirAnswerAndKeepsMine()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var colleague = await Browser.SignInAsync(factory, await new TestData(factory).CreateUserAsync(scene.Referrer.OrganisationId, Web.Domain.Accounts.StaffRoles.Practitioner));
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var mine = (await browser.GetAsync($"/referrals/{referral.Id}/reason")).Document.FormFields();
+        (await colleague.PostRawAsync($"/referrals/{referral.Id}/reason", (await colleague.GetAsync($"/referrals/{referral.Id}/reason")).Document.FormFields()
+            .With("Input.Reason", "Theirs: low mood"))).Status.ShouldBe(HttpStatusCode.Redirect);
+        var saved = (await factory.FindReferralAsync(referral.Id))!;
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/reason", mine.With("Input.Reason", "Mine: housing"));
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Document.QuerySelectorAll("#conflict tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text(), r.Children[2].Text()))
+            .ShouldBe([("Reason for the referral", "Theirs: low mood", "Mine: housing")]);
+        page.Document.QuerySelector("textarea[name='Input.Reason']").Text().ShouldBe("Mine: housing");
+        page.Document.InputValue("Version").ShouldBe(saved.Version.ToString());
+        (await factory.FindReferralAsync(referral.Id))!.Reason.ShouldBe("Theirs: low mood");
+
+        var again = await browser.PostRawAsync($"/referrals/{referral.Id}/reason", page.Document.FormFields());
+
+        again.Status.ShouldBe(HttpStatusCode.Redirect, again.Html);
+        (await factory.FindReferralAsync(referral.Id))!.Reason.ShouldBe("Mine: housing");
+    }
+
     [Theory]
     [InlineData(ReferralState.Submitted)]
     [InlineData(ReferralState.Accepted)]
@@ -105,18 +133,11 @@ public sealed class ReasonPageTests(ThroughcareFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task ReceivingAndUnrelatedOrganisations_GetNotFound()
+    public async Task Get_ReceivingOrUnrelatedOrganisation_ReturnsNotFound()
     {
         var scene = await ReferralPages.CreateSceneAsync(factory);
         var referral = await factory.CreateReferralAsync(scene, ReferralState.AwaitingInformation);
 
-        foreach (var user in new[] { scene.Receiver, scene.Unrelated })
-        {
-            var browser = await Browser.SignInAsync(factory, user);
-            foreach (var page in new[] { "reason", "needs", "documents", "sharing", "check-answers" })
-            {
-                (await browser.GetAsync($"/referrals/{referral.Id}/{page}")).Status.ShouldBe(HttpStatusCode.NotFound, $"{user.Email} {page}");
-            }
-        }
+        await factory.AssertOtherOrganisationsGetNotFoundAsync(scene, referral, $"/referrals/{referral.Id}/reason");
     }
 }

@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 
@@ -32,18 +35,40 @@ public static class ReferralPages
     public static Task<Referral> CreateReferralAsync(this ThroughcareFactory factory, ReferralScene scene, ReferralState state = ReferralState.Draft, bool withRequiredDocuments = false) =>
         new ReferralTestData(factory).CreateReferralAsync(scene.PersonId, scene.Service, scene.Referrer.OrganisationId, scene.Referrer.Id, state, withRequiredDocuments);
 
+    /// <summary>The success banner the layout shows once after a write (carried in TempData), or null.</summary>
+    public static string? Flash(this IHtmlDocument document) =>
+        document.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")?.TextContent.Trim();
+
+    /// <summary>Neither the receiving organisation nor an unrelated one finds this page of the referral, and each try is audited as denied.</summary>
+    public static async Task AssertOtherOrganisationsGetNotFoundAsync(this ThroughcareFactory factory, ReferralScene scene, Referral referral, string path)
+    {
+        foreach (var user in new[] { scene.Receiver, scene.Unrelated })
+        {
+            var browser = await Browser.SignInAsync(factory, user);
+            var page = await browser.GetAsync(path);
+            page.Status.ShouldBe(HttpStatusCode.NotFound, $"{user.Email} {path}");
+            page.Html.ShouldNotContain(referral.Reason!);
+            (await factory.DeniedAsync(referral.Id, user)).Count.ShouldBe(1, $"{user.Email} {path}");
+        }
+    }
+
+    /// <summary>The user's refused attempts at the record, as the audit trail keeps them.</summary>
+    public static Task<List<AuditEvent>> DeniedAsync(this ThroughcareFactory factory, Guid recordId, TestUser user) =>
+        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(a => a.RecordId == recordId.ToString() && a.UserId == user.Id && a.Action == AuditActions.AccessDenied && a.Outcome == AuditOutcome.Denied).ToListAsync());
+
     public static Task<Referral?> FindReferralAsync(this ThroughcareFactory factory, Guid referralId) =>
         factory.WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.Documents).Include(r => r.Transitions).SingleOrDefaultAsync(r => r.Id == referralId));
 
     /// <summary>Posts the documents page's upload form as a browser would, with a file part.</summary>
-    public static async Task<Infrastructure.Page> UploadAsync(this Browser browser, Guid referralId, string documentType, string? fileName, byte[]? content)
+    public static async Task<Infrastructure.Page> UploadAsync(this Browser browser, Guid referralId, string documentType, string? fileName, byte[]? content, string? version = null)
     {
         var page = await browser.GetAsync($"/referrals/{referralId}/documents");
         var form = page.Document.QuerySelectorAll("form").Last(f => f.GetAttribute("enctype") == "multipart/form-data");
         using var body = new MultipartFormDataContent
         {
             { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new StringContent(form.QuerySelector("input[name=Version]")!.GetAttribute("value")!), "Version" },
+            { new StringContent(version ?? form.QuerySelector("input[name=Version]")!.GetAttribute("value")!), "Version" },
             { new StringContent(documentType), "DocumentType" },
         };
         var file = new ByteArrayContent(content ?? []);

@@ -28,8 +28,10 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         referral.State.ShouldBe(ReferralState.Screening);
         referral.Transitions.ShouldHaveSingleItem().ByUserId.ShouldBe(s.Manager.Id);
         (await factory.ReferralAuditAsync(s.Referral.Id)).ShouldContain(a => a.Action == AuditActions.Update && a.UserId == s.Manager.Id);
+        page.Location.ShouldBe(Url(s.Referral));
         var view = await browser.GetAsync(page.Location!);
-        view.Document.QuerySelector("[data-outcome]").Text().ShouldBe("Screening started");
+        view.Document.Flash().ShouldBe("Screening started");
+        (await browser.GetAsync(page.Location!)).Document.Flash().ShouldBeNull("the banner shows once");
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         mail.Subject.ShouldBe("More information needed for your referral");
         mail.Body.ShouldContain("Referral form");
         var view = await browser.GetAsync(page.Location!);
-        view.Document.QuerySelector("[data-outcome]").Text().ShouldBe("The referral is missing required documents");
+        view.Document.Flash().ShouldBe("The referral is missing required documents. It is now awaiting information and the referrer has been e-mailed.");
         view.Document.GetSummaryListValue("State").ShouldBe("Awaiting information");
         view.Document.GetSummaryListValue("Information asked for").ShouldNotBeNull().ShouldStartWith("Required documents missing");
     }
@@ -102,6 +104,26 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         (await factory.LoadReferralAsync(s.Referral.Id)).Overrides.ShouldBeEmpty();
     }
 
+    /// <summary>Only a rule on the checklist that is not met (nor overridden already) may be overridden: any other is refused, not stored.</summary>
+    [Theory]
+    [InlineData("astrology")]
+    [InlineData(Eligibility.AgeRule)]
+    [InlineData("opd-but-forty-one-characters-long-xxxxxxxx")]
+    public async Task Post_OverrideOfARuleNotOpenOnTheChecklist_ShowsErrorAndRecordsNothing(string rule)
+    {
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Screening, person: d => d with { OpdScreeningResult = null });
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+
+        var page = await browser.PostFormAsync(Url(s.Referral) + "?handler=Override", new() { ["Version"] = s.Referral.Version.ToString(), ["Override.Rule"] = rule, ["Override.Reason"] = "Because" }, Url(s.Referral));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Override_Rule", "Select the rule to override");
+        var after = await factory.LoadReferralAsync(s.Referral.Id);
+        after.Overrides.ShouldBeEmpty();
+        after.Version.ShouldBe(s.Referral.Version);
+        (await factory.ReferralAuditAsync(s.Referral.Id)).ShouldAllBe(a => a.Action == AuditActions.View);
+    }
+
     [Fact]
     public async Task Post_Accept_DecidesSavesNotesAndEmailsReferrer()
     {
@@ -121,7 +143,7 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         referral.DecidedAt.ShouldNotBeNull();
         (await factory.OutboxToAsync(s.Referrer.Email)).ShouldHaveSingleItem().Subject.ShouldBe("Referral accepted");
         var view = await browser.GetAsync(page.Location!);
-        view.Document.QuerySelector("[data-outcome]").Text().ShouldBe("Referral accepted");
+        view.Document.Flash().ShouldBe("Referral accepted");
         view.Document.QuerySelector($"a[href='/referrals/{s.Referral.Id}/allocation']").ShouldNotBeNull();
     }
 
@@ -142,6 +164,15 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         var referral = await factory.LoadReferralAsync(s.Referral.Id);
         (referral.State, referral.CloseReason).ShouldBe((ReferralState.Declined, ReferralCloseReason.NeedsMetElsewhere));
         (await factory.OutboxToAsync(s.Referrer.Email)).ShouldHaveSingleItem().Body.ShouldContain("Needs met elsewhere");
+
+        // Declining ends the organisation's role in the person's care: the manager lands on the sift, which they may see.
+        page.Location.ShouldBe($"/services/{s.Service.Id}/sift");
+        var sift = await browser.GetAsync(page.Location!);
+        sift.Status.ShouldBe(HttpStatusCode.OK);
+        sift.Document.Flash().ShouldNotBeNull().ShouldStartWith("Referral declined.");
+        sift.Document.Flash().ShouldEndWith("is no longer visible to your organisation.");
+        sift.Html.ShouldNotContain(s.Referral.Id.ToString());
+        (await browser.GetAsync(Url(s.Referral))).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -218,6 +249,60 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         (await factory.LoadReferralAsync(s.Referral.Id)).State.ShouldBe(ReferralState.Accepted);
     }
 
+    /// <summary>Another manager saved first: the decision is not saved, the page shows what is saved now and keeps the user's decision.</summary>
+    [Fact]
+    public async Task Post_DecisionAfterSomeoneElsesOverride_ShowsConflictAndKeepsTheDecision()
+    {
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Screening, person: d => d with { OpdScreeningResult = null });
+        var colleague = await Browser.SignInAsync(factory, await _data.CreateUserAsync(s.Service.OrganisationId, StaffRoles.Manager));
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+        var mine = (await browser.GetAsync(Url(s.Referral))).Document.FormFields();
+        (await colleague.PostFormAsync(Url(s.Referral) + "?handler=Override", new()
+        {
+            ["Version"] = s.Referral.Version.ToString(),
+            ["Override.Rule"] = Eligibility.OpdRule,
+            ["Override.Reason"] = "Screened in last month",
+        }, Url(s.Referral))).Status.ShouldBe(HttpStatusCode.Redirect);
+        var saved = await factory.LoadReferralAsync(s.Referral.Id);
+
+        var page = await browser.PostRawAsync(Url(s.Referral) + "?handler=Decide", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = mine["__RequestVerificationToken"],
+            ["Version"] = s.Referral.Version.ToString(),
+            ["Decision.Outcome"] = "decline",
+            ["Decision.Reason"] = nameof(ReferralCloseReason.Other),
+            ["Decision.ReasonText"] = "Lives outside the area we serve",
+            ["Decision.Notes"] = "My own screening note",
+        });
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Document.QuerySelector("[data-conflict]").Text().ShouldContain("Someone else changed this referral");
+        page.Document.QuerySelector($"tr[data-rule='{Eligibility.OpdRule}'] [data-override]").Text().ShouldContain("Screened in last month");
+        page.Document.QuerySelector("input[name='Decision.Outcome'][checked]")!.GetAttribute("value").ShouldBe("decline");
+        page.Document.QuerySelector("input[name='Decision.Reason'][checked]")!.GetAttribute("value").ShouldBe(nameof(ReferralCloseReason.Other));
+        page.Document.QuerySelector("textarea[name='Decision.ReasonText']").Text().ShouldBe("Lives outside the area we serve");
+        page.Document.QuerySelector("textarea[name='Decision.Notes']").Text().ShouldBe("My own screening note");
+        page.Document.QuerySelectorAll("input[name='Version']").Select(v => v.GetAttribute("value")).Distinct().ShouldBe([saved.Version.ToString()]);
+        var after = await factory.LoadReferralAsync(s.Referral.Id);
+        (after.State, after.Version, after.ScreeningNotes).ShouldBe((ReferralState.Screening, saved.Version, null));
+        (await factory.OutboxToAsync(s.Referrer.Email)).ShouldBeEmpty();
+    }
+
+    /// <summary>Half past midnight in the UK in summer is still yesterday in UTC: the person turned 18 today, in the UK.</summary>
+    [Fact]
+    public async Task Get_JustAfterUkMidnightInSummer_ChecksTheAgeRuleOnTheUkDate()
+    {
+        var today = factory.MoveToJustAfterUkMidnight();
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Screening, person: d => d with { DateOfBirth = today.AddYears(-18) });
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+
+        var page = await browser.GetAsync(Url(s.Referral));
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector($"tr[data-rule='{Eligibility.AgeRule}'] .govuk-tag").Text().ShouldBe("Met");
+        page.Document.QuerySelector($"tr[data-rule='{Eligibility.AgeRule}'] td").Text().ShouldBe("Aged 18");
+    }
+
     [Fact]
     public async Task Get_Practitioner_IsForbidden()
     {
@@ -256,6 +341,10 @@ public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixtu
         var stranger = await _data.CreateStaffAsync(StaffRoles.Manager);
         var browser = await Browser.SignInAsync(factory, stranger);
 
-        (await browser.GetAsync(Url(s.Referral))).Status.ShouldBe(HttpStatusCode.NotFound);
+        var page = await browser.GetAsync(Url(s.Referral));
+
+        page.Status.ShouldBe(HttpStatusCode.NotFound);
+        page.Html.ShouldNotContain(s.Referral.Reason!);
+        (await factory.DeniedAsync(s.Referral.Id, stranger)).ShouldHaveSingleItem().RecordType.ShouldBe(AuditRecordTypes.Referral);
     }
 }

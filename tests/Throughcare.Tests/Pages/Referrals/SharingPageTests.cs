@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
@@ -79,5 +80,52 @@ public sealed class SharingPageTests(ThroughcareFactory factory) : IClassFixture
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError("Input_SharingNote", "Note must not contain hidden control characters");
+    }
+
+    /// <summary>Half past midnight in the UK in summer, consent given "today" is today in the UK, though it is tomorrow in UTC.</summary>
+    [Fact]
+    public async Task Post_ConsentGivenTodayJustAfterUkMidnightInSummer_IsAccepted()
+    {
+        var today = factory.MoveToJustAfterUkMidnight();
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+
+        var saved = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", "Consent")
+            .With("Input.ConsentGivenOn.Day", today.Day.ToString(CultureInfo.InvariantCulture))
+            .With("Input.ConsentGivenOn.Month", today.Month.ToString(CultureInfo.InvariantCulture))
+            .With("Input.ConsentGivenOn.Year", today.Year.ToString(CultureInfo.InvariantCulture)));
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", saved.Document.ErrorSummary()));
+        (await factory.FindReferralAsync(referral.Id))!.ConsentGivenOn.ShouldBe(today);
+    }
+
+    [Fact]
+    public async Task Post_StaleVersion_ShowsConflictKeepsMyAnswersAndWritesNothing()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Version", Guid.NewGuid().ToString())
+            .With("Input.SharingBasis", "PublicTask").With("Input.SharingNote", "Court order"));
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Document.QuerySelectorAll("#conflict tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text(), r.Children[2].Text())).ShouldContain(("Sharing note", "(blank)", "Court order"));
+        page.Document.QuerySelector("input[name='Input.SharingBasis'][checked]")!.GetAttribute("value").ShouldBe("PublicTask");
+        page.Document.QuerySelector("textarea[name='Input.SharingNote']").Text().ShouldBe("Court order");
+        (await factory.FindReferralAsync(referral.Id))!.Version.ShouldBe(referral.Version);
+        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Get_ReceivingOrUnrelatedOrganisation_ReturnsNotFound()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, ReferralState.AwaitingInformation);
+
+        await factory.AssertOtherOrganisationsGetNotFoundAsync(scene, referral, $"/referrals/{referral.Id}/sharing");
     }
 }

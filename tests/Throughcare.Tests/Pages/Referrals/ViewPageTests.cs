@@ -64,41 +64,26 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
     }
 
     [Fact]
-    public async Task UnrelatedOrganisation_GetsNotFoundOnEveryReferralPageAndDownload()
+    public async Task Get_UnrelatedOrganisation_ReturnsNotFoundAndIsAuditedAsDenied()
     {
         var (scene, referral) = await DeclinedWithNotesAsync();
-        var document = referral.Documents[0];
         var browser = await Browser.SignInAsync(factory, scene.Unrelated);
 
-        foreach (var path in new[] { "", "/reason", "/needs", "/documents", "/sharing", "/check-answers", $"/documents/{document.Id}" })
-        {
-            var page = await browser.GetAsync($"/referrals/{referral.Id}{path}");
-            page.Status.ShouldBe(HttpStatusCode.NotFound, path);
-            page.Html.ShouldNotContain(NotesMarker);
-        }
+        var page = await browser.GetAsync($"/referrals/{referral.Id}");
 
-        (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Download)).ShouldBeEmpty();
+        page.Status.ShouldBe(HttpStatusCode.NotFound);
+        page.Html.ShouldNotContain(NotesMarker);
+        (await factory.DeniedAsync(referral.Id, scene.Unrelated)).ShouldHaveSingleItem();
     }
 
     [Fact]
-    public async Task Download_WithAnotherReferralsDocumentId_ReturnsNotFound()
-    {
-        var (scene, referral) = await DeclinedWithNotesAsync();
-        var other = await factory.CreateReferralAsync(scene, ReferralState.Submitted, withRequiredDocuments: true);
-        var browser = await Browser.SignInAsync(factory, scene.Referrer);
-
-        (await browser.GetAsync($"/referrals/{referral.Id}/documents/{other.Documents[0].Id}")).Status.ShouldBe(HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task ReceivingOrganisation_CannotSeeADraft()
+    public async Task Get_ReceivingOrganisation_CannotSeeADraft()
     {
         var scene = await ReferralPages.CreateSceneAsync(factory);
         var referral = await factory.CreateReferralAsync(scene, withRequiredDocuments: true);
         var browser = await Browser.SignInAsync(factory, scene.Receiver);
 
         (await browser.GetAsync($"/referrals/{referral.Id}")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await browser.GetAsync($"/referrals/{referral.Id}/documents/{referral.Documents[0].Id}")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -113,6 +98,10 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var done = await browser.PostRawAsync($"/referrals/{referral.Id}?handler=Withdraw", form.With("Input.Reason", "MovedAway"));
 
         done.Status.ShouldBe(HttpStatusCode.Redirect, done.Html);
+        done.Location.ShouldBe($"/referrals/{referral.Id}");
+        var view = await browser.GetAsync(done.Location!);
+        view.Document.Flash().ShouldBe("Referral withdrawn");
+        view.Document.GetSummaryListValue("Decision")!.ShouldStartWith("Withdrawn: Moved away");
         var after = (await factory.FindReferralAsync(referral.Id))!;
         after.State.ShouldBe(ReferralState.Withdrawn);
         after.CloseReason.ShouldBe(ReferralCloseReason.MovedAway);
@@ -137,6 +126,29 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
         page.Document.AssertHasError(fieldId, message);
         (await factory.FindReferralAsync(referral.Id))!.State.ShouldBe(ReferralState.Submitted);
         (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Withdraw_AfterSomeoneElsesChange_ShowsConflictAndKeepsTheReason()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene, ReferralState.Submitted, withRequiredDocuments: true);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}")).Document.FormFields();
+        var receiver = await Browser.SignInAsync(factory, scene.Receiver);
+        (await receiver.PostFormAsync($"/referrals/{referral.Id}/screening?handler=Start", new() { ["Version"] = referral.Version.ToString() }, $"/referrals/{referral.Id}/screening"))
+            .Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}?handler=Withdraw", form.With("Input.Reason", "Other").With("Input.ReasonText", "Moved to Leeds"));
+
+        page.Status.ShouldBe(HttpStatusCode.Conflict);
+        page.Document.QuerySelector("[data-conflict]").ShouldNotBeNull();
+        page.Document.GetSummaryListValue("Status").ShouldBe("Screening");
+        page.Document.QuerySelector("input[name='Input.Reason'][checked]")!.GetAttribute("value").ShouldBe("Other");
+        page.Document.QuerySelector("textarea[name='Input.ReasonText']").Text().ShouldBe("Moved to Leeds");
+        var after = (await factory.FindReferralAsync(referral.Id))!;
+        after.State.ShouldBe(ReferralState.Screening);
+        page.Document.InputValue("Version").ShouldBe(after.Version.ToString());
     }
 
     [Fact]

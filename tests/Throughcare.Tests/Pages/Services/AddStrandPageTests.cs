@@ -1,8 +1,10 @@
 using System.Net;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
+using Throughcare.Tests.Pages.Referrals;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Services;
 
@@ -22,17 +24,21 @@ public sealed class AddStrandPageTests(ThroughcareFactory factory) : IClassFixtu
         var saved = await browser.PostFormAsync(url, new() { ["Input.Name"] = "Peer support", ["Input.WorkerRole"] = "peer-mentor" });
 
         saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
-        saved.Location.ShouldBe($"/services/{service.Id}?saved=strand");
+        saved.Location.ShouldBe($"/services/{service.Id}");
         var after = (await factory.FindServiceAsync(service.Id))!;
         after.Strands.Select(s => (s.Name, s.WorkerRole)).ShouldContain(("Peer support", "peer-mentor"));
         after.Strands.Count.ShouldBe(3);
         after.Version.ShouldNotBe(service.Version);
         var audit = (await factory.ServiceAuditAsync(service.Id, AuditActions.Update)).ShouldHaveSingleItem();
         audit.ShouldBeSuccessBy(admin);
-        audit.Changes().ShouldBe([("Strand", null, "Peer support (peer-mentor)"), ("Interventions for Peer support", null, "Practical support")]);
+        audit.EventType.ShouldBe(nameof(ServiceStrandAdded));
+        audit.PersonId.ShouldBeNull();
+        var strand = after.Strands.Single(s => s.Name == "Peer support");
+        AuditEventTypes.Read(audit.EventType, audit.Details).ShouldBe(new ServiceStrandAdded(service.Id, strand.Id, "Peer support", "peer-mentor", "practical"));
+        audit.Described().Changes.Select(c => (c.Field, c.From, c.To)).ShouldBe([("Strand", null, "Peer support (Peer mentor)"), ("Interventions for Peer support", null, "Practical support")]);
 
         var view = await browser.GetAsync(saved.Location!);
-        view.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Strand added");
+        view.Document.Flash().ShouldBe("Strand added");
         view.Document.QuerySelectorAll("tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text())).ShouldContain(("Peer support", "Peer mentor"));
     }
 

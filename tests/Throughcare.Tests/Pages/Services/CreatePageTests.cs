@@ -1,6 +1,7 @@
 using System.Net;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
+using Throughcare.Tests.Pages.Referrals;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
@@ -65,7 +66,7 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
 
         saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
         var serviceId = ServicesPages.ServiceIdFrom(saved.Location);
-        saved.Location.ShouldBe($"/services/{serviceId}?saved=created");
+        saved.Location.ShouldBe($"/services/{serviceId}");
         var service = (await factory.FindServiceAsync(serviceId)).ShouldNotBeNull();
         service.OrganisationId.ShouldBe(admin.OrganisationId);
         service.Name.ShouldBe(name);
@@ -83,9 +84,18 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
         audit.ShouldBeSuccessBy(admin);
         audit.Changes().ShouldContain(("Name", null, name));
         audit.Changes().ShouldContain(("Ages", null, "18 to 65"));
+        audit.Changes().ShouldContain(("Boroughs", null, "hackney, lambeth"));
+        audit.EventType.ShouldBe(nameof(ServiceCreated));
+        audit.PersonId.ShouldBeNull();
+        var described = audit.Described().Changes.Select(c => (c.Field, c.From, c.To)).ToList();
+        described.ShouldContain(("Boroughs", null, "Hackney, Lambeth"));
+        described.ShouldContain(("Gender identities", null, "Man"));
+        described.ShouldContain(("Custody or community", null, "In the community"));
+        described.ShouldContain(("Documents required", null, "OASys assessment, OPD pan-London referral form"));
+        described.ShouldContain(("Documents optional", null, "Pre-sentence report"));
 
         var view = await browser.GetAsync(saved.Location!);
-        view.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Service added");
+        view.Document.Flash().ShouldBe("Service added");
     }
 
     [Fact]

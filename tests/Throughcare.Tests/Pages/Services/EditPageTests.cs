@@ -1,9 +1,11 @@
 using System.Net;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
+using Throughcare.Tests.Pages.Referrals;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Services;
 
@@ -51,7 +53,8 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var saved = await browser.PostRawAsync($"/services/{service.Id}/edit", form);
 
         saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
-        saved.Location.ShouldBe($"/services/{service.Id}?saved=updated");
+        saved.Location.ShouldBe($"/services/{service.Id}");
+        (await browser.GetAsync(saved.Location!)).Document.Flash().ShouldBe("Service details saved");
         var after = (await factory.FindServiceAsync(service.Id)).ShouldNotBeNull();
         after.CaseloadCapacity.ShouldBe(15);
         after.AcceptingReferrals.ShouldBeFalse();
@@ -65,8 +68,10 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
         [
             ("Caseload capacity", "3", "15"),
             ("Accepting referrals", "Yes", "No"),
-            ("Documents", "formulation (required), oasys (required), pan-london-referral-form (required), pre-sentence-report (optional)", "formulation (required), oasys (required), pan-london-referral-form (required)"),
+            ("Documents optional", "pre-sentence-report", null),
         ], ignoreOrder: true);
+        audit.EventType.ShouldBe(nameof(ServiceUpdated));
+        audit.Described().Changes.Select(c => (c.Field, c.From, c.To)).ShouldContain(("Documents optional", "Pre-sentence report", null));
     }
 
     [Fact]
@@ -144,11 +149,18 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
         page.Html.ShouldContain("Someone else changed this service while you were editing it");
         var rows = page.Document.QuerySelectorAll("tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text(), r.Children[2].Text())).ToList();
         rows.ShouldBe([("Longest episode", "18 months", "12 months"), ("Caseload capacity", "10 people per worker", "20 people per worker")]);
-        page.Document.InputValue("Input.CaseloadCapacity").ShouldBe("10");
+        page.Document.InputValue("Input.CaseloadCapacity").ShouldBe("20", "the user's own answers stay on the form");
+        page.Document.InputValue("Input.MaximumEpisodeMonths").ShouldBe("12");
         page.Document.InputValue("Version").ShouldBe(saved.Version.ToString());
         var after = (await factory.FindServiceAsync(service.Id))!;
         (after.CaseloadCapacity, after.MaximumEpisodeMonths, after.Version).ShouldBe((10, 18, saved.Version));
         (await factory.ServiceAuditAsync(service.Id, AuditActions.Update)).ShouldHaveSingleItem().ShouldBeSuccessBy(first);
+
+        // Having seen theirs, saving again replaces it with the user's own.
+        var again = await secondEditor.PostRawAsync(url, page.Document.FormFields());
+        again.Status.ShouldBe(HttpStatusCode.Redirect, again.Html);
+        var replaced = (await factory.FindServiceAsync(service.Id))!;
+        (replaced.CaseloadCapacity, replaced.MaximumEpisodeMonths).ShouldBe((20, 12));
     }
 
     [Fact]

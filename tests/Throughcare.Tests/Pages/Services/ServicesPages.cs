@@ -45,6 +45,10 @@ public static class ServicesPages
         JsonDocument.Parse(audit.Details!).RootElement.GetProperty("changes").EnumerateArray()
             .Select(c => (c.GetProperty("field").GetString(), c.GetProperty("from").GetString(), c.GetProperty("to").GetString())).ToList();
 
+    /// <summary>The audit row's typed event as the audit search describes it: labels, not codes.</summary>
+    public static AuditDescription Described(this AuditEvent audit) =>
+        AuditEventTypes.Read(audit.EventType, audit.Details).ShouldNotBeNull().Describe(AuditLabels.None);
+
     public static Guid ServiceIdFrom(string? location)
     {
         location.ShouldNotBeNull().ShouldStartWith("/services/");

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.Referrals;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
@@ -40,7 +41,38 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
         Cell(s.Referral.Id, "data-allocation").ShouldBeEmpty();
         page.Document.QuerySelector($"tr[data-referral='{s.Referral.Id}']")!.TextContent.ShouldContain(s.Referrer.OrganisationId == s.Referral.ReferringOrganisationId ? await OrganisationNameAsync(s.Referral.ReferringOrganisationId) : "");
         page.Document.QuerySelector($"tr[data-referral='{s.Referral.Id}'] .govuk-tag").Text().ShouldBe("Submitted");
-        (await factory.AuditEventsAsync(s.PersonId, AuditActions.SearchResult)).ShouldContain(a => a.UserId == s.Manager.Id);
+        (await factory.AuditEventsAsync(s.PersonId, AuditActions.SearchResult)).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            a => a.UserId.ShouldBe(s.Manager.Id),
+            a => a.Purpose.ShouldBe("referral sift"));
+        page.Document.QuerySelector($"tr[data-referral='{accepted.Id}'] a")!.GetAttribute("href").ShouldBe($"/referrals/{accepted.Id}/allocation");
+        page.Document.QuerySelector($"tr[data-referral='{older.Id}'] a")!.GetAttribute("href").ShouldBe($"/referrals/{older.Id}/screening");
+    }
+
+    /// <summary>
+    /// A declined or withdrawn referral ended the service's role in the person's care: it leaves the sift, its counts and
+    /// the reads recorded, while a referral whose person the organisation still holds a role with stays.
+    /// </summary>
+    [Fact]
+    public async Task Get_ReferralsWhoseCareRoleHasEnded_AreLeftOutOfTheListAndCounts()
+    {
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Declined);
+        var otherPerson = await _data.CreatePersonAsync(s.Referral.ReferringOrganisationId);
+        var withdrawn = await _referrals.CreateReferralAsync(otherPerson, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Withdrawn);
+        var thirdPerson = await _data.CreatePersonAsync(s.Referral.ReferringOrganisationId);
+        var open = await _referrals.CreateReferralAsync(thirdPerson, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Submitted);
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+
+        var page = await browser.GetAsync($"/services/{s.Service.Id}/sift");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelectorAll("tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-referral")!)).ShouldBe([open.Id]);
+        page.Document.QuerySelectorAll(".moj-sub-navigation__link").Select(a => a.Text()).ShouldBe(
+            ["All (1)", "Submitted (1)", "Screening (0)", "Awaiting information (0)", "Accepted (0)", "Declined (0)", "Withdrawn (0)"]);
+        page.Html.ShouldNotContain(s.Referral.Id.ToString());
+        page.Html.ShouldNotContain(withdrawn.Id.ToString());
+        (await factory.AuditEventsAsync(s.PersonId, AuditActions.SearchResult)).ShouldBeEmpty();
+        (await factory.AuditEventsAsync(otherPerson, AuditActions.SearchResult)).ShouldBeEmpty();
+        (await factory.AuditEventsAsync(thirdPerson, AuditActions.SearchResult)).ShouldHaveSingleItem().UserId.ShouldBe(s.Manager.Id);
     }
 
     [Fact]
@@ -112,6 +144,8 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
 
         (await (await Browser.SignInAsync(factory, s.Referrer)).GetAsync($"/services/{s.Service.Id}/sift")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await (await Browser.SignInAsync(factory, stranger)).GetAsync($"/services/{s.Service.Id}/sift")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await factory.DeniedAsync(s.Service.Id, stranger)).ShouldHaveSingleItem().RecordType.ShouldBe(AuditRecordTypes.Service);
+        (await factory.AuditEventsAsync(s.PersonId, AuditActions.SearchResult)).ShouldBeEmpty();
     }
 
     private Task<int> SetDatesAsync(Guid referralId, DateTime submitted, DateTime? decided = null) =>

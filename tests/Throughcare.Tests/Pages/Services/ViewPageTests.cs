@@ -134,4 +134,18 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
         (await (await Browser.SignInAsync(factory, colleague)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(sift).ShouldBeNull();
         (await (await Browser.SignInAsync(factory, outsider)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(sift).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Get_ManagerOfTheServicesOrganisation_SeesTheCaseloadsLink_OthersDoNot()
+    {
+        var manager = await _data.CreateStaffAsync(StaffRoles.Manager);
+        var administrator = await _data.CreateUserAsync(manager.OrganisationId, StaffRoles.Administrator);
+        var outsider = await _data.CreateStaffAsync(StaffRoles.Manager);
+        var service = await _services.CreateServiceAsync(manager.OrganisationId);
+        var caseloads = $"a[href='/services/{service.Id}/caseloads']";
+
+        (await (await Browser.SignInAsync(factory, manager)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(caseloads).ShouldNotBeNull();
+        (await (await Browser.SignInAsync(factory, administrator)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(caseloads).ShouldBeNull();
+        (await (await Browser.SignInAsync(factory, outsider)).GetAsync($"/services/{service.Id}")).Document.QuerySelector(caseloads).ShouldBeNull();
+    }
 }

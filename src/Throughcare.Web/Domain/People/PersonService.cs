@@ -188,8 +188,14 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         {
             db.PersonCareRoles.Add(new PersonCareRole
             {
-                Id = Guid.NewGuid(), PersonId = keep.Id, OrganisationId = role.OrganisationId, Kind = role.Kind, ReferralId = role.ReferralId,
-                StartedAt = now, EndedAt = role.EndedAt, EndReason = role.EndReason,
+                Id = Guid.NewGuid(),
+                PersonId = keep.Id,
+                OrganisationId = role.OrganisationId,
+                Kind = role.Kind,
+                ReferralId = role.ReferralId,
+                StartedAt = now,
+                EndedAt = role.EndedAt,
+                EndReason = role.EndReason,
             });
         }
 

@@ -11,8 +11,9 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Tests.Infrastructure;
 
 /// <summary>
-/// The real application, with its own database, on the test server. Each test class gets one (IClassFixture) and
-/// each test makes its own organisations, users and people, so tests never depend on each other's data.
+/// The real application, with its own database (a copy of the run's migrated template), on the test server. Each test
+/// class gets one (IClassFixture) and each test makes its own organisations, users and people, so tests never depend
+/// on each other's data.
 /// </summary>
 public class ThroughcareFactory : WebApplicationFactory<Program>
 {
@@ -20,11 +21,11 @@ public class ThroughcareFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
 
     public ThroughcareFactory()
-        : this(new TestDatabase(), ownsDatabase: true)
+        : this(TestDatabase.Migrated(), ownsDatabase: true)
     {
     }
 
-    /// <summary>A host on an existing database, for tests of several nodes sharing one.</summary>
+    /// <summary>A host on a database of the test's choosing: an empty one to migrate, or one that several nodes share.</summary>
     protected ThroughcareFactory(TestDatabase database, bool ownsDatabase)
     {
         _database = database;
@@ -51,7 +52,7 @@ public class ThroughcareFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = _database.Provider,
+            ["Database:Provider"] = TestDatabase.Provider,
             ["ConnectionStrings:Throughcare"] = _database.ConnectionString,
             ["Throughcare:DataDirectory"] = _database.DataDirectory,
             ["Throughcare:PasswordIterations"] = "1000",

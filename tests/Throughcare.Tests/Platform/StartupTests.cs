@@ -9,19 +9,22 @@ using Throughcare.Web.Infrastructure;
 
 namespace Throughcare.Tests.Platform;
 
-public sealed class UnsafeSqliteFactory : ThroughcareFactory
+/// <summary>A host starting on an empty database, so that start-up migrates it as on a first deployment.</summary>
+public class NewDatabaseFactory() : ThroughcareFactory(TestDatabase.Empty(), ownsDatabase: true);
+
+public sealed class UnsafeSqliteFactory : NewDatabaseFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Database:Sqlite:Synchronous"] = "NORMAL" };
 }
 
-public sealed class ProductionFactory : ThroughcareFactory
+public sealed class ProductionFactory : NewDatabaseFactory
 {
     protected override string EnvironmentName => "Production";
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Throughcare:PasswordIterations"] = null };
 }
 
-public sealed class WeakHashingFactory : ThroughcareFactory
+public sealed class WeakHashingFactory : NewDatabaseFactory
 {
     protected override string EnvironmentName => "Production";
 }
@@ -63,7 +66,7 @@ public sealed class StartupTests
     [Fact]
     public async Task TwoNodesStartingTogether_OnOneNewDatabase_BothServe()
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.Empty();
         await using var first = new SecondNodeFactory(database);
         await using var second = new SecondNodeFactory(database);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
@@ -37,6 +38,8 @@ public static class EpisodesApi
 {
     public const string Policy = "api.episodes";
 
+    private const string GetContact = "GetContact";
+
     public static void MapEpisodesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/episodes").RequireAuthorization(Policy).AddEndpointFilter<RecordEndpointFilter>().WithTags("Episodes");
@@ -46,7 +49,7 @@ public static class EpisodesApi
             .Produces<EpisodeStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{episodeId:guid}/contacts/{contactId:guid}", GetContactAsync)
-            .WithName("GetContact")
+            .WithName(GetContact)
             .WithSummary("One contact on the episode, as recorded or last corrected. A restricted note is left out for anyone outside the episode's team.")
             .Produces<ContactRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -69,16 +72,14 @@ public static class EpisodesApi
         var workers = await db.Users.Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.EpisodeId == episodeId).Select(c => new { c.OccurredAt, c.Attendance }).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var startedAt = Infrastructure.Web.Display.FromLondon(episode.StartedOn, TimeOnly.MinValue);
-        var signal = EngagementRules.Assess(contacts.Select(c => (c.OccurredAt, c.Attendance)), startedAt, now, service.AtRiskMissedInARow, service.AtRiskWeeksWithoutContact);
-        var atRisk = EpisodeStates.IsOpen(episode.State) && signal.AtRisk;
+        var signal = EngagementRules.Assess(episode.State, episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), now, service);
 
         return Results.Ok(new EpisodeStatus(
             episode.Id, episode.State.ToString(), service.Name, episode.StartedOn, episode.PlannedEndOn,
             episode.Strands.OrderBy(s => s.StartedAt).Select(s => new EpisodeStrandStatus(
                 s.ServiceStrandId, service.Strands.SingleOrDefault(x => x.Id == s.ServiceStrandId)?.Name ?? "Strand",
                 workers.GetValueOrDefault(s.WorkerUserId) ?? "", s.StartedAt, s.EndedAt)).ToList(),
-            contacts.Count == 0 ? null : contacts.Max(c => c.OccurredAt), atRisk, atRisk ? signal.Reason : null));
+            contacts.Where(c => c.OccurredAt <= now).Select(c => (DateTime?)c.OccurredAt).Max(), signal.AtRisk, signal.Reason));
     }
 
     private static async Task<IResult> GetContactAsync(Guid episodeId, Guid contactId, HttpContext http, ThroughcareDbContext db, ReadAudit reads, CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ public static class EpisodesApi
 
     private static async Task<IResult> RecordContactAsync(
         Guid episodeId, [FromBody] ContactRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ContactService contacts, CancellationToken cancellationToken)
+        ContactService contacts, LinkGenerator links, CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -128,11 +129,7 @@ public static class EpisodesApi
 
         foreach (var failure in rules.Validate(input).Errors)
         {
-            var key = failure.PropertyName switch
-            {
-                "Date" or "Time" or "" => "occurredAt",
-                var name => char.ToLowerInvariant(name[0]) + name[1..],
-            };
+            var key = FieldKey(failure.PropertyName);
             if (!errors.ContainsKey(key))
             {
                 errors[key] = [body.OccurredAt is null && key == "occurredAt" ? "Enter the date and time of the contact, like 2026-11-21T14:30:00+00:00" : failure.ErrorMessage];
@@ -147,12 +144,20 @@ public static class EpisodesApi
         var submissionId = Guid.TryParse(idempotencyKey, out var idempotency) ? idempotency : Guid.NewGuid();
         return await contacts.RecordAsync(episodeId, submissionId, input, cancellationToken) switch
         {
-            EpisodeOutcome.Done done => Results.Created($"/api/v1/episodes/{episodeId}/contacts/{done.Id}", new ContactCreated(done.Id, $"/api/v1/episodes/{episodeId}/contacts/{done.Id}")),
-            EpisodeOutcome.NotAllowed refused => Results.ValidationProblem(new Dictionary<string, string[]> { ["contact"] = [refused.Message] }),
-            EpisodeOutcome.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The episode was changed at the same time; try again"),
+            WriteResult.Done done when links.GetPathByName(GetContact, new { episodeId, contactId = done.Id }) is { } location =>
+                Results.Created(location, new ContactCreated(done.Id, location)),
+            WriteResult.Refused refused => Results.ValidationProblem(new Dictionary<string, string[]> { [FieldKey(refused.Field)] = [refused.Message] }),
+            WriteResult.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The episode was changed at the same time; try again"),
             _ => NotFound(),
         };
     }
+
+    /// <summary>The request's field a contact's property comes from: the date and the time are both its occurredAt.</summary>
+    private static string FieldKey(string? property) => property switch
+    {
+        "Date" or "Time" or "" or null => "occurredAt",
+        var name => char.ToLowerInvariant(name[0]) + name[1..],
+    };
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Episode not found");
 

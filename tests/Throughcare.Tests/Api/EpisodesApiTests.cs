@@ -13,19 +13,15 @@ namespace Throughcare.Tests.Api;
 
 public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
-    private async Task<string> TokenForAsync(Guid organisationId)
+    /// <summary>A partner system's client, with a token the organisation's administrator issued.</summary>
+    internal static async Task<HttpClient> ClientForAsync(ThroughcareFactory factory, Guid organisationId)
     {
         var admin = await new TestData(factory).CreateUserAsync(organisationId, StaffRoles.Administrator);
         var browser = await Browser.SignInAsync(factory, admin);
         var issued = await browser.PostFormAsync("/admin/api-tokens", new() { ["Input.Name"] = "Case system" });
         issued.Status.ShouldBe(HttpStatusCode.OK);
-        return issued.Document.QuerySelector(".app-token").Text();
-    }
-
-    private HttpClient Client(string token)
-    {
         var client = factory.CreateBrowser();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Document.QuerySelector(".app-token").Text());
         return client;
     }
 
@@ -54,7 +50,7 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
     public async Task Post_RecordsTheContactOnce_PerIdempotencyKey_AndGetShowsTheEpisode()
     {
         var scenario = await ContactTestData.CreateAsync(factory);
-        var client = Client(await TokenForAsync(scenario.Service.OrganisationId));
+        var client = await ClientForAsync(factory, scenario.Service.OrganisationId);
         var key = Guid.NewGuid();
 
         var created = await PostAsync(client, scenario, Contact(scenario), key);
@@ -69,6 +65,13 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
         contact.Mode.ShouldBe(ContactMode.Phone);
         contact.Interventions.ShouldBe(["motivational-interviewing"]);
         (await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.RecordId == contact.Id.ToString() && a.Action == AuditActions.Create))).ShouldBe(1);
+        (await factory.EpisodeEventsAsync<ContactRecorded>(scenario)).ShouldHaveSingleItem().Event<ContactRecorded>().ContactId.ShouldBe(contact.Id);
+        created.Headers.Location!.OriginalString.ShouldBe($"/api/v1/episodes/{scenario.Episode.Id}/contacts/{contact.Id}");
+        using (var createdBody = JsonDocument.Parse(await created.Content.ReadAsStringAsync()))
+        {
+            createdBody.RootElement.GetProperty("location").GetString().ShouldBe(created.Headers.Location.OriginalString);
+        }
+
 
         var read = await client.GetAsync(new Uri($"/api/v1/episodes/{scenario.Episode.Id}", UriKind.Relative));
         read.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -93,7 +96,7 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
     public async Task Post_BadInput_Answers400WithFieldMessages_AndRecordsNothing()
     {
         var scenario = await ContactTestData.CreateAsync(factory);
-        var client = Client(await TokenForAsync(scenario.Service.OrganisationId));
+        var client = await ClientForAsync(factory, scenario.Service.OrganisationId);
 
         var response = await PostAsync(client, scenario, new
         {
@@ -119,7 +122,7 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
     public async Task OutsiderToken_GetsNotFound_ForReadAndWrite()
     {
         var scenario = await ContactTestData.CreateAsync(factory);
-        var client = Client(await TokenForAsync(scenario.Outsider.OrganisationId));
+        var client = await ClientForAsync(factory, scenario.Outsider.OrganisationId);
 
         (await client.GetAsync(new Uri($"/api/v1/episodes/{scenario.Episode.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await PostAsync(client, scenario, Contact(scenario))).StatusCode.ShouldBe(HttpStatusCode.NotFound);

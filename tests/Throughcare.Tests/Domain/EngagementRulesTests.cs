@@ -1,13 +1,17 @@
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Domain;
 
 public sealed class EngagementRulesTests
 {
-    private static readonly DateTime Start = new(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc);
+    /// <summary>The start of the day the episode started: midnight in the UK, which in January is midnight UTC.</summary>
+    private static readonly DateTime Start = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly Service Thresholds = new() { Name = "Service", AtRiskMissedInARow = 3, AtRiskWeeksWithoutContact = 4 };
 
     private static EngagementSignal Assess(DateTime now, params (int Day, Attendance Attendance)[] contacts) =>
-        EngagementRules.Assess(contacts.Select(c => (Start.AddDays(c.Day), c.Attendance)), Start, now, missedInARowThreshold: 3, weeksWithoutContactThreshold: 4);
+        EngagementRules.Assess(EpisodeState.Active, DateOnly.FromDateTime(Start), contacts.Select(c => (Start.AddDays(c.Day), c.Attendance)), now, Thresholds);
 
     [Fact]
     public void ThreeDidNotAttendsInARow_IsAtRisk()
@@ -62,5 +66,25 @@ public sealed class EngagementRulesTests
         var signal = Assess(Start.AddDays(10), (1, Attendance.DidNotAttend), (2, Attendance.DidNotAttend), (3, Attendance.DidNotAttend), (20, Attendance.Attended));
 
         signal.AtRisk.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void AClosedEpisode_IsNeverAtRisk()
+    {
+        var signal = EngagementRules.Assess(EpisodeState.Closed, DateOnly.FromDateTime(Start), [(Start.AddDays(1), Attendance.DidNotAttend), (Start.AddDays(2), Attendance.DidNotAttend), (Start.AddDays(3), Attendance.DidNotAttend)], Start.AddDays(60), Thresholds);
+
+        signal.AtRisk.ShouldBeFalse();
+        signal.Reason.ShouldBeNull();
+    }
+
+    /// <summary>In summer the UK day starts at 23:00 UTC the day before: four weeks from the start are counted from then.</summary>
+    [Fact]
+    public void WeeksWithoutContact_CountFromMidnightInTheUk_InSummerToo()
+    {
+        var startedOn = new DateOnly(2026, 6, 1);
+        var ukMidnight = new DateTime(2026, 5, 31, 23, 0, 0, DateTimeKind.Utc);
+
+        EngagementRules.Assess(EpisodeState.Active, startedOn, [], ukMidnight.AddDays(28).AddMinutes(-1), Thresholds).AtRisk.ShouldBeFalse();
+        EngagementRules.Assess(EpisodeState.Active, startedOn, [], ukMidnight.AddDays(28), Thresholds).Reason.ShouldBe("No attended contact in the 4 weeks since the episode opened");
     }
 }

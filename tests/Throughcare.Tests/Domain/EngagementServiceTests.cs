@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
@@ -20,7 +21,7 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
         var id = scenario.Episode.Id;
         var version = await VersionAsync(id);
 
-        var outcomes = new List<EpisodeOutcome>
+        var outcomes = new List<WriteResult>
         {
             await AsAsync(scenario.Manager, [StaffRoles.Manager], s => s.DisengageAsync(id, version, "Gone", default)),
             await AsAsync(scenario.Manager, [StaffRoles.Manager], s => s.ReengageAsync(id, version, "Back", default)),
@@ -36,13 +37,13 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
             await AsAsync(scenario.Manager, [StaffRoles.Manager], s => s.ReturnClosureAsync(id, version, "No", default)),
         };
 
-        outcomes.ShouldAllBe(o => o is EpisodeOutcome.NotAllowed && ((EpisodeOutcome.NotAllowed)o).Message == EpisodeWork.ClosedMessage);
+        outcomes.ShouldAllBe(o => o is WriteResult.Refused && ((WriteResult.Refused)o).Message == EpisodeWork.ClosedMessage);
         (await VersionAsync(id)).ShouldBe(version);
         (await factory.WithDbAsync(db => db.EpisodeTransitions.CountAsync(t => t.EpisodeId == id))).ShouldBe(0);
     }
 
     [Fact]
-    public async Task ClosedEpisode_RefusesGoalsReviewsStrandsAndMeasures_Too()
+    public async Task ClosedEpisode_RefusesGoalsReviewsStrandsWorkersAndMeasures_Too()
     {
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Closed);
         var id = scenario.Episode.Id;
@@ -50,18 +51,22 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
         var instrumentId = await factory.WithDbAsync(db => db.Instruments.Where(i => i.OrganisationId == null).Select(i => i.Id).FirstAsync());
         var today = factory.Today;
 
-        var outcomes = new List<EpisodeOutcome>
+        var outcomes = new List<WriteResult>
         {
             await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<PlanService>().AddGoalAsync(new AddGoal { EpisodeId = id, Description = "Housing", SubmissionId = Guid.NewGuid() }, default)),
             await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<ReviewService>().RecordAsync(new RecordReview { EpisodeId = id, HeldOn = today, Summary = "Late review", SubmissionId = Guid.NewGuid() }, default)),
             await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<StrandService>().EndAsync(new EndStrand { EpisodeId = id, StrandId = scenario.Episode.Strands[0].Id, Version = version, Reason = "Done" }, default)),
+            await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<StrandService>().ReallocateAsync(new ReallocateStrand
+            {
+                EpisodeId = id, StrandId = scenario.Episode.Strands[0].Id, Version = version, WorkerUserId = scenario.Colleague.Id, Reason = "Leave",
+            }, default)),
             await AsAsync(scenario.Manager, [StaffRoles.Manager], sp => sp.GetRequiredService<MeasureService>().RecordAsync(new RecordMeasure
             {
                 EpisodeId = id, InstrumentId = instrumentId, Occasion = AssessmentOccasion.End, TakenOn = today, Answers = [0, 0, 0, 0, 0, 0, 0, 0, 0], SubmissionId = Guid.NewGuid(),
             }, default)),
         };
 
-        outcomes.ShouldAllBe(o => o is EpisodeOutcome.NotAllowed && ((EpisodeOutcome.NotAllowed)o).Message == EpisodeWork.ClosedMessage);
+        outcomes.ShouldAllBe(o => o is WriteResult.Refused && ((WriteResult.Refused)o).Message == EpisodeWork.ClosedMessage);
         (await VersionAsync(id)).ShouldBe(version);
         (await factory.WithDbAsync(db => db.Goals.CountAsync(g => g.EpisodeId == id))).ShouldBe(0);
         (await factory.WithDbAsync(db => db.EpisodeReviews.CountAsync(r => r.EpisodeId == id))).ShouldBe(0);
@@ -74,7 +79,7 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
 
         var outcome = await AsAsync(scenario.EmotionalWorker, [StaffRoles.Practitioner], s => s.SignOffAsync(scenario.Episode.Id, scenario.Episode.Version, default));
 
-        outcome.ShouldBeOfType<EpisodeOutcome.NotAllowed>().Message.ShouldBe("Only a manager can sign off a closure");
+        outcome.ShouldBeOfType<WriteResult.Refused>().Message.ShouldBe("Only a manager can sign off a closure");
     }
 
     [Fact]
@@ -93,7 +98,7 @@ public sealed class EngagementServiceTests(ThroughcareFactory factory) : IClassF
 
         var outcome = await AsAsync(scenario.Manager, [StaffRoles.Manager], s => s.SignOffAsync(scenario.Episode.Id, version, default));
 
-        outcome.ShouldBeOfType<EpisodeOutcome.NotAllowed>().Message.ShouldBe("Record a reflective review before closing for disengagement");
+        outcome.ShouldBeOfType<WriteResult.Refused>().Message.ShouldBe("Record a reflective review before closing for disengagement");
         (await factory.WithDbAsync(db => db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id))).State.ShouldBe(EpisodeState.Closing);
     }
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.People;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Web;
@@ -34,7 +37,10 @@ public sealed record EpisodeScenario(
 
 public sealed class EpisodeTestData(ThroughcareFactory factory)
 {
-    /// <summary>An accepted, allocated referral and its open episode, both strands running, in the given state.</summary>
+    /// <summary>
+    /// An accepted, allocated referral and its episode in the given state, both strands running; a closed one is as its
+    /// sign-off leaves it (strands ended, the service's care role ending after the follow-up period).
+    /// </summary>
     public async Task<EpisodeScenario> CreateScenarioAsync(EpisodeState state = EpisodeState.Engaging, Action<Service>? service = null)
     {
         var referrals = new ReferralTestData(factory);
@@ -70,6 +76,24 @@ public sealed class EpisodeTestData(ThroughcareFactory factory)
                     new EpisodeStrand { Id = Guid.NewGuid(), ServiceStrandId = scenario.Service.Strands[1].Id, WorkerUserId = practical.Id, StartedAt = now, AllocatedByUserId = scenario.Manager.Id },
                 ],
             };
+            if (state == EpisodeState.Closed)
+            {
+                // As a manager's sign-off leaves it: closed, every strand ended, the service's care role ending after the follow-up.
+                created.CloseReason = EpisodeCloseReason.Completed;
+                created.ClosedAt = now;
+                created.ClosureSignedOffByUserId = scenario.Manager.Id;
+                foreach (var strand in created.Strands)
+                {
+                    (strand.EndedAt, strand.EndReason, strand.EndedByUserId) = (now, "Episode closed", scenario.Manager.Id);
+                }
+
+                var followUpDays = factory.Services.GetRequiredService<IOptions<CareRoleOptions>>().Value.FollowUpDays;
+                foreach (var role in await db.PersonCareRoles.Where(r => r.ReferralId == scenario.Referral.Id).ToListAsync())
+                {
+                    (role.EndedAt, role.EndReason) = (now.AddDays(followUpDays), $"Episode closed; follow-up of {followUpDays} days");
+                }
+            }
+
             db.Episodes.Add(created);
             var referral = await db.Referrals.SingleAsync(r => r.Id == scenario.Referral.Id);
             referral.AllocatedAt = now;

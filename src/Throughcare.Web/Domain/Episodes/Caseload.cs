@@ -45,7 +45,6 @@ public static class Caseload
                 e.ServiceId,
                 e.State,
                 e.StartedOn,
-                e.CreatedAt,
                 Workers = e.Strands.Where(s => s.EndedAt == null).Select(s => s.WorkerUserId).ToList(),
             })
             .ToListAsync(cancellationToken);
@@ -86,7 +85,7 @@ public static class Caseload
                 ReviewSchedule.NextDue(e.StartedOn, service.ReviewIntervalMonths, reviews.GetValueOrDefault(e.Id)),
                 due.Count == 0 ? null : due.Min(),
                 own.Where(c => c.OccurredAt <= now).Select(c => (DateTime?)c.OccurredAt).Max(),
-                EngagementRules.Assess(own.Select(c => (c.OccurredAt, c.Attendance)), e.CreatedAt, now, service.AtRiskMissedInARow, service.AtRiskWeeksWithoutContact),
+                EngagementRules.Assess(e.State, e.StartedOn, own.Select(c => (c.OccurredAt, c.Attendance)), now, service),
                 due.Count(d => d < today));
         })
         .OrderBy(r => r.NextDue ?? DateOnly.MaxValue)

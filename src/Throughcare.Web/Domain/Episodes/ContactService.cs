@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
@@ -133,28 +131,23 @@ public sealed record ContactRules(EpisodeState State, DateOnly StartedOn, IReadO
     };
 }
 
-/// <summary>The fields of a contact as a correction keeps them (the note is kept beside it) and as the audit compares them.</summary>
+/// <summary>The fields of a contact as a correction keeps them in its revision (the note is kept beside it).</summary>
 public sealed class ContactSnapshot
 {
-    [Display(Name = "Date and time")]
     public string? OccurredAt { get; init; }
 
-    [Display(Name = "Length in minutes")]
     public int DurationMinutes { get; init; }
 
     public string? Mode { get; init; }
 
-    [Display(Name = "Strand")]
     public Guid ServiceStrandId { get; init; }
 
     public string? Attendance { get; init; }
     public string? Interventions { get; init; }
     public string? Pathways { get; init; }
 
-    [Display(Name = "Re-engagement attempt")]
     public bool IsReengagementAttempt { get; init; }
 
-    [Display(Name = "Note restricted")]
     public bool NoteRestricted { get; init; }
 
     public static ContactSnapshot Of(Contact contact) => new()
@@ -202,18 +195,18 @@ public sealed class ContactService(EpisodeWork work)
     }
 
     /// <summary>Records a contact; a second submission with the same id answers with the first contact.</summary>
-    public async Task<EpisodeOutcome> RecordAsync(Guid episodeId, Guid submissionId, ContactInput input, CancellationToken cancellationToken)
+    public async Task<WriteResult> RecordAsync(Guid episodeId, Guid submissionId, ContactInput input, CancellationToken cancellationToken)
     {
         if (await work.Db.Contacts.AsNoTracking().Where(c => c.SubmissionId == submissionId && c.EpisodeId == episodeId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return new EpisodeOutcome.Done(existing);
+            return new WriteResult.Done(existing);
         }
 
         var contactId = Guid.NewGuid();
-        var outcome = await work.ChangeAsync(episodeId, null, async episode =>
+        return (await work.ChangeAsync(episodeId, null, async episode =>
         {
             var rules = await RulesAsync(episode, null, cancellationToken);
-            if (Refusal(rules, input) is { } refused)
+            if (Refuse(rules, input) is { } refused)
             {
                 return refused;
             }
@@ -227,41 +220,38 @@ public sealed class ContactService(EpisodeWork work)
                 SubmissionId = submissionId,
             });
             Apply(contact, input);
-            work.Audit(episode, AuditActions.Create, new { changes = FieldChanges.Created(ContactSnapshot.Of(contact)), note = contact.Note is null ? "none" : "recorded", restricted = contact.NoteRestricted },
-                AuditRecordTypes.Contact, contact.Id);
-            return contact.WasAttended && episode.State == EpisodeState.Engaging ? work.Move(episode, EpisodeState.Active, "First attended contact") : null;
-        }, cancellationToken);
-
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(contactId) : outcome;
+            work.Record(new ContactRecorded(episode.Id, episode.PersonId, contact.Id, ContactFacts.Of(contact), contact.Note is not null));
+            return BecomesActive(episode, contact);
+        }, cancellationToken)).DoneAs(contactId);
     }
 
     /// <summary>Corrects a contact, keeping what it said before as a revision with who replaced it, when and why.</summary>
-    public async Task<EpisodeOutcome> CorrectAsync(Guid episodeId, Guid contactId, Guid version, ContactInput input, string reason, CancellationToken cancellationToken)
+    public async Task<WriteResult> CorrectAsync(Guid episodeId, Guid contactId, Guid version, ContactInput input, string reason, CancellationToken cancellationToken)
     {
         var current = await work.Db.Contacts.AsNoTracking().Where(c => c.Id == contactId && c.EpisodeId == episodeId).Select(c => (Guid?)c.Version).SingleOrDefaultAsync(cancellationToken);
         if (current is null)
         {
-            return new EpisodeOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (current != version)
         {
-            return new EpisodeOutcome.Conflict();
+            return new WriteResult.Conflict();
         }
 
-        var outcome = await work.ChangeAsync(episodeId, null, async episode =>
+        return (await work.ChangeAsync(episodeId, null, async episode =>
         {
             var contact = await work.Db.Contacts.SingleAsync(c => c.Id == contactId, cancellationToken);
 
             // A correction saved by someone else since the check above fails the save, not overwrites it.
             work.Db.Entry(contact).Property(c => c.Version).OriginalValue = version;
             var rules = await RulesAsync(episode, contact, cancellationToken);
-            if (Refusal(rules, input) is { } refused)
+            if (Refuse(rules, input) is { } refused)
             {
                 return refused;
             }
 
-            var before = ContactSnapshot.Of(contact);
+            var before = ContactFacts.Of(contact);
             var noteBefore = contact.Note;
             var number = await work.Db.ContactRevisions.CountAsync(r => r.ContactId == contactId, cancellationToken) + 1;
             work.Add(new ContactRevision
@@ -269,7 +259,7 @@ public sealed class ContactService(EpisodeWork work)
                 Id = Guid.NewGuid(),
                 ContactId = contactId,
                 Number = number,
-                Snapshot = JsonSerializer.Serialize(before),
+                Snapshot = JsonSerializer.Serialize(ContactSnapshot.Of(contact)),
                 Note = contact.Note,
                 NoteRestricted = contact.NoteRestricted,
                 ReplacedAt = work.Now,
@@ -280,18 +270,12 @@ public sealed class ContactService(EpisodeWork work)
             contact.CorrectedAt = work.Now;
             contact.CorrectedByUserId = work.User.RequireUserId();
             contact.Version = Guid.NewGuid();
-            var changes = FieldChanges.Compare(before, ContactSnapshot.Of(contact)).ToList();
-            if (!string.Equals(noteBefore, contact.Note, StringComparison.Ordinal))
-            {
-                // Never the text: a restricted note must not leak through the audit trail.
-                changes.Add(new FieldChange("Case note", noteBefore is null ? null : "earlier note", contact.Note is null ? null : "corrected note"));
-            }
 
-            work.Audit(episode, AuditActions.Update, new { changes, reason, revision = number }, AuditRecordTypes.Contact, contactId);
-            return contact.WasAttended && episode.State == EpisodeState.Engaging ? work.Move(episode, EpisodeState.Active, "First attended contact") : null;
-        }, cancellationToken);
-
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(contactId) : outcome;
+            // That the note changed, never its text: a restricted note must not leak through the audit trail.
+            work.Record(new ContactCorrected(episode.Id, episode.PersonId, contactId, number, before, ContactFacts.Of(contact),
+                !string.Equals(noteBefore, contact.Note, StringComparison.Ordinal), reason));
+            return BecomesActive(episode, contact);
+        }, cancellationToken)).DoneAs(contactId);
     }
 
     /// <summary>Attended (or late) sessions per intervention, by strand.</summary>
@@ -303,8 +287,13 @@ public sealed class ContactService(EpisodeWork work)
             .OrderBy(d => d.ServiceStrandId).ThenByDescending(d => d.Sessions).ThenBy(d => d.Intervention, StringComparer.Ordinal)
             .ToList();
 
-    private static string? Refusal(ContactRules rules, ContactInput input) =>
-        rules.Validate(input) is { IsValid: false } result ? result.Errors[0].ErrorMessage : null;
+    /// <summary>The validator's first complaint, on the property it names, when the contact breaks the rules.</summary>
+    private static Refusal? Refuse(ContactRules rules, ContactInput input) =>
+        rules.Validate(input) is { IsValid: false } result ? new Refusal(result.Errors[0].ErrorMessage, result.Errors[0].PropertyName) : null;
+
+    /// <summary>The first attended contact makes an engaging episode active.</summary>
+    private string? BecomesActive(Episode episode, Contact contact) =>
+        contact.WasAttended && episode.State == EpisodeState.Engaging ? work.Move(episode, EpisodeState.Active, "First attended contact") : null;
 
     private static void Apply(Contact contact, ContactInput input)
     {

@@ -1,3 +1,6 @@
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Web;
+
 namespace Throughcare.Web.Domain.Episodes;
 
 /// <summary>What the contacts say about engagement, computed on demand and never stored.</summary>
@@ -5,12 +8,20 @@ public sealed record EngagementSignal(bool AtRisk, string? Reason, int MissedInA
 
 /// <summary>
 /// Flags an open episode at risk when contacts stop or fail, by the service's own thresholds: so many did-not-attends
-/// in a row, or so many weeks without an attended contact (counted from the start when there has been none).
-/// Cancellations by the service never count against the person.
+/// in a row, or so many weeks without an attended contact (counted from the start of the day the episode started, in
+/// the UK, when there has been none). Cancellations by the service never count against the person. The overview, the
+/// engagement page, caseloads and the API all ask <see cref="Assess"/>, so they cannot disagree.
 /// </summary>
 public static class EngagementRules
 {
-    public static EngagementSignal Assess(
+    /// <summary>Whether the episode is at risk now, by its service's thresholds; a closed episode never is.</summary>
+    public static EngagementSignal Assess(EpisodeState state, DateOnly startedOn, IEnumerable<(DateTime OccurredAt, Attendance Attendance)> contacts, DateTime now, Service service)
+    {
+        var signal = Assess(contacts, Display.FromLondon(startedOn, TimeOnly.MinValue), now, service.AtRiskMissedInARow, service.AtRiskWeeksWithoutContact);
+        return EpisodeStates.IsOpen(state) ? signal : signal with { AtRisk = false, Reason = null };
+    }
+
+    private static EngagementSignal Assess(
         IEnumerable<(DateTime OccurredAt, Attendance Attendance)> contacts,
         DateTime episodeStartedAt,
         DateTime now,

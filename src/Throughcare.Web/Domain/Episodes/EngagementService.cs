@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.People;
 using Throughcare.Web.Infrastructure.Database;
@@ -52,30 +51,30 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
 {
     private ThroughcareDbContext Db => work.Db;
 
-    public Task<EpisodeOutcome> DisengageAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
-        work.ChangeAsync(episodeId, version, episode =>
+    public Task<WriteResult> DisengageAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
+        work.ChangeAsync(episodeId, version, Refusal? (Episode episode) =>
         {
             return episode.State is EpisodeState.Engaging or EpisodeState.Active
                 ? work.Move(episode, EpisodeState.Disengaged, reason)
                 : $"Only an engaging or active episode can be marked disengaged; this one is {EpisodeStates.Label(episode.State).ToLowerInvariant()}";
         }, cancellationToken);
 
-    public Task<EpisodeOutcome> ReengageAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
-        work.ChangeAsync(episodeId, version, episode =>
+    public Task<WriteResult> ReengageAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
+        work.ChangeAsync(episodeId, version, Refusal? (Episode episode) =>
         {
             return episode.State == EpisodeState.Disengaged
                 ? work.Move(episode, EpisodeState.Active, reason)
                 : "Only a disengaged episode can be re-engaged";
         }, cancellationToken);
 
-    public async Task<EpisodeOutcome> RecordReflectiveReviewAsync(ReflectiveReviewOptions options, CancellationToken cancellationToken)
+    public async Task<WriteResult> RecordReflectiveReviewAsync(ReflectiveReviewOptions options, CancellationToken cancellationToken)
     {
         if (await Db.ReflectiveReviews.AnyAsync(r => r.SubmissionId == options.SubmissionId && r.EpisodeId == options.EpisodeId, cancellationToken))
         {
-            return new EpisodeOutcome.Done(options.EpisodeId);
+            return new WriteResult.Done(options.EpisodeId);
         }
 
-        return await work.ChangeAsync(options.EpisodeId, null, episode =>
+        return await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
         {
             if (episode.State is not (EpisodeState.Disengaged or EpisodeState.Closing))
             {
@@ -93,20 +92,12 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
                 RecordedByUserId = work.User.UserId!.Value,
                 SubmissionId = options.SubmissionId,
             });
-            work.Audit(episode, AuditActions.Create, new
-            {
-                changes = new[]
-                {
-                    new FieldChange("What the team thinks is going on", null, review.WhatIsGoingOn),
-                    new FieldChange("What may have been missed", null, review.WhatMayHaveBeenMissed),
-                    new FieldChange("What was tried", null, review.WhatWasTried),
-                },
-            }, AuditRecordTypes.ReflectiveReview, review.Id);
+            work.Record(new ReflectiveReviewRecorded(episode.Id, episode.PersonId, review.Id));
             return null;
         }, cancellationToken);
     }
 
-    public async Task<EpisodeOutcome> ProposeClosureAsync(ClosureOptions options, CancellationToken cancellationToken)
+    public async Task<WriteResult> ProposeClosureAsync(ClosureOptions options, CancellationToken cancellationToken)
     {
         var goals = await Db.Goals.Where(g => g.EpisodeId == options.EpisodeId).OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken);
         return await work.ChangeAsync(options.EpisodeId, options.Version, async episode =>
@@ -136,8 +127,8 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
                 }
             }
 
-            var before = Describe(episode);
-            var moved = work.Move(episode, EpisodeState.Closing, $"Closure proposed: {EpisodeStates.Label(options.Reason)}");
+            var moved = work.Move(episode, EpisodeState.Closing, $"Closure proposed: {EpisodeStates.Label(options.Reason)}",
+                from => new ClosureProposed(episode.Id, episode.PersonId, from, options.Reason));
             if (moved is not null)
             {
                 return moved;
@@ -148,16 +139,12 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
             episode.EndOfServiceSummary = options.Summary;
             episode.ClosureProposedByUserId = work.User.UserId;
             episode.ClosureProposedAt = work.Now;
-            work.Audit(episode, AuditActions.Update, new { changes = FieldChanges.Compare(before, Describe(episode)) });
             foreach (var goal in goals)
             {
                 var outcome = options.GoalOutcomes[goal.Id];
                 if (goal.Outcome != outcome)
                 {
-                    work.Audit(episode, AuditActions.Update, new
-                    {
-                        changes = new[] { new FieldChange("Outcome", goal.Outcome is { } was ? EpisodeStates.Label(was) : null, EpisodeStates.Label(outcome)) },
-                    }, AuditRecordTypes.Goal, goal.Id);
+                    work.Record(new GoalUpdated(episode.Id, episode.PersonId, goal.Id, goal.Outcome, outcome));
                     goal.Outcome = outcome;
                     goal.Version = Guid.NewGuid();
                 }
@@ -166,7 +153,7 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
             foreach (var email in await ManagerEmailsAsync(episode.ServiceOrganisationId, cancellationToken))
             {
                 outbox.Queue(email, "An episode is waiting for your sign-off",
-                    $"An episode on {service.Name} is waiting for your sign-off. Open Throughcare: /episodes/{episode.Id}/engagement/sign-off");
+                    $"An episode on {service.Name} is waiting for your sign-off. Open Throughcare: {work.Link("/Episodes/Engagement/SignOff", new { episodeId = episode.Id })}");
             }
 
             return null;
@@ -174,7 +161,7 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
     }
 
     /// <summary>A manager confirms a proposed closure: the episode closes and every running strand ends.</summary>
-    public Task<EpisodeOutcome> SignOffAsync(Guid episodeId, Guid version, CancellationToken cancellationToken) =>
+    public Task<WriteResult> SignOffAsync(Guid episodeId, Guid version, CancellationToken cancellationToken) =>
         work.ChangeAsync(episodeId, version, async episode =>
         {
             if (RefuseUnlessManager(episode) is { } refused)
@@ -193,23 +180,24 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
                 }
             }
 
-            var moved = work.Move(episode, EpisodeState.Closed, "Closure signed off");
+            var moved = work.Move(episode, EpisodeState.Closed, "Closure signed off", _ => new EpisodeClosed(episode.Id, episode.PersonId, episode.CloseReason));
             if (moved is not null)
             {
                 return moved;
             }
 
+            // One instant for the closure, its strands and the follow-up its care role ends after.
+            var closedAt = work.Now;
             episode.ClosureSignedOffByUserId = work.User.UserId;
-            episode.ClosedAt = work.Now;
+            episode.ClosedAt = closedAt;
             foreach (var strand in episode.Strands.Where(s => s.EndedAt is null))
             {
-                strand.EndedAt = work.Now;
+                strand.EndedAt = closedAt;
                 strand.EndReason = "Episode closed";
                 strand.EndedByUserId = work.User.UserId;
             }
 
-            work.Audit(episode, AuditActions.Update, new { changes = new[] { new FieldChange("Closure signed off", null, Display.DateTime(work.Now)) } });
-            await careRoles.EndAfterFollowUpAsync(episode.ReferralId, work.Now, cancellationToken);
+            await careRoles.EndAfterFollowUpAsync(episode.ReferralId, closedAt, cancellationToken);
             var referrer = await Db.Referrals.IgnoreQueryFilters().Where(r => r.Id == episode.ReferralId)
                 .Select(r => Db.Users.Where(u => u.Id == r.CreatedByUserId && u.DisabledAt == null).Select(u => u.Email).FirstOrDefault())
                 .SingleOrDefaultAsync(cancellationToken);
@@ -218,7 +206,7 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
         }, cancellationToken);
 
     /// <summary>A manager sends a proposed closure back: the episode returns to the state it was in before.</summary>
-    public Task<EpisodeOutcome> ReturnClosureAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
+    public Task<WriteResult> ReturnClosureAsync(Guid episodeId, Guid version, string reason, CancellationToken cancellationToken) =>
         work.ChangeAsync(episodeId, version, async episode =>
         {
             if (RefuseUnlessManager(episode) is { } refused)
@@ -226,8 +214,8 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
                 return refused;
             }
 
-            var before = Describe(episode);
-            var moved = work.Move(episode, await StateBeforeClosingAsync(episode.Id, cancellationToken), $"Closure returned: {reason}");
+            var to = await StateBeforeClosingAsync(episode.Id, cancellationToken);
+            var moved = work.Move(episode, to, $"Closure returned: {reason}", _ => new ClosureReturned(episode.Id, episode.PersonId, to, episode.CloseReason, reason));
             if (moved is not null)
             {
                 return moved;
@@ -237,7 +225,6 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
             episode.CloseReasonText = null;
             episode.ClosureProposedAt = null;
             episode.ClosureProposedByUserId = null;
-            work.Audit(episode, AuditActions.Update, new { changes = FieldChanges.Compare(before, Describe(episode)), reason });
             return null;
         }, cancellationToken);
 
@@ -308,19 +295,5 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
         return await Db.Users.Where(u => u.OrganisationId == organisationId && u.DisabledAt == null && !u.IsIntegration
                 && Db.UserRoles.Any(ur => ur.UserId == u.Id && managerRole.Contains(ur.RoleId)))
             .Select(u => u.Email!).Where(e => e != null).ToListAsync(cancellationToken);
-    }
-
-    private static ClosureDescription Describe(Episode e) => new()
-    {
-        CloseReason = e.CloseReason is { } reason ? EpisodeStates.Label(reason) : null,
-        CloseReasonText = e.CloseReasonText,
-        EndOfServiceSummary = e.EndOfServiceSummary,
-    };
-
-    private sealed record ClosureDescription
-    {
-        [System.ComponentModel.DataAnnotations.Display(Name = "Reason for closing")] public string? CloseReason { get; init; }
-        [System.ComponentModel.DataAnnotations.Display(Name = "More about the reason")] public string? CloseReasonText { get; init; }
-        [System.ComponentModel.DataAnnotations.Display(Name = "End-of-service summary")] public string? EndOfServiceSummary { get; init; }
     }
 }

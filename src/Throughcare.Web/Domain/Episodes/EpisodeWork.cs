@@ -6,17 +6,12 @@ using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Domain.Episodes;
 
-public abstract record EpisodeOutcome
+/// <summary>Why a change is refused, and the input at fault when there is one (a property of the change's options).</summary>
+public sealed record Refusal(string Message, string? Field = null)
 {
-    public sealed record Done(Guid Id) : EpisodeOutcome;
+    public static implicit operator Refusal?(string? message) => FromMessage(message);
 
-    /// <summary>The episode's state or the rules do not allow this; nothing was written.</summary>
-    public sealed record NotAllowed(string Message) : EpisodeOutcome;
-
-    /// <summary>Someone changed the record first; nothing was written.</summary>
-    public sealed record Conflict : EpisodeOutcome;
-
-    public sealed record NotFound : EpisodeOutcome;
+    public static Refusal? FromMessage(string? message) => message is null ? null : new Refusal(message);
 }
 
 /// <summary>
@@ -24,7 +19,7 @@ public abstract record EpisodeOutcome
 /// version checked, the change applied with its audit rows, and everything saved in one transaction. Each part of
 /// the episode (contacts, plan, measures, disengagement) has its own service built on this.
 /// </summary>
-public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time)
+public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time, LinkGenerator links)
 {
     /// <summary>Why any change to a closed episode is refused: closing is the end of its life cycle.</summary>
     public const string ClosedMessage = "This episode is closed and cannot be changed";
@@ -44,49 +39,52 @@ public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, Current
     /// depend on what the user saw (a new contact, say): the episode's version still changes, so two writers on one
     /// episode are serialised.
     /// </summary>
-    public async Task<EpisodeOutcome> ChangeAsync(Guid episodeId, Guid? version, Func<Episode, Task<string?>> change, CancellationToken cancellationToken)
+    public async Task<WriteResult> ChangeAsync(Guid episodeId, Guid? version, Func<Episode, Task<Refusal?>> change, CancellationToken cancellationToken)
     {
         var episode = await db.Episodes.Include(e => e.Strands).SingleOrDefaultAsync(e => e.Id == episodeId, cancellationToken);
         if (episode is null || episode.ServiceOrganisationId != user.OrganisationId)
         {
-            return new EpisodeOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (version is { } expected && episode.Version != expected)
         {
-            return new EpisodeOutcome.Conflict();
+            return new WriteResult.Conflict();
         }
 
         if (episode.State == EpisodeState.Closed)
         {
-            return new EpisodeOutcome.NotAllowed(ClosedMessage);
+            return new WriteResult.Refused(ClosedMessage);
         }
 
         var refused = await change(episode);
         if (refused is not null)
         {
             db.ChangeTracker.Clear();
-            return new EpisodeOutcome.NotAllowed(refused);
+            return new WriteResult.Refused(refused.Message, refused.Field);
         }
 
         episode.Version = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new EpisodeOutcome.Done(episodeId);
+            return new WriteResult.Done(episodeId);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new EpisodeOutcome.Conflict();
+            return new WriteResult.Conflict();
         }
     }
 
-    public Task<EpisodeOutcome> ChangeAsync(Guid episodeId, Guid? version, Func<Episode, string?> change, CancellationToken cancellationToken) =>
+    public Task<WriteResult> ChangeAsync(Guid episodeId, Guid? version, Func<Episode, Refusal?> change, CancellationToken cancellationToken) =>
         ChangeAsync(episodeId, version, e => Task.FromResult(change(e)), cancellationToken);
 
-    /// <summary>Moves the state if the life cycle allows it, recording who, when and why; returns why not otherwise.</summary>
-    public string? Move(Episode episode, EpisodeState to, string reason)
+    /// <summary>
+    /// Moves the state if the life cycle allows it, recording who, when and why, with its audit event (by default
+    /// <see cref="EpisodeStateChanged"/>, made from the state it leaves); returns why not otherwise.
+    /// </summary>
+    public string? Move(Episode episode, EpisodeState to, string reason, Func<EpisodeState, AuditedEvent>? audited = null)
     {
         if (!EpisodeStates.CanMove(episode.State, to))
         {
@@ -103,16 +101,24 @@ public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, Current
             ByUserId = user.UserId,
             Reason = reason,
         });
-        Audit(episode, AuditActions.Update, new { changes = new[] { new FieldChange("State", EpisodeStates.Label(episode.State), EpisodeStates.Label(to)) }, reason });
+        Record(audited?.Invoke(episode.State) ?? new EpisodeStateChanged(episode.Id, episode.PersonId, episode.State, to));
         episode.State = to;
         return null;
     }
 
-    /// <summary>An audit row about the episode, or about one of its records (a contact, a goal) when recordType is given.</summary>
-    public void Audit(Episode episode, string action, object details, string recordType = AuditRecordTypes.Episode, Guid? recordId = null) =>
-        audit.Add(recordType, (recordId ?? episode.Id).ToString(), action, episode.PersonId, details);
+    /// <summary>The change's audit event, written in the same transaction.</summary>
+    public void Record(AuditedEvent audited) => audit.Record(audited);
 
     /// <summary>Adds a new row with its key already set: through the context, never through a parent's collection.</summary>
     public T Add<T>(T entity)
         where T : class => db.Add(entity).Entity;
+
+    /// <summary>A link to an episode's page for an e-mail, from the routing system.</summary>
+    public string Link(string page, object values) => links.GetPathByPage(page, values: values) ?? throw new InvalidOperationException($"No route to {page}.");
+}
+
+public static class EpisodeWriteResults
+{
+    /// <summary>A successful change answers with the record it made or changed, rather than the episode.</summary>
+    public static WriteResult DoneAs(this WriteResult result, Guid id) => result is WriteResult.Done ? new WriteResult.Done(id) : result;
 }

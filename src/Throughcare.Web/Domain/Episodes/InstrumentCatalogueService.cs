@@ -121,8 +121,7 @@ public sealed class InstrumentCatalogueService(ThroughcareDbContext db, AuditLog
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Instruments.Add(instrument);
-        audit.Add(AuditRecordTypes.Instrument, instrument.Id.ToString(), AuditActions.Create,
-            details: new { code, name = instrument.Name, items = parsed.Definition!.Items.Count });
+        audit.Record(new InstrumentAdded(instrument.Id, organisationId, code, instrument.Name, parsed.Definition!.Items.Count));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -149,8 +148,7 @@ public sealed class InstrumentCatalogueService(ThroughcareDbContext db, AuditLog
 
         if (instrument.Retired != retired)
         {
-            audit.Add(AuditRecordTypes.Instrument, instrument.Id.ToString(), AuditActions.Update,
-                details: new { changes = new[] { new FieldChange("Retired", instrument.Retired ? "Yes" : "No", retired ? "Yes" : "No") } });
+            audit.Record(new InstrumentRetired(instrument.Id, instrument.OrganisationId!.Value, retired));
             instrument.Retired = retired;
             instrument.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
 
 namespace Throughcare.Web.Domain.Episodes;
 
@@ -18,17 +17,17 @@ public sealed record RecordMeasure
 /// <summary>Records completed outcome measures against an episode, scored on the server from the instrument's definition.</summary>
 public sealed class MeasureService(EpisodeWork work)
 {
-    public async Task<EpisodeOutcome> RecordAsync(RecordMeasure options, CancellationToken cancellationToken)
+    public async Task<WriteResult> RecordAsync(RecordMeasure options, CancellationToken cancellationToken)
     {
         var db = work.Db;
         if (await db.MeasureResults.Where(m => m.SubmissionId == options.SubmissionId && m.EpisodeId == options.EpisodeId)
                 .Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken) is { } already)
         {
-            return new EpisodeOutcome.Done(already);
+            return new WriteResult.Done(already);
         }
 
         var id = Guid.NewGuid();
-        var outcome = await work.ChangeAsync(options.EpisodeId, null, async episode =>
+        return (await work.ChangeAsync(options.EpisodeId, null, async episode =>
         {
             var instrument = await db.Instruments.AsNoTracking().SingleOrDefaultAsync(
                 i => i.Id == options.InstrumentId && !i.Retired && (i.OrganisationId == null || i.OrganisationId == episode.ServiceOrganisationId), cancellationToken);
@@ -67,16 +66,8 @@ public sealed class MeasureService(EpisodeWork work)
                 RecordedByUserId = work.User.RequireUserId(),
                 SubmissionId = options.SubmissionId,
             });
-            work.Audit(episode, AuditActions.Create, new
-            {
-                instrument = instrument.Code,
-                occasion = EpisodeStates.Label(options.Occasion),
-                takenOn = options.TakenOn,
-                score = score.Total,
-                band = score.Band,
-            }, AuditRecordTypes.Measure, id);
+            work.Record(new MeasureRecorded(episode.Id, episode.PersonId, id, instrument.Id, instrument.Name, options.Occasion, options.TakenOn, score.Total, score.Band));
             return null;
-        }, cancellationToken);
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(id) : outcome;
+        }, cancellationToken)).DoneAs(id);
     }
 }

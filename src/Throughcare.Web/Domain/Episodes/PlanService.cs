@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
 
 namespace Throughcare.Web.Domain.Episodes;
@@ -59,16 +58,16 @@ public enum NeedChange { Same, Down, Up }
 /// <summary>The person's plan: needs assessments, their three hardest things, goals and the actions towards them.</summary>
 public sealed class PlanService(EpisodeWork work)
 {
-    public async Task<EpisodeOutcome> RecordNeedsAsync(RecordNeeds options, CancellationToken cancellationToken)
+    public async Task<WriteResult> RecordNeedsAsync(RecordNeeds options, CancellationToken cancellationToken)
     {
         var existing = await work.Db.NeedsAssessments.Where(a => a.SubmissionId == options.SubmissionId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
         if (existing is { } id)
         {
-            return new EpisodeOutcome.Done(id);
+            return new WriteResult.Done(id);
         }
 
         var assessmentId = Guid.NewGuid();
-        var outcome = await work.ChangeAsync(options.EpisodeId, null, async episode =>
+        return (await work.ChangeAsync(options.EpisodeId, null, async episode =>
         {
             if (options.Occasion == AssessmentOccasion.Start
                 && await work.Db.NeedsAssessments.AnyAsync(a => a.EpisodeId == episode.Id && a.Occasion == AssessmentOccasion.Start, cancellationToken))
@@ -97,41 +96,41 @@ public sealed class PlanService(EpisodeWork work)
                 work.Add(new NeedRating { Id = Guid.NewGuid(), AssessmentId = assessmentId, Pathway = pathway.Code, Level = options.Levels[pathway.Code] });
             }
 
-            work.Audit(episode, AuditActions.Create, new
-            {
-                occasion = EpisodeStates.Label(options.Occasion),
-                assessedOn = options.AssessedOn,
-                levels = ResettlementPathways.All.ToDictionary(p => p.Code, p => EpisodeStates.Label(options.Levels[p.Code])),
-            }, AuditRecordTypes.NeedsAssessment, assessmentId);
+            work.Record(new NeedsAssessed(episode.Id, episode.PersonId, assessmentId, options.Occasion, options.AssessedOn,
+                ResettlementPathways.All.ToDictionary(p => p.Code, p => options.Levels[p.Code]), options.Note is not null));
             return null;
-        }, cancellationToken);
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(assessmentId) : outcome;
+        }, cancellationToken)).DoneAs(assessmentId);
     }
 
-    public Task<EpisodeOutcome> SetPrioritiesAsync(SetPriorities options, CancellationToken cancellationToken) =>
-        work.ChangeAsync(options.EpisodeId, options.Version, string? (Episode episode) =>
+    public Task<WriteResult> SetPrioritiesAsync(SetPriorities options, CancellationToken cancellationToken) =>
+        work.ChangeAsync(options.EpisodeId, options.Version, Refusal? (Episode episode) =>
         {
-            var before = new HardestThings { First = episode.HardestThing1, Second = episode.HardestThing2, Third = episode.HardestThing3 };
-            var after = new HardestThings { First = options.First, Second = options.Second, Third = options.Third };
+            // Which of the person's words changed, never the words: they are theirs, not the audit trail's.
+            string?[] before = [episode.HardestThing1, episode.HardestThing2, episode.HardestThing3];
+            string?[] after = [options.First, options.Second, options.Third];
+            var changes = before.Zip(after).Select((pair, i) => (Position: i + 1, pair.First, pair.Second))
+                .Where(p => !string.Equals(p.First, p.Second, StringComparison.Ordinal))
+                .Select(p => new PriorityChange(p.Position, p.First is null ? TextChange.Added : p.Second is null ? TextChange.Removed : TextChange.Changed))
+                .ToList();
             episode.HardestThing1 = options.First;
             episode.HardestThing2 = options.Second;
             episode.HardestThing3 = options.Third;
             episode.HardestThingsRecordedAt = work.Now;
-            work.Audit(episode, AuditActions.Update, new { changes = FieldChanges.Compare(before, after) });
+            work.Record(new PrioritiesChanged(episode.Id, episode.PersonId, changes));
             return null;
         }, cancellationToken);
 
-    public async Task<EpisodeOutcome> AddGoalAsync(AddGoal options, CancellationToken cancellationToken)
+    public async Task<WriteResult> AddGoalAsync(AddGoal options, CancellationToken cancellationToken)
     {
         if (await work.Db.Goals.Where(g => g.SubmissionId == options.SubmissionId).Select(g => (Guid?)g.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return new EpisodeOutcome.Done(existing);
+            return new WriteResult.Done(existing);
         }
 
         var goalId = Guid.NewGuid();
-        var outcome = await work.ChangeAsync(options.EpisodeId, null, string? (Episode episode) =>
+        return (await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
         {
-            var goal = work.Add(new Goal
+            work.Add(new Goal
             {
                 Id = goalId,
                 EpisodeId = episode.Id,
@@ -141,29 +140,27 @@ public sealed class PlanService(EpisodeWork work)
                 CreatedByUserId = work.User.RequireUserId(),
                 SubmissionId = options.SubmissionId,
             });
-            work.Audit(episode, AuditActions.Create, new { changes = new[] { new FieldChange("Goal", null, goal.Description), new FieldChange("Pathway", null, ResettlementPathways.All.LabelFor(goal.Pathway)) } },
-                AuditRecordTypes.Goal, goalId);
+            work.Record(new GoalSet(episode.Id, episode.PersonId, goalId, options.Pathway));
             return null;
-        }, cancellationToken);
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(goalId) : outcome;
+        }, cancellationToken)).DoneAs(goalId);
     }
 
-    public async Task<EpisodeOutcome> AddActionAsync(AddAction options, CancellationToken cancellationToken)
+    public async Task<WriteResult> AddActionAsync(AddAction options, CancellationToken cancellationToken)
     {
         if (await work.Db.GoalActions.Where(a => a.SubmissionId == options.SubmissionId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return new EpisodeOutcome.Done(existing);
+            return new WriteResult.Done(existing);
         }
 
         if (!await work.Db.Goals.AnyAsync(g => g.Id == options.GoalId && g.EpisodeId == options.EpisodeId, cancellationToken))
         {
-            return new EpisodeOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         var actionId = Guid.NewGuid();
-        var outcome = await work.ChangeAsync(options.EpisodeId, null, string? (Episode episode) =>
+        return (await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
         {
-            var action = work.Add(new GoalAction
+            work.Add(new GoalAction
             {
                 Id = actionId,
                 GoalId = options.GoalId,
@@ -177,48 +174,35 @@ public sealed class PlanService(EpisodeWork work)
                 CreatedByUserId = work.User.RequireUserId(),
                 SubmissionId = options.SubmissionId,
             });
-            work.Audit(episode, AuditActions.Create, new
-            {
-                changes = new[]
-                {
-                    new FieldChange("Action", null, action.Description),
-                    new FieldChange("Owner", null, EpisodeStates.Label(action.Owner) + (action.OwnerName is null ? "" : $" ({action.OwnerName})")),
-                    new FieldChange("Due", null, action.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                },
-                goalId = options.GoalId,
-            }, AuditRecordTypes.GoalAction, actionId);
+            work.Record(new ActionAdded(episode.Id, episode.PersonId, options.GoalId, actionId, options.Owner, options.DueOn));
             return null;
-        }, cancellationToken);
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(actionId) : outcome;
+        }, cancellationToken)).DoneAs(actionId);
     }
 
-    public async Task<EpisodeOutcome> UpdateActionAsync(UpdateAction options, CancellationToken cancellationToken)
+    public async Task<WriteResult> UpdateActionAsync(UpdateAction options, CancellationToken cancellationToken)
     {
         var saved = await work.Db.GoalActions.AsNoTracking().Where(a => a.Id == options.ActionId && a.EpisodeId == options.EpisodeId).Select(a => (Guid?)a.Version).SingleOrDefaultAsync(cancellationToken);
         if (saved is not { } version)
         {
-            return new EpisodeOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (version != options.Version)
         {
-            return new EpisodeOutcome.Conflict();
+            return new WriteResult.Conflict();
         }
 
-        var outcome = await work.ChangeAsync(options.EpisodeId, null, async episode =>
+        return (await work.ChangeAsync(options.EpisodeId, null, async Task<Refusal?> (Episode episode) =>
         {
             var action = await work.Db.GoalActions.SingleAsync(a => a.Id == options.ActionId, cancellationToken);
             work.Db.Entry(action).Property(a => a.Version).OriginalValue = options.Version;
-            var before = new ActionFacts { Status = EpisodeStates.Label(action.Status), DueOn = action.DueOn };
+            work.Record(new ActionUpdated(episode.Id, episode.PersonId, action.GoalId, action.Id, action.Status, options.Status, action.DueOn, options.DueOn));
             action.Status = options.Status;
             action.DueOn = options.DueOn;
             action.CompletedAt = options.Status == ActionStatus.Done ? action.CompletedAt ?? work.Now : null;
             action.Version = Guid.NewGuid();
-            var after = new ActionFacts { Status = EpisodeStates.Label(action.Status), DueOn = action.DueOn };
-            work.Audit(episode, AuditActions.Update, new { changes = FieldChanges.Compare(before, after) }, AuditRecordTypes.GoalAction, action.Id);
             return null;
-        }, cancellationToken);
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(options.ActionId) : outcome;
+        }, cancellationToken)).DoneAs(options.ActionId);
     }
 
     /// <summary>How need moved from the first assessment to the latest on one pathway, in words.</summary>
@@ -226,24 +210,4 @@ public sealed class PlanService(EpisodeWork work)
         latest < first ? (NeedChange.Down, $"{EpisodeStates.Label(first)} → {EpisodeStates.Label(latest)}, down")
         : latest > first ? (NeedChange.Up, $"{EpisodeStates.Label(first)} → {EpisodeStates.Label(latest)}, up")
         : (NeedChange.Same, $"{EpisodeStates.Label(latest)}, no change");
-
-    private sealed class HardestThings
-    {
-        [System.ComponentModel.DataAnnotations.Display(Name = "Hardest thing 1")]
-        public string? First { get; init; }
-
-        [System.ComponentModel.DataAnnotations.Display(Name = "Hardest thing 2")]
-        public string? Second { get; init; }
-
-        [System.ComponentModel.DataAnnotations.Display(Name = "Hardest thing 3")]
-        public string? Third { get; init; }
-    }
-
-    private sealed class ActionFacts
-    {
-        public string? Status { get; init; }
-
-        [System.ComponentModel.DataAnnotations.Display(Name = "Due")]
-        public DateOnly? DueOn { get; init; }
-    }
 }

@@ -10,7 +10,7 @@ namespace Throughcare.Web.Domain.Episodes;
 /// is within a fortnight. The reminder row goes in with the e-mails, and its unique index makes each reminder
 /// once-only even when several nodes run this at the same moment.
 /// </summary>
-public sealed class ReviewReminderService(IServiceScopeFactory scopes, TimeProvider time, ILogger<ReviewReminderService> logger) : BackgroundService
+public sealed class ReviewReminderService(IServiceScopeFactory scopes, TimeProvider time, LinkGenerator links, ILogger<ReviewReminderService> logger) : BackgroundService
 {
     public const string Kind = "review";
 
@@ -64,7 +64,7 @@ public sealed class ReviewReminderService(IServiceScopeFactory scopes, TimeProvi
             foreach (var email in workers)
             {
                 outbox.Queue(email, "A review is due in Throughcare",
-                    $"A review is due on {date} for an episode on {episode.Service.Name}. Open Throughcare to record it: /episodes/{episode.Id}/reviews");
+                    $"A review is due on {date} for an episode on {episode.Service.Name}. Open Throughcare to record it: {links.GetPathByPage("/Episodes/Reviews/Index", values: new { episodeId = episode.Id })}");
             }
 
             db.EpisodeReminders.Add(new EpisodeReminder { Id = Guid.NewGuid(), EpisodeId = episode.Id, Kind = Kind, DueOn = due, SentAt = time.GetUtcNow().UtcDateTime });

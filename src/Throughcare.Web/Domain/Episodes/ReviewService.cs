@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
 
 namespace Throughcare.Web.Domain.Episodes;
 
@@ -23,15 +21,15 @@ public sealed record ExtendEpisode
 /// <summary>Reviews held at the service's interval, and a manager's extension of the planned end.</summary>
 public sealed class ReviewService(EpisodeWork work)
 {
-    public async Task<EpisodeOutcome> RecordAsync(RecordReview options, CancellationToken cancellationToken)
+    public async Task<WriteResult> RecordAsync(RecordReview options, CancellationToken cancellationToken)
     {
         if (await work.Db.EpisodeReviews.Where(r => r.SubmissionId == options.SubmissionId).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return new EpisodeOutcome.Done(existing);
+            return new WriteResult.Done(existing);
         }
 
         var reviewId = Guid.NewGuid();
-        var outcome = await work.ChangeAsync(options.EpisodeId, null, string? (Episode episode) =>
+        return (await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
         {
             if (options.HeldOn < episode.StartedOn || options.HeldOn > work.Today)
             {
@@ -48,18 +46,14 @@ public sealed class ReviewService(EpisodeWork work)
                 RecordedByUserId = work.User.RequireUserId(),
                 SubmissionId = options.SubmissionId,
             });
-            work.Audit(episode, AuditActions.Create, new
-            {
-                changes = new[] { new FieldChange("Held on", null, options.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new FieldChange("Summary", null, options.Summary) },
-            }, AuditRecordTypes.EpisodeReview, reviewId);
+            work.Record(new ReviewRecorded(episode.Id, episode.PersonId, reviewId, options.HeldOn));
             return null;
-        }, cancellationToken);
-        return outcome is EpisodeOutcome.Done ? new EpisodeOutcome.Done(reviewId) : outcome;
+        }, cancellationToken)).DoneAs(reviewId);
     }
 
     /// <summary>Moves the planned end later, with the manager's reason; the earlier date stays on the extension row.</summary>
-    public Task<EpisodeOutcome> ExtendAsync(ExtendEpisode options, CancellationToken cancellationToken) =>
-        work.ChangeAsync(options.EpisodeId, options.Version, string? (Episode episode) =>
+    public Task<WriteResult> ExtendAsync(ExtendEpisode options, CancellationToken cancellationToken) =>
+        work.ChangeAsync(options.EpisodeId, options.Version, Refusal? (Episode episode) =>
         {
             if (options.NewPlannedEnd <= episode.PlannedEndOn)
             {
@@ -76,14 +70,7 @@ public sealed class ReviewService(EpisodeWork work)
                 At = work.Now,
                 ByUserId = work.User.RequireUserId(),
             });
-            work.Audit(episode, AuditActions.Update, new
-            {
-                changes = new[]
-                {
-                    new FieldChange("Planned end", episode.PlannedEndOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.NewPlannedEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                },
-                reason = options.Reason,
-            });
+            work.Record(new PlannedEndExtended(episode.Id, episode.PersonId, episode.PlannedEndOn, options.NewPlannedEnd, options.Reason));
             episode.PlannedEndOn = options.NewPlannedEnd;
             return null;
         }, cancellationToken);

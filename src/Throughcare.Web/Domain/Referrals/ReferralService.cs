@@ -361,42 +361,6 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         }, cancellationToken);
     }
 
-    /// <summary>Gives a strand to another worker; the earlier allocation is ended, not overwritten.</summary>
-    public async Task<WriteResult> ReallocateAsync(Guid episodeStrandId, Guid newWorkerId, string reason, CancellationToken cancellationToken)
-    {
-        var strand = await db.EpisodeStrands.SingleOrDefaultAsync(s => s.Id == episodeStrandId && s.EndedAt == null, cancellationToken);
-        var episode = strand is null ? null : await db.Episodes.SingleOrDefaultAsync(e => e.Id == strand.EpisodeId, cancellationToken);
-        var service = episode is null ? null : await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == episode.ServiceId, cancellationToken);
-        if (strand is null || episode is null || service is null)
-        {
-            return new WriteResult.NotFound();
-        }
-
-        var worker = await db.Users.Where(u => u.Id == newWorkerId && u.OrganisationId == service.OrganisationId && u.DisabledAt == null).Select(u => new { u.Email }).SingleOrDefaultAsync(cancellationToken);
-        if (worker is null || newWorkerId == strand.WorkerUserId)
-        {
-            return new WriteResult.Refused("Choose a different worker from the service's organisation", "Reallocate.WorkerId");
-        }
-
-        strand.EndedAt = Now;
-        strand.EndReason = reason;
-        db.EpisodeStrands.Add(new EpisodeStrand
-        {
-            Id = Guid.NewGuid(),
-            EpisodeId = strand.EpisodeId,
-            ServiceStrandId = strand.ServiceStrandId,
-            WorkerUserId = newWorkerId,
-            StartedAt = Now,
-            AllocatedByUserId = user.RequireUserId(),
-            AllocationReason = reason,
-        });
-        episode.Version = Guid.NewGuid();
-        audit.Record(new EpisodeWorkerChanged(episode.Id, episode.PersonId, strand.Id, strand.ServiceStrandId, strand.WorkerUserId, newWorkerId, reason));
-        outbox.Queue(worker.Email, "New allocation in Throughcare", $"You have been allocated a person on {service.Name}. Open Throughcare to see your cases.");
-        await db.SaveChangesAsync(cancellationToken);
-        return new WriteResult.Done(episode.ReferralId);
-    }
-
     private string? Decide(Referral referral, ReferralState to, ReferralCloseReason? reason, string? text)
     {
         if (to != ReferralState.Accepted && reason is null)

@@ -21,19 +21,15 @@ public sealed class ExtendModel(ThroughcareDbContext db, ReviewService reviews) 
     public Guid Version { get; set; }
 
     public DateOnly PlannedEndOn { get; private set; }
-    public bool Conflict { get; private set; }
+    public ConflictView? Conflict { get; private set; }
 
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        await LoadAsync(keepVersion: false);
-        return Page();
-    }
+    public async Task OnGetAsync() => Version = await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadAsync(keepVersion: true);
+        await LoadAsync();
         var endRule = new DateRule("New planned end", "Enter the new planned end", PlannedEndOn.AddDays(1), PlannedEndOn.AddYears(5),
             "New planned end must be after the current planned end", "New planned end must be within 5 years of the current one");
         var validator = new InlineValidator<ExtendInput>
@@ -47,32 +43,26 @@ public sealed class ExtendModel(ThroughcareDbContext db, ReviewService reviews) 
         }
 
         Input.NewPlannedEnd.TryGetDate(out var newEnd);
-        var outcome = await reviews.ExtendAsync(new ExtendEpisode { EpisodeId = InView.Id, Version = Version, NewPlannedEnd = newEnd, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted);
-        switch (outcome)
+        var result = await reviews.ExtendAsync(new ExtendEpisode { EpisodeId = InView.Id, Version = Version, NewPlannedEnd = newEnd, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/reviews?done=extended");
-            case EpisodeOutcome.Conflict:
-                Conflict = true;
-                ModelState.Clear();
-                await LoadAsync(keepVersion: false);
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.NewPlannedEnd", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Reviews/Index", new { episodeId = InView.Id }),
+            Flash = "Planned end extended",
+            RefusedField = "Input.NewPlannedEnd",
+            Conflict = async _ =>
+            {
+                Version = await LoadAsync();
+                Conflict = ConflictView.Of("The episode", ("Planned end", Display.Date(PlannedEndOn), Display.Date(newEnd)));
+            },
+        });
     }
 
-    private async Task LoadAsync(bool keepVersion)
+    /// <summary>Loads the planned end as saved now, and returns the episode's version.</summary>
+    private async Task<Guid> LoadAsync()
     {
         var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == InView.Id).Select(e => new { e.PlannedEndOn, e.Version }).SingleAsync(HttpContext.RequestAborted);
         PlannedEndOn = episode.PlannedEndOn;
-        if (!keepVersion)
-        {
-            Version = episode.Version;
-        }
+        return episode.Version;
     }
 
     public sealed class ExtendInput

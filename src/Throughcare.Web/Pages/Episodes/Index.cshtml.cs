@@ -29,11 +29,8 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
     public int OverdueActions { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public string? Done { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(string? done)
+    public async Task<IActionResult> OnGetAsync()
     {
-        Done = done switch { "strand-added" => "Strand added", "strand-ended" => "Strand ended", "extended" => "Planned end extended", _ => null };
         InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
         Episode = await db.Episodes.AsNoTracking().Include(e => e.Strands).SingleAsync(e => e.Id == InView.Id, cancellationToken);
@@ -49,7 +46,7 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
             var now = time.GetUtcNow().UtcDateTime;
             LastContactAt = contacts.Where(c => c.OccurredAt <= now).Select(c => (DateTime?)c.OccurredAt).Max();
             Signal = EpisodeStates.IsOpen(Episode.State)
-                ? EngagementRules.Assess(contacts.Select(c => (c.OccurredAt, c.Attendance)), Episode.CreatedAt, now, Service.AtRiskMissedInARow, Service.AtRiskWeeksWithoutContact)
+                ? EngagementRules.Assess(Episode.State, Episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), now, Service)
                 : null;
             OverdueActions = await db.GoalActions.CountAsync(a => a.EpisodeId == Episode.Id && (a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.InProgress) && a.DueOn < Today, cancellationToken);
             var staffIds = Episode.Strands.Select(s => s.WorkerUserId).Concat(Transitions.Select(t => t.ByUserId).OfType<Guid>())

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,10 +7,12 @@ using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
+using Throughcare.Web.Pages.Episodes;
 
 namespace Throughcare.Web.Pages.Referrals;
 
@@ -19,8 +22,14 @@ namespace Throughcare.Web.Pages.Referrals;
 /// </summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
 [Requires(ReferralRight.Allocate)]
-public sealed class AllocationModel(ThroughcareDbContext db, ReferralService referrals) : PageModel
+public sealed class AllocationModel(ThroughcareDbContext db, ReferralService referrals, StrandService strandService) : PageModel
 {
+    private static readonly InlineValidator<ReallocateInput> ReallocateValidator = new()
+    {
+        v => v.RuleFor(x => x.WorkerId).NotNull().WithMessage("Select a new worker"),
+        v => v.RuleFor(x => x.Reason).NotEmpty().WithMessage("Enter the reason for the change of worker").SafeText("Reason", 2000, multiline: true),
+    };
+
     [BindProperty]
     public Guid Version { get; set; }
 
@@ -35,6 +44,12 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
     public IReadOnlyList<StrandOption> Options { get; private set; } = [];
     public IReadOnlyList<AllocatedStrand> Allocated { get; private set; } = [];
     public bool Conflict { get; private set; }
+
+    /// <summary>The episode the referral opened, if any; reallocation is made against its version.</summary>
+    public EpisodeVersion? Episode { get; private set; }
+
+    /// <summary>Set when the episode changed before a change of worker was saved: what is saved now beside the user's choice.</summary>
+    public ConflictView? ReallocationConflict { get; private set; }
 
     private ReferralInView InView => HttpContext.Record<ReferralInView>();
 
@@ -119,39 +134,45 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
     public async Task<IActionResult> OnPostReallocateAsync()
     {
         await LoadAsync();
-        var strand = Allocated.SingleOrDefault(a => a.Id == Reallocate.EpisodeStrandId);
-        if (strand is null)
-        {
-            return NotFound();
-        }
-
-        if (Reallocate.WorkerId is null || Reallocate.WorkerId == strand.WorkerUserId)
-        {
-            ModelState.AddModelError("Reallocate.WorkerId", $"Select a new worker for {strand.StrandName.ToLowerInvariant()}");
-        }
-
-        if (string.IsNullOrWhiteSpace(Reallocate.Reason))
-        {
-            ModelState.AddModelError("Reallocate.Reason", "Enter the reason for the change of worker");
-        }
-        else if (Reallocate.Reason.Length > 2000 || !TextRules.IsSafe(Reallocate.Reason, multiline: true))
-        {
-            ModelState.AddModelError("Reallocate.Reason", "Reason must be 2000 characters or fewer, without hidden control characters");
-        }
-
-        if (!ModelState.IsValid)
+        if (!ReallocateValidator.Validate(Reallocate).AddTo(ModelState, nameof(Reallocate)))
         {
             return Page();
         }
 
-        var result = await referrals.ReallocateAsync(strand.Id, Reallocate.WorkerId!.Value, Reallocate.Reason!.Trim(), HttpContext.RequestAborted);
-        return await this.AnswerAsync(result, new WriteAnswer
+        var mine = Reallocate;
+        var result = await strandService.ReallocateAsync(new ReallocateStrand
         {
-            Done = id => RedirectToPage("/Referrals/Allocation", new { referralId = id }),
-            Flash = $"{strand.StrandName} reallocated",
+            EpisodeId = Episode?.Id ?? Guid.Empty,
+            StrandId = mine.EpisodeStrandId,
+            Version = mine.Version,
+            WorkerUserId = mine.WorkerId!.Value,
+            Reason = mine.Reason!.Trim(),
+        }, HttpContext.RequestAborted);
+        // Every refusal of a change of worker is about the worker chosen or the episode's state: the form shows it on the worker.
+        return await this.AnswerAsync(result is WriteResult.Refused refused ? refused with { Field = null } : result, new WriteAnswer
+        {
+            Done = _ => RedirectToPage("/Referrals/Allocation", new { referralId = InView.Id }),
+            Flash = "Worker changed",
             RefusedField = "Reallocate.WorkerId",
+            Conflict = async _ =>
+            {
+                await LoadAsync();
+
+                // The form of the strand's running allocation keeps the manager's choice, against the version saved now.
+                var strand = Allocated.Single(a => a.Id == mine.EpisodeStrandId).StrandName;
+                var running = Allocated.FirstOrDefault(a => a.StrandName == strand && a.EndedAt is null);
+                mine.EpisodeStrandId = running?.Id ?? mine.EpisodeStrandId;
+                mine.Version = Episode!.Version;
+                var yours = Options.SelectMany(o => o.Suggestions).FirstOrDefault(w => w.UserId == mine.WorkerId)?.Name;
+                ReallocationConflict = ConflictView.Of("The episode's workers", ($"Worker for {strand.ToLowerInvariant()}", running?.Worker ?? "Strand ended", yours));
+            },
         });
     }
+
+    /// <summary>The episode the referral opened, as saved now: its id and the version a change of worker is made against.</summary>
+    private async Task LoadEpisodeAsync() =>
+        Episode = await db.Episodes.AsNoTracking().Where(e => e.ReferralId == Referral.Id).Select(e => new EpisodeVersion(e.Id, e.Version)).SingleOrDefaultAsync(HttpContext.RequestAborted);
+
 
     private async Task LoadAsync()
     {
@@ -184,6 +205,7 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
             })
             .ToListAsync(cancellation);
         Allocated = rows.Select(a => new AllocatedStrand(a.Id, strands.SingleOrDefault(s => s.Id == a.ServiceStrandId)?.Name ?? "", a.Worker ?? "", a.WorkerUserId, a.StartedAt, a.EndedAt, a.AllocationReason, a.EndReason)).ToList();
+        await LoadEpisodeAsync();
     }
 
     public bool CanAllocate => Referral.State == ReferralState.Accepted && Referral.AllocatedAt is null;
@@ -200,9 +222,15 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
         public string? Reason { get; set; }
     }
 
+    public sealed record EpisodeVersion(Guid Id, Guid Version);
+
     public sealed class ReallocateInput
     {
         public Guid EpisodeStrandId { get; set; }
+
+        /// <summary>The version of the episode the manager saw.</summary>
+        public Guid Version { get; set; }
+
         public Guid? WorkerId { get; set; }
         public string? Reason { get; set; }
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Audit;
@@ -59,6 +60,46 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
 
         page.Document.QuerySelector("#at-risk")!.TextContent.ShouldContain("3 did-not-attends in a row");
         page.Document.GetSummaryListValue("Last contact").ShouldNotBe("None yet");
+    }
+
+    /// <summary>
+    /// "At risk" is one rule with one starting point, the day the episode started: an episode entered today but started
+    /// five weeks ago is at risk on the overview, the engagement page, the worker's caseload and the API alike.
+    /// </summary>
+    [Fact]
+    public async Task AtRisk_CountsFromTheDayTheEpisodeStarted_AndTheOverviewEngagementPageCaseloadAndApiAgree()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        await factory.WithDbAsync(db => db.Episodes.Where(e => e.Id == scenario.Episode.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedOn, factory.Today.AddDays(-35))));
+        const string Reason = "No attended contact in the 5 weeks since the episode opened";
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var overview = await browser.GetAsync(scenario.Path);
+        var engagement = await browser.GetAsync(scenario.Path + "/engagement");
+        var caseload = await browser.GetAsync("/my-cases");
+        using var client = await Api.EpisodesApiTests.ClientForAsync(factory, scenario.Service.OrganisationId);
+        using var api = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/episodes/{scenario.Episode.Id}", UriKind.Relative)));
+
+        overview.Document.QuerySelector("#at-risk").Text().ShouldContain(Reason);
+        engagement.Document.QuerySelector("[data-signal='at-risk']").Text().ShouldContain(Reason);
+        caseload.Document.QuerySelector($"#caseload tr[data-episode='{scenario.Episode.Id}']").Text().ShouldContain(Reason);
+        api.RootElement.GetProperty("atRisk").GetBoolean().ShouldBeTrue();
+        api.RootElement.GetProperty("atRiskReason").GetString().ShouldBe(Reason);
+    }
+
+    [Fact]
+    public async Task Get_LinksToTheEpisodesFormsByRoute_AndShowsNoBannerAskedForInTheQueryString()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        var browser = await Browser.SignInAsync(factory, scenario.Manager);
+
+        var page = await browser.GetAsync(scenario.Path + "?done=strand-added");
+
+        page.Banner().ShouldBeNull();
+        page.Html.ShouldNotContain("Strand added");
+        page.Document.QuerySelectorAll("#manage-strands a").Select(a => a.GetAttribute("href")).ShouldBe([scenario.Path + "/strands/new", scenario.Path + "/extend"]);
+        page.Document.QuerySelector($"a[href='{scenario.Path}/contacts/new']").ShouldNotBeNull();
+        page.Document.QuerySelector($"a[href='/referrals/{scenario.Referral.Id}']").ShouldNotBeNull();
     }
 
     [Fact]

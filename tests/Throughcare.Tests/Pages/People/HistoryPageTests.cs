@@ -121,9 +121,9 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
     }
 
     /// <summary>
-    /// The history shows each event only to those who may read the record it describes: the referrer reads nothing of
-    /// the episode's reviews, goals or the person's own words, and an organisation party to neither end of a referral
-    /// reads neither its reason nor its documents' names.
+    /// The history shows each event only to those who may read the record it describes: the service team reads that the
+    /// episode's review, goal and the person's own words were recorded (never what they say), the referrer reads nothing
+    /// of them, and an organisation party to neither end of a referral reads neither its reason nor its documents' names.
     /// </summary>
     [Fact]
     public async Task Get_History_ShowsEachEventOnlyToThoseWhoMayReadItsRecord()
@@ -147,7 +147,7 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
 
         // The service team records a review, a goal and the person's hardest things on the episode.
         var worker = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = factory.Today;
         (await worker.PostFormAsync(scenario.Path + "/reviews/new", new()
         {
             ["SubmissionId"] = Guid.NewGuid().ToString(),
@@ -173,8 +173,22 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
 
         var forReferrer = await referrer.GetAsync($"/people/{scenario.PersonId}/history");
         var forPrison = await officer.GetAsync($"/people/{scenario.PersonId}/history");
+        var forServiceTeam = await (await Browser.SignInAsync(factory, scenario.Colleague)).GetAsync($"/people/{scenario.PersonId}/history");
         forReferrer.Status.ShouldBe(HttpStatusCode.OK);
         forPrison.Status.ShouldBe(HttpStatusCode.OK);
+        forServiceTeam.Status.ShouldBe(HttpStatusCode.OK);
+
+        // The service team reads that the review, the goal and the person's hardest things were recorded, not what they say.
+        string[] episodeWork = ["Review recorded", "Goal set", "The three hardest things changed"];
+        var teamTitles = forServiceTeam.Document.QuerySelectorAll(".moj-timeline__title").Select(t => t.Text()).ToList();
+        teamTitles.ShouldContain(episodeWork[0]);
+        teamTitles.ShouldContain(episodeWork[1]);
+        teamTitles.ShouldContain(episodeWork[2]);
+        var referrerTitles = forReferrer.Document.QuerySelectorAll(".moj-timeline__title").Select(t => t.Text()).ToList();
+        foreach (var title in episodeWork)
+        {
+            referrerTitles.ShouldNotContain(title);
+        }
 
         // The referrer wrote the referral and reads it; nothing of the episode's work reaches them.
         forReferrer.Html.ShouldContain($"Reason {marker}");
@@ -182,6 +196,7 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         {
             forReferrer.Html.ShouldNotContain(secret);
             forPrison.Html.ShouldNotContain(secret);
+            forServiceTeam.Html.ShouldNotContain(secret);
         }
 
         forPrison.Html.ShouldNotContain($"Reason {marker}");

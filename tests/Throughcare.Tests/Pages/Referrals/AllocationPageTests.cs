@@ -161,39 +161,6 @@ public sealed class AllocationPageTests(ThroughcareFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Post_Reallocate_EndsTheEarlierWorkerAndKeepsHistory()
-    {
-        var s = await _referrals.CreateScenarioAsync(ReferralState.Accepted);
-        var one = await _referrals.CreateWorkerAsync(s.Service.OrganisationId, "fmhp");
-        await _referrals.CreateWorkerAsync(s.Service.OrganisationId, "clw");
-        var two = await _referrals.CreateWorkerAsync(s.Service.OrganisationId, "fmhp");
-        var browser = await Browser.SignInAsync(factory, s.Manager);
-        var allocated = await browser.PostRawAsync(Url(s.Referral), (await browser.GetAsync(Url(s.Referral))).Document.FormFields());
-        allocated.Status.ShouldBe(HttpStatusCode.Redirect, allocated.Html);
-        var strand = await factory.WithDbAsync(db => db.EpisodeStrands.SingleAsync(x => x.ServiceStrandId == s.Service.Strands[0].Id && (x.WorkerUserId == one.Id || x.WorkerUserId == two.Id)));
-        var (first, next) = strand.WorkerUserId == one.Id ? (one, two) : (two, one);
-        var fields = new Dictionary<string, string> { ["Reallocate.EpisodeStrandId"] = strand.Id.ToString(), ["Reallocate.WorkerId"] = next.Id.ToString(), ["Reallocate.Reason"] = "" };
-
-        var refused = await browser.PostFormAsync(Url(s.Referral) + "?handler=Reallocate", fields, Url(s.Referral));
-        refused.Status.ShouldBe(HttpStatusCode.BadRequest);
-        refused.Document.AssertHasError("Reallocate_Reason", "Enter the reason for the change of worker");
-
-        var page = await browser.PostFormAsync(Url(s.Referral) + "?handler=Reallocate", fields.With("Reallocate.Reason", "First worker on long-term leave"), Url(s.Referral));
-
-        page.Status.ShouldBe(HttpStatusCode.Redirect, page.Html);
-        var strands = await factory.WithDbAsync(db => db.EpisodeStrands.AsNoTracking().Where(x => x.EpisodeId == strand.EpisodeId && x.ServiceStrandId == strand.ServiceStrandId).OrderBy(x => x.StartedAt).ToListAsync());
-        strands.Select(x => (x.WorkerUserId, x.EndedAt is null, x.EndReason ?? x.AllocationReason)).ShouldBe([
-            (first.Id, false, "First worker on long-term leave"),
-            (next.Id, true, "First worker on long-term leave"),
-        ]);
-        (await factory.OutboxToAsync(next.Email)).ShouldHaveSingleItem();
-        page.Location.ShouldBe(Url(s.Referral));
-        var view = await browser.GetAsync(page.Location!);
-        view.Document.Flash().ShouldBe($"{s.Service.Strands[0].Name} reallocated");
-        view.Document.QuerySelector("[data-history]").Text().ShouldContain("First worker on long-term leave");
-    }
-
-    [Fact]
     public async Task Get_ReferralNotAccepted_OffersNoAllocation()
     {
         var s = await _referrals.CreateScenarioAsync(ReferralState.Screening);

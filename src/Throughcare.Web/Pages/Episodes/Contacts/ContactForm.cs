@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Contacts;
 
@@ -24,6 +26,21 @@ public static class ContactForm
         rules.Strands.GroupBy(s => s.InterventionList).SelectMany(list =>
             new[] { new SelectListItem($"{string.Join(" and ", list.Select(s => s.Name))} strand", null) }
                 .Concat(list.First().InterventionItems.Select(i => new SelectListItem(i.Label, i.Code))));
+
+    /// <summary>A contact's answers as the conflict page compares them, with labels.</summary>
+    public static IEnumerable<(string Field, string? Value)> Labelled(ContactInput input, ContactRules rules) =>
+    [
+        ("Date and time", input.OccurredAt() is { } at ? Display.DateTime(at) : null),
+        ("Length", input.Minutes() is { } minutes ? $"{minutes.ToString(CultureInfo.InvariantCulture)} minutes" : null),
+        ("How", input.Mode is { } mode ? EpisodeStates.Label(mode) : null),
+        ("Strand", rules.Strand(input.StrandId)?.Name),
+        ("Attendance", input.Attendance is { } attendance ? EpisodeStates.Label(attendance) : null),
+        ("Interventions", input.Interventions.Count == 0 ? "None" : string.Join(", ", input.Interventions.Select(Interventions.Label))),
+        ("Resettlement pathways", input.Pathways.Count == 0 ? "None" : string.Join(", ", input.Pathways.Select(p => ResettlementPathways.All.LabelFor(p) ?? p))),
+        ("Case note", input.Note),
+        ("Note restricted", input.NoteRestricted ? "Yes" : "No"),
+        ("Re-engagement attempt", input.IsReengagementAttempt ? "Yes" : "No"),
+    ];
 
     /// <summary>What a viewer who may not read restricted notes sees instead of one.</summary>
     public const string RestrictedText = "This note is restricted";

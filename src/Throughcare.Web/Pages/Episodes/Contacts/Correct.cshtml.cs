@@ -27,72 +27,52 @@ public sealed class CorrectModel(ThroughcareDbContext db, ContactService contact
     [BindProperty]
     public Guid Version { get; set; }
 
+    [FromRoute]
+    public Guid ContactId { get; set; }
+
     public EpisodeInView InView { get; private set; } = null!;
     public ContactRules Rules { get; private set; } = null!;
     public Contact Contact { get; private set; } = null!;
-    public bool Conflict { get; private set; }
+    public ConflictView? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    public async Task OnGetAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         Input = ContactInput.From(Contact);
         Version = Contact.Version;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         var inputValid = Rules.Validate(Input).AddTo(ModelState);
         if (!ReasonValidator.Validate(this).AddTo(ModelState, "") || !inputValid || !ModelState.IsValid)
         {
             return Page();
         }
 
-        switch (await contacts.CorrectAsync(InView.Id, contactId, Version, Input, Reason!.Trim(), HttpContext.RequestAborted))
+        var result = await contacts.CorrectAsync(InView.Id, ContactId, Version, Input, Reason!.Trim(), HttpContext.RequestAborted);
+        return await this.AnswerAsync(result.ForInput(), new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/contacts/{contactId}?done=corrected");
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.Date", refused.Message);
-                return Page();
-            case EpisodeOutcome.Conflict:
-                Conflict = true;
-                await LoadAsync(contactId);
-                ModelState.Clear();
-                Input = ContactInput.From(Contact);
+            Done = _ => RedirectToPage("/Episodes/Contacts/View", new { episodeId = InView.Id, contactId = ContactId }),
+            Flash = "Contact corrected",
+            RefusedField = "Input.Date",
+            Conflict = async _ =>
+            {
+                await LoadAsync();
                 Version = Contact.Version;
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            default:
-                return NotFound();
-        }
+                var saved = ContactForm.Labelled(ContactInput.From(Contact), Rules);
+                Conflict = ConflictView.Of("The contact", saved.Zip(ContactForm.Labelled(Input, Rules), (s, yours) => (s.Field, s.Value, yours.Value)));
+            },
+        });
     }
 
-    private async Task<bool> LoadAsync(Guid contactId)
+    /// <summary>The contact as saved now, and the rules a correction of it is checked against.</summary>
+    private async Task LoadAsync()
     {
         InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
-        var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId && c.EpisodeId == InView.Id, cancellationToken);
-        if (contact is null)
-        {
-            return false;
-        }
-
-        if (await contacts.RulesAsync(InView.Id, cancellationToken, contact) is not { } rules)
-        {
-            return false;
-        }
-
-        Contact = contact;
-        Rules = rules;
-        return true;
+        Contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == ContactId && c.EpisodeId == InView.Id, cancellationToken);
+        Rules = await contacts.RulesAsync(InView.Id, cancellationToken, Contact) ?? throw new InvalidOperationException("The record gate opened an episode that cannot be read.");
     }
 }

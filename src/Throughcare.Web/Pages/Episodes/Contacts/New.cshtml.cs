@@ -19,24 +19,15 @@ public sealed class NewModel(ContactService contacts) : PageModel
     public EpisodeInView InView { get; private set; } = null!;
     public ContactRules Rules { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task OnGetAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         SubmissionId = Guid.NewGuid();
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         if (SubmissionId == Guid.Empty)
         {
             SubmissionId = Guid.NewGuid();
@@ -47,30 +38,17 @@ public sealed class NewModel(ContactService contacts) : PageModel
             return Page();
         }
 
-        switch (await contacts.RecordAsync(InView.Id, SubmissionId, Input, HttpContext.RequestAborted))
+        return await this.AnswerAsync((await contacts.RecordAsync(InView.Id, SubmissionId, Input, HttpContext.RequestAborted)).ForInput(), new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/contacts?done=recorded");
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.Date", refused.Message);
-                return Page();
-            case EpisodeOutcome.Conflict:
-                ModelState.AddModelError("Input.Date", "Someone else changed the episode at the same time. Check the contacts and try again");
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Contacts/Index", new { episodeId = InView.Id }),
+            Flash = "Contact recorded",
+            RefusedField = "Input.Date",
+        });
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task LoadAsync()
     {
         InView = HttpContext.Record<EpisodeInView>();
-        if (await contacts.RulesAsync(InView.Id, HttpContext.RequestAborted) is not { } rules)
-        {
-            return false;
-        }
-
-        Rules = rules;
-        return true;
+        Rules = await contacts.RulesAsync(InView.Id, HttpContext.RequestAborted) ?? throw new InvalidOperationException("The record gate opened an episode that cannot be read.");
     }
 }

@@ -69,7 +69,11 @@ public sealed class CloseModel(ThroughcareDbContext db, EngagementService engage
             Summary = Input.Summary!.Trim(),
             GoalOutcomes = outcomes,
         }, HttpContext.RequestAborted);
-        return await AfterAsync(result, "Input.Reason", "proposed");
+        return await AnswerAsync(result, "Input.Reason", "Closure proposed: the service's managers have been asked to sign it off", saved =>
+        [
+            ("State", EpisodeStates.Label(saved.State), EpisodeStates.Label(EpisodeState.Closing)),
+            ("Reason for closing", saved.CloseReason is { } was ? EpisodeStates.Label(was) : null, EpisodeStates.Label(Input.Reason!.Value)),
+        ]);
     }
 
     protected override async Task LoadAsync(bool keepInput)

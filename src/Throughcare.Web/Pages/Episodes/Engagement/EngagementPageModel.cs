@@ -1,28 +1,27 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Engagement;
 
-/// <summary>What the engagement forms share: the episode in view, its version, and how an outcome becomes a response.</summary>
+/// <summary>What the engagement forms share: the episode in view, its version, and how a write's result becomes the answer.</summary>
 public abstract class EngagementPageModel(ThroughcareDbContext db) : PageModel
 {
     [BindProperty]
     public Guid Version { get; set; }
 
-    /// <summary>Set when someone else changed the episode first: the form shows what is saved now.</summary>
-    public bool Conflict { get; private set; }
+    /// <summary>Set when someone else changed the episode first: what is saved now beside what the user asked for.</summary>
+    public ConflictView? Conflict { get; private set; }
 
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     protected ThroughcareDbContext Db => db;
 
-    protected string EngagementPath => $"/episodes/{InView.Id}/engagement";
-
-    /// <summary>Loads what the form shows; keepInput false also resets the version to the saved one.</summary>
+    /// <summary>Loads what the form shows; keepInput false is the first showing, with the saved values.</summary>
     protected virtual Task LoadAsync(bool keepInput) => Task.CompletedTask;
 
     protected async Task<IActionResult> ShowAsync(bool keepInput = true)
@@ -36,22 +35,28 @@ public abstract class EngagementPageModel(ThroughcareDbContext db) : PageModel
         return Page();
     }
 
-    protected async Task<IActionResult> AfterAsync(EpisodeOutcome outcome, string errorKey, string done)
-    {
-        switch (outcome)
+    /// <summary>
+    /// Answers a change: back to the engagement page with its banner, the form again with a refusal, or, when someone
+    /// else changed the episode first, the form with the user's own answers beside what is saved now (the rows compare
+    /// the saved episode with what the user asked for).
+    /// </summary>
+    protected Task<IActionResult> AnswerAsync(WriteResult result, string refusedField, string flash, Func<Episode, IEnumerable<(string Field, string? Saved, string? Yours)>>? conflict = null) =>
+        this.AnswerAsync(result, new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"{EngagementPath}?done={done}");
-            case EpisodeOutcome.Conflict:
-                Conflict = true;
-                ModelState.Clear();
-                await ShowAsync(keepInput: false);
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError(errorKey, refused.Message);
-                return await ShowAsync();
-            default:
-                return NotFound();
-        }
-    }
+            Done = _ => RedirectToPage("/Episodes/Engagement/Index", new { episodeId = InView.Id }),
+            Flash = flash,
+            RefusedField = refusedField,
+            Show = () => ShowAsync(),
+            Conflict = conflict is null ? null : async _ =>
+            {
+                var saved = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, HttpContext.RequestAborted);
+                Version = saved.Version;
+                await LoadAsync(keepInput: true);
+                Conflict = ConflictView.Of("The episode", conflict(saved));
+            },
+        });
+
+    /// <summary>The conflict row for a change of state: the state saved now, and the one the user asked for.</summary>
+    protected static Func<Episode, IEnumerable<(string, string?, string?)>> StateBecomes(string yours) =>
+        saved => [("State", EpisodeStates.Label(saved.State), yours)];
 }

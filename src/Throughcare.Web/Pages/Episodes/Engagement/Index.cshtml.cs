@@ -42,8 +42,7 @@ public sealed class IndexModel(ThroughcareDbContext db, EngagementService engage
         if (EpisodeStates.IsOpen(Episode.State))
         {
             var contacts = await db.Contacts.AsNoTracking().Where(c => c.EpisodeId == Episode.Id).Select(c => new { c.OccurredAt, c.Attendance }).ToListAsync(cancellationToken);
-            Signal = EngagementRules.Assess(contacts.Select(c => (c.OccurredAt, c.Attendance)), Display.FromLondon(Episode.StartedOn, TimeOnly.MinValue),
-                time.GetUtcNow().UtcDateTime, Service.AtRiskMissedInARow, Service.AtRiskWeeksWithoutContact);
+            Signal = EngagementRules.Assess(Episode.State, Episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), time.GetUtcNow().UtcDateTime, Service);
         }
 
         Reviews = await db.ReflectiveReviews.AsNoTracking().Where(r => r.EpisodeId == Episode.Id).OrderByDescending(r => r.RecordedAt).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
@@ -22,10 +23,13 @@ public abstract class ReasonPageModel(ThroughcareDbContext db) : EngagementPageM
     /// <summary>The GOV.UK message when the reason is missing.</summary>
     protected abstract string MissingReason { get; }
 
-    /// <summary>The word the engagement page's success banner is keyed by.</summary>
-    protected abstract string Done { get; }
+    /// <summary>The engagement page's success banner.</summary>
+    protected abstract string Flash { get; }
 
-    protected abstract Task<EpisodeOutcome> ChangeAsync(string reason);
+    /// <summary>The state the change moves the episode to.</summary>
+    protected abstract EpisodeState Becomes { get; }
+
+    protected abstract Task<WriteResult> ChangeAsync(string reason);
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync(keepInput: false);
 
@@ -40,6 +44,6 @@ public abstract class ReasonPageModel(ThroughcareDbContext db) : EngagementPageM
             return await ShowAsync();
         }
 
-        return await AfterAsync(await ChangeAsync(Input.Reason!.Trim()), "Input.Reason", Done);
+        return await AnswerAsync(await ChangeAsync(Input.Reason!.Trim()), "Input.Reason", Flash, StateBecomes(EpisodeStates.Label(Becomes)));
     }
 }

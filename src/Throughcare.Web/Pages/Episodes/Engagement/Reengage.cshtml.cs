@@ -1,3 +1,4 @@
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
 
@@ -6,9 +7,11 @@ namespace Throughcare.Web.Pages.Episodes.Engagement;
 /// <summary>A disengaged person has come back: the episode is active again.</summary>
 public sealed class ReengageModel(ThroughcareDbContext db, EngagementService engagement) : ReasonPageModel(db)
 {
+    protected override EpisodeState Becomes => EpisodeState.Active;
+
     protected override string MissingReason => "Enter how the person re-engaged";
 
-    protected override string Done => "reengaged";
+    protected override string Flash => "The episode is active again";
 
-    protected override Task<EpisodeOutcome> ChangeAsync(string reason) => engagement.ReengageAsync(InView.Id, Version, reason, HttpContext.RequestAborted);
+    protected override Task<WriteResult> ChangeAsync(string reason) => engagement.ReengageAsync(InView.Id, Version, reason, HttpContext.RequestAborted);
 }

@@ -42,7 +42,7 @@ public sealed class ReflectModel(ThroughcareDbContext db, EngagementService enga
             return await ShowAsync();
         }
 
-        var outcome = await engagement.RecordReflectiveReviewAsync(new ReflectiveReviewOptions
+        var result = await engagement.RecordReflectiveReviewAsync(new ReflectiveReviewOptions
         {
             EpisodeId = InView.Id,
             WhatIsGoingOn = Input.WhatIsGoingOn!.Trim(),
@@ -50,7 +50,7 @@ public sealed class ReflectModel(ThroughcareDbContext db, EngagementService enga
             WhatWasTried = Input.WhatWasTried!.Trim(),
             SubmissionId = SubmissionId,
         }, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Input.WhatIsGoingOn", "reflected");
+        return await AnswerAsync(result, "Input.WhatIsGoingOn", "Reflective review recorded");
     }
 
     public sealed class ReflectInput

@@ -26,7 +26,8 @@ public sealed class SignOffModel(ThroughcareDbContext db, EngagementService enga
     public async Task<IActionResult> OnGetAsync() => await ShowAsync(keepInput: false);
 
     public async Task<IActionResult> OnPostConfirmAsync() =>
-        await AfterAsync(await engagement.SignOffAsync(InView.Id, Version, HttpContext.RequestAborted), "Return.Reason", "closed");
+        await AnswerAsync(await engagement.SignOffAsync(InView.Id, Version, HttpContext.RequestAborted), "Return.Reason", "The episode is closed",
+            StateBecomes(EpisodeStates.Label(EpisodeState.Closed)));
 
     public async Task<IActionResult> OnPostReturnAsync()
     {
@@ -35,7 +36,8 @@ public sealed class SignOffModel(ThroughcareDbContext db, EngagementService enga
             return await ShowAsync();
         }
 
-        return await AfterAsync(await engagement.ReturnClosureAsync(InView.Id, Version, Return.Reason!.Trim(), HttpContext.RequestAborted), "Return.Reason", "returned");
+        return await AnswerAsync(await engagement.ReturnClosureAsync(InView.Id, Version, Return.Reason!.Trim(), HttpContext.RequestAborted), "Return.Reason", "The closure was returned",
+            StateBecomes("Closure returned"));
     }
 
     protected override async Task LoadAsync(bool keepInput)

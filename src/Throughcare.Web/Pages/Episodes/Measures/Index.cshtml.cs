@@ -16,9 +16,6 @@ public sealed class IndexModel(ThroughcareDbContext db) : PageModel
     public EpisodeInView InView { get; private set; } = null!;
     public IReadOnlyList<InstrumentResults> Instruments { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Saved { get; set; }
-
     public async Task<IActionResult> OnGetAsync()
     {
         InView = HttpContext.Record<EpisodeInView>();

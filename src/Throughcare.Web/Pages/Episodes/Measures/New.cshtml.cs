@@ -36,25 +36,16 @@ public sealed class NewModel(ThroughcareDbContext db, InstrumentCatalogueService
     public static IEnumerable<SelectListItem> OccasionItems =>
         Enum.GetValues<AssessmentOccasion>().Select(o => new SelectListItem(EpisodeStates.Label(o), o.ToString()));
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task OnGetAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         SubmissionId = Guid.NewGuid();
         Input.TakenOn = DateParts.From(Display.Today(time));
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         if (Chosen is null || Definition is null)
         {
             ModelState.AddModelError(nameof(Instrument), "Select an instrument");
@@ -72,7 +63,7 @@ public sealed class NewModel(ThroughcareDbContext db, InstrumentCatalogueService
             return Page();
         }
 
-        var outcome = await measures.RecordAsync(new RecordMeasure
+        var result = await measures.RecordAsync(new RecordMeasure
         {
             EpisodeId = InView.Id,
             InstrumentId = Chosen.Id,
@@ -81,19 +72,11 @@ public sealed class NewModel(ThroughcareDbContext db, InstrumentCatalogueService
             Answers = answers,
             SubmissionId = SubmissionId,
         }, HttpContext.RequestAborted);
-        switch (outcome)
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/measures?saved=measure");
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError(string.Empty, refused.Message);
-                return Page();
-            case EpisodeOutcome.Conflict:
-                ModelState.AddModelError(string.Empty, "Someone else changed this episode at the same moment. Check the answers and record the measure again.");
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Measures/Index", new { episodeId = InView.Id }),
+            Flash = "Measure recorded",
+        });
     }
 
     /// <summary>The answers as option values when every check passes; otherwise the errors are in ModelState.</summary>
@@ -143,7 +126,7 @@ public sealed class NewModel(ThroughcareDbContext db, InstrumentCatalogueService
 
     private DateOnly StartedOn { get; set; }
 
-    private async Task<bool> LoadAsync()
+    private async Task LoadAsync()
     {
         InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
@@ -159,8 +142,6 @@ public sealed class NewModel(ThroughcareDbContext db, InstrumentCatalogueService
                 Input.Answers.Add(null);
             }
         }
-
-        return true;
     }
 
     public IEnumerable<SelectListItem> OptionItems(InstrumentItem item) =>

@@ -26,7 +26,7 @@ public sealed class ActionModel(ThroughcareDbContext db, PlanService plan, TimeP
 
     public GoalAction Action { get; private set; } = null!;
     public string GoalDescription { get; private set; } = "";
-    public bool Conflict { get; private set; }
+    public ConflictView? Conflict { get; private set; }
     public DateOnly Today { get; private set; }
 
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
@@ -34,23 +34,16 @@ public sealed class ActionModel(ThroughcareDbContext db, PlanService plan, TimeP
     public static IEnumerable<SelectListItem> StatusItems =>
         Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(EpisodeStates.Label(s), s.ToString()));
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task OnGetAsync()
     {
-        if (!await LoadAsync(keepInput: false))
-        {
-            return NotFound();
-        }
-
-        return Page();
+        await LoadAsync();
+        Version = Action.Version;
+        Input = new UpdateInput { Status = Action.Status, DueOn = DateParts.From(Action.DueOn) };
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(keepInput: true))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         var dueRule = NewActionModel.DueRule(Today);
         var validator = new InlineValidator<UpdateInput>
         {
@@ -62,49 +55,39 @@ public sealed class ActionModel(ThroughcareDbContext db, PlanService plan, TimeP
             return Page();
         }
 
-        var outcome = await plan.UpdateActionAsync(new UpdateAction
+        var dueOn = Input.DueOn.TryGetDate(out var due) ? due : (DateOnly?)null;
+        var result = await plan.UpdateActionAsync(new UpdateAction
         {
             EpisodeId = InView.Id,
             ActionId = ActionId,
             Version = Version,
             Status = Input.Status!.Value,
-            DueOn = Input.DueOn.TryGetDate(out var due) ? due : null,
+            DueOn = dueOn,
         }, HttpContext.RequestAborted);
-        switch (outcome)
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/plan?done=action-updated");
-            case EpisodeOutcome.Conflict:
-                Conflict = true;
-                ModelState.Clear();
-                await LoadAsync(keepInput: false);
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.Status", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Plan/Index", new { episodeId = InView.Id }),
+            Flash = "Action updated",
+            RefusedField = "Input.Status",
+            Conflict = async _ =>
+            {
+                await LoadAsync();
+                Version = Action.Version;
+                Conflict = ConflictView.Of("The action",
+                    ("Status", EpisodeStates.Label(Action.Status), EpisodeStates.Label(Input.Status!.Value)),
+                    ("Due", DueText(Action.DueOn), DueText(dueOn)));
+            },
+        });
     }
 
-    private async Task<bool> LoadAsync(bool keepInput)
+    private static string DueText(DateOnly? due) => due is { } date ? Display.Date(date) : "No date";
+
+    /// <summary>The action as saved now, with its goal.</summary>
+    private async Task LoadAsync()
     {
         Today = Display.Today(time);
-        var found = await db.GoalActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == ActionId && a.EpisodeId == InView.Id, HttpContext.RequestAborted);
-        if (found is null)
-        {
-            return false;
-        }
-
-        Action = found;
-        GoalDescription = await db.Goals.Where(g => g.Id == found.GoalId).Select(g => g.Description).SingleAsync(HttpContext.RequestAborted);
-        if (!keepInput)
-        {
-            Version = found.Version;
-            Input = new UpdateInput { Status = found.Status, DueOn = DateParts.From(found.DueOn) };
-        }
-
-        return true;
+        Action = await db.GoalActions.AsNoTracking().SingleAsync(a => a.Id == ActionId && a.EpisodeId == InView.Id, HttpContext.RequestAborted);
+        GoalDescription = await db.Goals.Where(g => g.Id == Action.GoalId).Select(g => g.Description).SingleAsync(HttpContext.RequestAborted);
     }
 
     public sealed class UpdateInput

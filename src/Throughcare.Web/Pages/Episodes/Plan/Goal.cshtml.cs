@@ -47,14 +47,19 @@ public sealed class GoalModel(PlanService plan) : PageModel
             return Page();
         }
 
-        var outcome = await plan.AddGoalAsync(new AddGoal
+        var result = await plan.AddGoalAsync(new AddGoal
         {
             EpisodeId = InView.Id,
             Description = Input.Description!.Trim(),
             Pathway = string.IsNullOrEmpty(Input.Pathway) ? null : ResettlementPathways.All.Find(Input.Pathway)!.Code,
             SubmissionId = SubmissionId,
         }, HttpContext.RequestAborted);
-        return outcome is EpisodeOutcome.Done ? Redirect($"/episodes/{InView.Id}/plan?done=goal") : NotFound();
+        return await this.AnswerAsync(result, new WriteAnswer
+        {
+            Done = _ => RedirectToPage("/Episodes/Plan/Index", new { episodeId = InView.Id }),
+            Flash = "Goal added",
+            RefusedField = "Input.Description",
+        });
     }
 
     public sealed class GoalInput

@@ -50,7 +50,7 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
         }
 
         Input.AssessedOn.TryGetDate(out var assessedOn);
-        var outcome = await plan.RecordNeedsAsync(new RecordNeeds
+        var result = await plan.RecordNeedsAsync(new RecordNeeds
         {
             EpisodeId = InView.Id,
             Occasion = Input.Occasion!.Value,
@@ -59,16 +59,12 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
             Note = TextRules.Tidy(Input.Note),
             SubmissionId = SubmissionId,
         }, HttpContext.RequestAborted);
-        switch (outcome)
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/plan?done=needs");
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.Occasion", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Plan/Index", new { episodeId = InView.Id }),
+            Flash = "Needs assessment recorded",
+            RefusedField = "Input.Occasion",
+        });
     }
 
     public sealed class NeedsInput

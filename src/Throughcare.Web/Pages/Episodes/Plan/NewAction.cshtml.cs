@@ -31,24 +31,15 @@ public sealed class NewActionModel(ThroughcareDbContext db, PlanService plan, Ti
     public static IEnumerable<SelectListItem> OwnerItems =>
         Enum.GetValues<ActionOwner>().Select(o => new SelectListItem(EpisodeStates.Label(o), o.ToString()));
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task OnGetAsync()
     {
-        if (!await LoadGoalAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadGoalAsync();
         SubmissionId = Guid.NewGuid();
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadGoalAsync())
-        {
-            return NotFound();
-        }
-
+        await LoadGoalAsync();
         if (SubmissionId == Guid.Empty)
         {
             SubmissionId = Guid.NewGuid();
@@ -60,7 +51,7 @@ public sealed class NewActionModel(ThroughcareDbContext db, PlanService plan, Ti
             return Page();
         }
 
-        var outcome = await plan.AddActionAsync(new AddAction
+        var result = await plan.AddActionAsync(new AddAction
         {
             EpisodeId = InView.Id,
             GoalId = GoalId,
@@ -70,14 +61,16 @@ public sealed class NewActionModel(ThroughcareDbContext db, PlanService plan, Ti
             DueOn = Input.DueOn.TryGetDate(out var due) ? due : null,
             SubmissionId = SubmissionId,
         }, HttpContext.RequestAborted);
-        return outcome is EpisodeOutcome.Done ? Redirect($"/episodes/{InView.Id}/plan?done=action") : NotFound();
+        return await this.AnswerAsync(result, new WriteAnswer
+        {
+            Done = _ => RedirectToPage("/Episodes/Plan/Index", new { episodeId = InView.Id }),
+            Flash = "Action added",
+            RefusedField = "Input.Description",
+        });
     }
 
-    private async Task<bool> LoadGoalAsync()
-    {
-        GoalDescription = await db.Goals.Where(g => g.Id == GoalId && g.EpisodeId == InView.Id).Select(g => g.Description).SingleOrDefaultAsync(HttpContext.RequestAborted) ?? "";
-        return GoalDescription.Length > 0;
-    }
+    private async Task LoadGoalAsync() =>
+        GoalDescription = await db.Goals.Where(g => g.Id == GoalId && g.EpisodeId == InView.Id).Select(g => g.Description).SingleAsync(HttpContext.RequestAborted);
 
     public sealed class ActionInput
     {

@@ -26,14 +26,15 @@ public sealed class PrioritiesModel(ThroughcareDbContext db, PlanService plan) :
     [BindProperty]
     public Guid Version { get; set; }
 
-    public bool Conflict { get; private set; }
+    public ConflictView? Conflict { get; private set; }
 
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task OnGetAsync()
     {
-        await LoadAsync();
-        return Page();
+        var saved = await SavedAsync();
+        Version = saved.Version;
+        Input = new PrioritiesInput { First = saved.HardestThing1, Second = saved.HardestThing2, Third = saved.HardestThing3 };
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -43,37 +44,24 @@ public sealed class PrioritiesModel(ThroughcareDbContext db, PlanService plan) :
             return Page();
         }
 
-        var outcome = await plan.SetPrioritiesAsync(new SetPriorities
+        var mine = new PrioritiesInput { First = Input.First!.Trim(), Second = TextRules.Tidy(Input.Second), Third = TextRules.Tidy(Input.Third) };
+        var result = await plan.SetPrioritiesAsync(new SetPriorities { EpisodeId = InView.Id, Version = Version, First = mine.First, Second = mine.Second, Third = mine.Third }, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            EpisodeId = InView.Id,
-            Version = Version,
-            First = Input.First!.Trim(),
-            Second = TextRules.Tidy(Input.Second),
-            Third = TextRules.Tidy(Input.Third),
-        }, HttpContext.RequestAborted);
-        switch (outcome)
-        {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/plan?done=priorities");
-            case EpisodeOutcome.Conflict:
-                Conflict = true;
-                ModelState.Clear();
-                await LoadAsync();
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.First", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Plan/Index", new { episodeId = InView.Id }),
+            Flash = "Three hardest things saved",
+            RefusedField = "Input.First",
+            Conflict = async _ =>
+            {
+                var saved = await SavedAsync();
+                Version = saved.Version;
+                Conflict = ConflictView.Of("The episode",
+                    ("First", saved.HardestThing1, mine.First), ("Second", saved.HardestThing2, mine.Second), ("Third", saved.HardestThing3, mine.Third));
+            },
+        });
     }
 
-    private async Task LoadAsync()
-    {
-        var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, HttpContext.RequestAborted);
-        Version = episode.Version;
-        Input = new PrioritiesInput { First = episode.HardestThing1, Second = episode.HardestThing2, Third = episode.HardestThing3 };
-    }
+    private Task<Episode> SavedAsync() => db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, HttpContext.RequestAborted);
 
     public sealed class PrioritiesInput
     {

@@ -50,17 +50,13 @@ public sealed class NewModel(ThroughcareDbContext db, ReviewService reviews, Tim
         }
 
         Input.HeldOn.TryGetDate(out var heldOn);
-        var outcome = await reviews.RecordAsync(new RecordReview { EpisodeId = InView.Id, HeldOn = heldOn, Summary = Input.Summary!.Trim(), SubmissionId = SubmissionId }, HttpContext.RequestAborted);
-        switch (outcome)
+        var result = await reviews.RecordAsync(new RecordReview { EpisodeId = InView.Id, HeldOn = heldOn, Summary = Input.Summary!.Trim(), SubmissionId = SubmissionId }, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}/reviews?done=review");
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.HeldOn", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Reviews/Index", new { episodeId = InView.Id }),
+            Flash = "Review recorded",
+            RefusedField = "Input.HeldOn",
+        });
     }
 
     public sealed class ReviewInput

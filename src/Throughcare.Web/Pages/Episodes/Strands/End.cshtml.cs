@@ -29,68 +29,56 @@ public sealed class EndModel(ThroughcareDbContext db, StrandService strands) : P
 
     public string StrandName { get; private set; } = "";
     public string WorkerName { get; private set; } = "";
-    public bool Conflict { get; private set; }
+    public ConflictView? Conflict { get; private set; }
 
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(keepVersion: false))
+        var strand = await LoadAsync();
+        if (strand.EndedAt is not null)
         {
             return NotFound();
         }
 
+        Version = await VersionAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(keepVersion: true))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         if (!Validator.Validate(Input).AddTo(ModelState))
         {
             return Page();
         }
 
-        var outcome = await strands.EndAsync(new EndStrand { EpisodeId = InView.Id, StrandId = StrandId, Version = Version, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted);
-        switch (outcome)
+        var result = await strands.EndAsync(new EndStrand { EpisodeId = InView.Id, StrandId = StrandId, Version = Version, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted);
+        return await this.AnswerAsync(result, new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}?done=strand-ended");
-            case EpisodeOutcome.Conflict:
-                Conflict = true;
-                ModelState.Clear();
-                await LoadAsync(keepVersion: false);
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError("Input.Reason", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Index", new { episodeId = InView.Id }),
+            Flash = "Strand ended",
+            RefusedField = "Input.Reason",
+            Conflict = async _ =>
+            {
+                var saved = await LoadAsync();
+                Version = await VersionAsync();
+                Conflict = ConflictView.Of("The episode", ($"{StrandName} strand", saved.EndedAt is { } ended ? $"Ended on {Display.DateTime(ended)}" : "Running", "Ended"));
+            },
+        });
     }
 
-    private async Task<bool> LoadAsync(bool keepVersion)
+    /// <summary>The strand as saved now, with its name and worker.</summary>
+    private async Task<EpisodeStrand> LoadAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var strand = await db.EpisodeStrands.AsNoTracking().SingleOrDefaultAsync(s => s.Id == StrandId && s.EpisodeId == InView.Id && s.EndedAt == null, cancellationToken);
-        if (strand is null)
-        {
-            return false;
-        }
-
+        var strand = await db.EpisodeStrands.AsNoTracking().SingleAsync(s => s.Id == StrandId && s.EpisodeId == InView.Id, cancellationToken);
         StrandName = await db.ServiceStrands.Where(s => s.Id == strand.ServiceStrandId).Select(s => s.Name).SingleAsync(cancellationToken);
         WorkerName = await db.Users.Where(u => u.Id == strand.WorkerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
-        if (!keepVersion)
-        {
-            Version = await db.Episodes.Where(e => e.Id == InView.Id).Select(e => e.Version).SingleAsync(cancellationToken);
-        }
-
-        return true;
+        return strand;
     }
+
+    private Task<Guid> VersionAsync() => db.Episodes.Where(e => e.Id == InView.Id).Select(e => e.Version).SingleAsync(HttpContext.RequestAborted);
 
     public sealed class EndInput
     {

@@ -46,23 +46,19 @@ public sealed class NewModel(ThroughcareDbContext db, StrandService strands) : P
             return Page();
         }
 
-        var outcome = await strands.AddAsync(new AddStrand
+        var result = await strands.AddAsync(new AddStrand
         {
             EpisodeId = InView.Id,
             ServiceStrandId = Input.ServiceStrandId!.Value,
             WorkerUserId = Input.WorkerUserId!.Value,
             Reason = Input.Reason!.Trim(),
         }, HttpContext.RequestAborted);
-        switch (outcome)
+        return await this.AnswerAsync(result.ForInput(), new WriteAnswer
         {
-            case EpisodeOutcome.Done:
-                return Redirect($"/episodes/{InView.Id}?done=strand-added");
-            case EpisodeOutcome.NotAllowed refused:
-                ModelState.AddModelError(refused.Message.Contains("worker", StringComparison.Ordinal) ? "Input.WorkerUserId" : "Input.ServiceStrandId", refused.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Episodes/Index", new { episodeId = InView.Id }),
+            Flash = "Strand added",
+            RefusedField = "Input.ServiceStrandId",
+        });
     }
 
     private async Task LoadAsync()

@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Web;
+using static Throughcare.Tests.Pages.Episodes.CaseloadTestData;
+
+namespace Throughcare.Tests.Pages.Episodes;
+
+/// <summary>/my-cases: a practitioner's own open episodes, what is due, the last contact, flags and capacity.</summary>
+public sealed class MyCasesPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    [Fact]
+    public async Task MyCases_ShowsTheWorkersEpisodeWithNextDueLastContactFlagsAndCapacity()
+    {
+        var scenario = await WorryingEpisodeAsync(factory);
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var page = await browser.GetAsync("/my-cases");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var row = page.Document.QuerySelector($"#caseload tr[data-episode='{scenario.Episode.Id}']").ShouldNotBeNull();
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        var today = factory.Today;
+        cells[3].ShouldBe($"Action: {Display.Date(today.AddDays(-1))}");
+        row.QuerySelector("a")!.GetAttribute("href").ShouldBe(scenario.Path);
+        cells[4].ShouldNotBe("None yet");
+        cells[5].ShouldContain("At risk");
+        cells[5].ShouldContain("3 did-not-attends in a row");
+        cells[5].ShouldContain("Review due");
+        cells[5].ShouldContain("1 overdue action");
+        page.Document.GetSummaryListValue(scenario.Service.Name).ShouldBe($"1 of {scenario.Service.CaseloadCapacity} cases");
+        page.Document.QuerySelector("#summary")!.TextContent.ShouldContain("1 at risk of disengagement");
+    }
+
+    [Fact]
+    public async Task MyCases_ForSomeoneWithNoStrands_ShowsTheEmptyState_AndClosedEpisodesAreLeftOff()
+    {
+        var scenario = await WorryingEpisodeAsync(factory);
+        var colleague = await Browser.SignInAsync(factory, scenario.Colleague);
+        (await colleague.GetAsync("/my-cases")).Html.ShouldContain("You have no open episodes");
+
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id)).State = EpisodeState.Closed;
+            return await db.SaveChangesAsync();
+        });
+        var worker = await Browser.SignInAsync(factory, scenario.PracticalWorker);
+        (await worker.GetAsync("/my-cases")).Document.QuerySelector($"tr[data-episode='{scenario.Episode.Id}']").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task MyCases_IsNotForTheDataProtectionOfficer()
+    {
+        var scenario = await WorryingEpisodeAsync(factory);
+
+        (await (await Browser.SignInAsync(factory, scenario.Dpo)).GetAsync("/my-cases")).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}

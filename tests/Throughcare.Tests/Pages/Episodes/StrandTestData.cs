@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Episodes;
+
+namespace Throughcare.Tests.Pages.Episodes;
+
+public static class StrandTestData
+{
+    public static Dictionary<string, string> AddForm(Guid serviceStrandId, Guid workerId, string reason) => new()
+    {
+        ["Input.ServiceStrandId"] = serviceStrandId.ToString(),
+        ["Input.WorkerUserId"] = workerId.ToString(),
+        ["Input.Reason"] = reason,
+    };
+
+    public static Task<List<EpisodeStrand>> StrandsAsync(ThroughcareFactory factory, EpisodeScenario scenario) =>
+        factory.WithDbAsync(db => db.EpisodeStrands.AsNoTracking().Where(s => s.EpisodeId == scenario.Episode.Id).ToListAsync());
+}

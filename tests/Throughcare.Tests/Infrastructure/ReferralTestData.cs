@@ -93,8 +93,14 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
                 var ended = state is ReferralState.Declined or ReferralState.Withdrawn;
                 db.PersonCareRoles.Add(new Web.Domain.People.PersonCareRole
                 {
-                    Id = Guid.NewGuid(), PersonId = personId, OrganisationId = service.OrganisationId, Kind = Web.Domain.People.CareRoleKind.Referral,
-                    ReferralId = referral.Id, StartedAt = now, EndedAt = ended ? now : null, EndReason = ended ? "Referral " + state.ToString().ToLowerInvariant() : null,
+                    Id = Guid.NewGuid(),
+                    PersonId = personId,
+                    OrganisationId = service.OrganisationId,
+                    Kind = Web.Domain.People.CareRoleKind.Referral,
+                    ReferralId = referral.Id,
+                    StartedAt = now,
+                    EndedAt = ended ? now : null,
+                    EndReason = ended ? "Referral " + state.ToString().ToLowerInvariant() : null,
                 });
             }
 

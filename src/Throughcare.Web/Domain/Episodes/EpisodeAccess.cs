@@ -113,8 +113,14 @@ public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : I
         var found = await episodes.AsNoTracking()
             .Select(e => new
             {
-                e.Id, e.PersonId, e.ServiceId, ServiceName = db.Services.Where(s => s.Id == e.ServiceId).Select(s => s.Name).Single(),
-                e.ServiceOrganisationId, e.ReferringOrganisationId, e.State, e.Version,
+                e.Id,
+                e.PersonId,
+                e.ServiceId,
+                ServiceName = db.Services.Where(s => s.Id == e.ServiceId).Select(s => s.Name).Single(),
+                e.ServiceOrganisationId,
+                e.ReferringOrganisationId,
+                e.State,
+                e.Version,
                 IsWorker = e.ServiceOrganisationId == user.OrganisationId && db.EpisodeStrands.Any(s => s.EpisodeId == e.Id && s.WorkerUserId == userId),
             })
             .ToListAsync(cancellationToken);

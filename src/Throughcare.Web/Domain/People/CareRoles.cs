@@ -27,7 +27,12 @@ public sealed class CareRoles(ThroughcareDbContext db, AuditLog audit, Microsoft
 
         var role = db.PersonCareRoles.Add(new PersonCareRole
         {
-            Id = Guid.NewGuid(), PersonId = personId, OrganisationId = organisationId, Kind = CareRoleKind.Referral, ReferralId = referralId, StartedAt = now,
+            Id = Guid.NewGuid(),
+            PersonId = personId,
+            OrganisationId = organisationId,
+            Kind = CareRoleKind.Referral,
+            ReferralId = referralId,
+            StartedAt = now,
         }).Entity;
         audit.Record(new CareRoleStarted(personId, role.Id, organisationId, referralId));
     }

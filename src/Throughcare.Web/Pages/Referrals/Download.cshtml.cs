@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.Infrastructure.Storage;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;
 

@@ -136,7 +136,10 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         var draft = await referrals.CreateReferralAsync(scenario.PersonId, scenario.Service, scenario.Referrer.OrganisationId, scenario.Referrer.Id, ReferralState.Draft, withRequiredDocuments: false);
         var reason = (await referrer.PostFormAsync($"/referrals/{draft.Id}/reason", new()
         {
-            ["Version"] = draft.Version.ToString(), ["Input.Source"] = "Court", ["Input.Reason"] = $"Reason {marker}", ["Input.HelpWanted"] = "",
+            ["Version"] = draft.Version.ToString(),
+            ["Input.Source"] = "Court",
+            ["Input.Reason"] = $"Reason {marker}",
+            ["Input.HelpWanted"] = "",
         })).Status;
         reason.ShouldBe(HttpStatusCode.Redirect);
         (await referrer.UploadAsync(draft.Id, DocumentTypes.Other, $"document-{marker}.pdf", ReferralPages.Pdf)).Status.ShouldBe(HttpStatusCode.Redirect);
@@ -146,8 +149,10 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
         (await worker.PostFormAsync(scenario.Path + "/reviews/new", new()
         {
-            ["SubmissionId"] = Guid.NewGuid().ToString(), ["Input.HeldOn.Day"] = today.Day.ToString(CultureInfo.InvariantCulture),
-            ["Input.HeldOn.Month"] = today.Month.ToString(CultureInfo.InvariantCulture), ["Input.HeldOn.Year"] = today.Year.ToString(CultureInfo.InvariantCulture),
+            ["SubmissionId"] = Guid.NewGuid().ToString(),
+            ["Input.HeldOn.Day"] = today.Day.ToString(CultureInfo.InvariantCulture),
+            ["Input.HeldOn.Month"] = today.Month.ToString(CultureInfo.InvariantCulture),
+            ["Input.HeldOn.Year"] = today.Year.ToString(CultureInfo.InvariantCulture),
             ["Input.Summary"] = $"Discussed suicidal thoughts {marker}",
         })).Status.ShouldBe(HttpStatusCode.Redirect);
         (await worker.PostFormAsync(scenario.Path + "/plan/goals/new", new() { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Input.Description"] = $"Stop using cocaine {marker}", ["Input.Pathway"] = "drugs-alcohol" }))

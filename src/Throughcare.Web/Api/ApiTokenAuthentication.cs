@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
@@ -133,28 +134,27 @@ public sealed class ApiTokenService(ThroughcareDbContext db, AuditLog audit, Cur
             ExpiresAt = now.AddYears(1),
         };
         db.ApiTokens.Add(apiToken);
-        audit.Add(AuditRecordTypes.ApiToken, apiToken.Id.ToString(), AuditActions.Create, details: new { organisation = organisationId, changes = new[] { new FieldChange("API token", null, name) } });
+        audit.Record(new ApiTokenIssued(apiToken.Id, organisationId, name));
         await db.SaveChangesAsync(cancellationToken);
         return token;
     }
 
-    public async Task<bool> RevokeAsync(Guid tokenId, CancellationToken cancellationToken)
+    public async Task<WriteResult> RevokeAsync(Guid tokenId, CancellationToken cancellationToken)
     {
         var token = await scope.Tokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
         if (token is null)
         {
             await scope.DenyAsync(AuditRecordTypes.ApiToken, tokenId.ToString(), cancellationToken);
-            return false;
+            return new WriteResult.NotFound();
         }
 
-        if (token.RevokedAt is not null)
+        if (token.RevokedAt is null)
         {
-            return true;
+            token.RevokedAt = time.GetUtcNow().UtcDateTime;
+            audit.Record(new ApiTokenRevoked(tokenId, scope.OwnOrganisationId!.Value));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        token.RevokedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AuditRecordTypes.ApiToken, tokenId.ToString(), AuditActions.Disable, details: new { changes = new[] { new FieldChange("API token", token.Name, "revoked") } });
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return new WriteResult.Done(tokenId);
     }
 }

@@ -65,6 +65,7 @@ public sealed class ErrorPagesTests(ThroughcareFactory factory) : IClassFixture<
     [Theory]
     [InlineData(400, "There is a problem with your request")]
     [InlineData(404, "Page not found")]
+    [InlineData(405, "You cannot do that on this page")]
     [InlineData(413, "What you sent was too large")]
     [InlineData(429, "Too many attempts")]
     [InlineData(500, "Sorry, there is a problem with the service")]
@@ -75,6 +76,25 @@ public sealed class ErrorPagesTests(ThroughcareFactory factory) : IClassFixture<
 
         ((int)page.Status).ShouldBe(code);
         page.Document.Heading().ShouldBe(heading);
+        AssertNoStackTrace(page);
+    }
+
+    [Fact]
+    public async Task Put_ToAPage_ShowsMethodNotAllowedInPlainWords_NotAServiceProblem()
+    {
+        var browser = await Browser.SignInAsync(factory, await _data.CreateStaffAsync(StaffRoles.Practitioner));
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri("/people", UriKind.Relative))
+        {
+            Content = new StringContent("x=1", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"),
+        };
+
+        using var response = await browser.Client.SendAsync(request);
+        var page = new Page(response, await response.Content.ReadAsStringAsync(), new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()));
+
+        page.Status.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        page.Document.Heading().ShouldBe("You cannot do that on this page");
+        page.Html.ShouldNotContain("Sorry, there is a problem with the service");
+        page.Html.ShouldNotContain("service desk");
         AssertNoStackTrace(page);
     }
 

@@ -141,8 +141,10 @@ public sealed class SessionTests(ThroughcareFactory factory) : IClassFixture<Thr
             ["Input.ConfirmPassword"] = "a brand new long passphrase",
         });
 
-        page.Location.ShouldBe("/account?saved=password");
-        (await browser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        page.Location.ShouldBe("/account");
+        var account = await browser.GetAsync("/account");
+        account.Status.ShouldBe(HttpStatusCode.OK);
+        account.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Your password has been changed");
         (await other.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.Redirect);
         (await Browser.Anonymous(factory).PostFormAsync("/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = "a brand new long passphrase" }))
             .Status.ShouldBe(HttpStatusCode.Redirect);

@@ -80,7 +80,7 @@ public sealed class SignInTests(ThroughcareFactory factory) : IClassFixture<Thro
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError("Input_Email", SignInModel.WrongDetails);
-        var lockedOut = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserId == user.Id && a.Details!.Contains("locked out")));
+        var lockedOut = await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserId == user.Id && a.EventType == nameof(SignInRefused) && a.Details!.Contains(nameof(SignInRefusal.LockedOut))));
         lockedOut.ShouldBeGreaterThan(0);
     }
 

@@ -23,8 +23,10 @@ public sealed class TwoFactorTests(ThroughcareFactory factory) : IClassFixture<T
         wrong.Document.AssertHasError("Input_Code", "The security code is not correct. Enter the code your authenticator app shows now");
 
         var enabled = await browser.PostFormAsync("/account/two-factor", new() { ["Input.Code"] = Totp.CurrentCode(key) });
-        enabled.Location.ShouldBe("/account?saved=two-factor-on");
-        (await browser.GetAsync("/account")).Document.GetSummaryListValue("Two-factor authentication").ShouldNotBeNull().ShouldStartWith("On");
+        enabled.Location.ShouldBe("/account");
+        var account = await browser.GetAsync("/account");
+        account.Document.GetSummaryListValue("Two-factor authentication").ShouldNotBeNull().ShouldStartWith("On");
+        account.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Two-factor authentication is now on");
 
         var fresh = Browser.Anonymous(factory);
         var password = await fresh.PostFormAsync("/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });

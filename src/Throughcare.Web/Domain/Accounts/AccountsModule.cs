@@ -3,5 +3,5 @@ namespace Throughcare.Web.Domain.Accounts;
 public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.AddScoped<AdministrationScope>().AddScoped<UserAdministration>();
+        services.AddScoped<AdministrationScope>().AddScoped<UserAdministration>().AddScoped<OwnAccount>();
 }

@@ -103,7 +103,10 @@ public sealed class AdministrationScope(ThroughcareDbContext db, CurrentUser use
     /// <summary>Audits a refused attempt at once; the caller answers as if the record did not exist. Call it before any change.</summary>
     public async Task DenyAsync(string recordType, string? recordId, CancellationToken cancellationToken)
     {
-        audit.Add(recordType, recordId is { Length: > 100 } ? recordId[..100] : recordId, AuditActions.AccessDenied, outcome: AuditOutcome.Denied);
+        var row = audit.Record(new AdministrationRefused(recordType, Guid.TryParse(recordId, out var id) ? id : null), AuditOutcome.Denied);
+
+        // The id as it was asked for, even when it names nothing.
+        row.RecordId = recordId is { Length: > 100 } ? recordId[..100] : recordId;
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -121,7 +124,7 @@ public sealed class AdministrationScope(ThroughcareDbContext db, CurrentUser use
     {
         if (IsPartnershipAdministrator && !MayRun(organisationId))
         {
-            Touched(audit.Add(AuditRecordTypes.Organisation, organisationId.ToString(), AuditActions.View), organisationId);
+            Touched(audit.Record(new OrganisationOpened(organisationId)), organisationId);
             await db.SaveChangesAsync(cancellationToken);
         }
     }

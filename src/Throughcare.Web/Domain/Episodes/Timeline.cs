@@ -1,20 +1,36 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Web.Domain.Episodes;
 
-/// <summary>One happening in a person's story with the services: the MoJ timeline's item.</summary>
-public sealed record TimelineEntry(DateTime At, string Kind, string Title, string? By, string? Description, string? Href, bool Restricted = false);
+/// <summary>The page an entry links to, by its page name and route values: the view asks routing for the address.</summary>
+public sealed record TimelineLink(string Page, IReadOnlyDictionary<string, string> RouteValues)
+{
+    public static TimelineLink Referral(Guid referralId) => new("/Referrals/View", new Dictionary<string, string> { ["referralId"] = referralId.ToString() });
+
+    public static TimelineLink Episode(Guid episodeId, string page = "/Episodes/Index") => new(page, new Dictionary<string, string> { ["episodeId"] = episodeId.ToString() });
+
+    public static TimelineLink Contact(Guid episodeId, Guid contactId) =>
+        new("/Episodes/Contacts/View", new Dictionary<string, string> { ["episodeId"] = episodeId.ToString(), ["contactId"] = contactId.ToString() });
+}
+
+/// <summary>
+/// One happening in a person's story with the services: the MoJ timeline's item. Restricted says a restricted note is
+/// held back from this viewer; ShowsRestrictedNote that this entry shows one (its read is recorded as such).
+/// </summary>
+public sealed record TimelineEntry(
+    DateTime At, string Kind, string Title, string? By, string? Description, TimelineLink? Link, bool Restricted = false, bool ShowsRestrictedNote = false);
 
 /// <summary>
 /// Everything that happened with a person across referrals and episodes, in one chronological list, as the viewer may
-/// see it: referrals through the referral access filter (screening notes never); an episode's contacts, measures,
-/// reviews and allocations only for its service team; restricted notes only for the episode's team and the data
-/// protection officer; the referring organisation sees only an episode's state changes.
+/// see it. It decides nothing about access itself: it asks <see cref="ReferralAccess"/> and <see cref="EpisodeAccess"/>
+/// for every referral and episode about the person with the viewer's rights on each, and shows of each what those rights
+/// allow: a referral with <see cref="ReferralRight.See"/> (its screening notes never); of an episode, its state and
+/// closure summary with <see cref="EpisodeRight.SeeOverview"/>, the team's work (allocations, contacts, measures,
+/// reviews, reasons for state changes) with <see cref="EpisodeRight.See"/>, and restricted notes only with
+/// <see cref="EpisodeRight.SeeRestricted"/>.
 /// </summary>
 public static class Timeline
 {
@@ -32,134 +48,145 @@ public static class Timeline
         (Measures, "Outcome measures"), (Reviews, "Reviews and assessments"), (States, "State changes"),
     ];
 
-    public static async Task<IReadOnlyList<TimelineEntry>> BuildAsync(ThroughcareDbContext db, CurrentUser user, Guid personId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TimelineEntry>> BuildAsync(
+        ThroughcareDbContext db, ReferralAccess referralAccess, EpisodeAccess episodeAccess, Guid personId, CancellationToken cancellationToken)
     {
-        var entries = new List<TimelineEntry>();
-        var organisationId = user.OrganisationId;
-        var userId = user.UserId;
-        var roles = user.Roles;
+        var entries = new List<Entry>();
+        var referrals = (await referralAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<ReferralInView>().ToList();
+        await AddReferralsAsync(db, referrals, entries, cancellationToken);
+        var episodes = (await episodeAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<EpisodeInView>().ToList();
+        await AddEpisodesAsync(db, episodes, entries, cancellationToken);
+        await AddTeamWorkAsync(db, episodes.Where(e => e.May(EpisodeRight.See)).ToList(), entries, cancellationToken);
 
-        var referrals = await db.Referrals.AsNoTracking().Include(r => r.Service).Include(r => r.Transitions)
-            .Where(r => r.PersonId == personId && (r.State != ReferralState.Draft || r.ReferringOrganisationId == organisationId))
-            .ToListAsync(cancellationToken);
-        var organisationIds = referrals.Select(r => r.ReferringOrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        foreach (var referral in referrals)
-        {
-            var href = $"/referrals/{referral.Id}";
-            entries.Add(new TimelineEntry(referral.CreatedAt, Referrals, $"Referral to {referral.Service!.Name} started", organisations.GetValueOrDefault(referral.ReferringOrganisationId), null, href));
-            foreach (var t in referral.Transitions)
-            {
-                var kind = t.To is ReferralState.Submitted ? Referrals : Decisions;
-                var title = t.To switch
-                {
-                    ReferralState.Submitted => $"Referral to {referral.Service.Name} sent",
-                    ReferralState.AwaitingInformation => $"Referral to {referral.Service.Name}: information asked for",
-                    ReferralState.Screening => $"Referral to {referral.Service.Name} in screening",
-                    _ => $"Referral to {referral.Service.Name} {ReferralStates.Label(t.To).ToLowerInvariant()}",
-                };
-                var reason = t.Reason is { } r ? ReferralStates.Label(r) : null;
-                entries.Add(new TimelineEntry(t.At, kind, title, t.ByUserId?.ToString(), reason, href));
-            }
-        }
-
-        var episodes = await db.Episodes.AsNoTracking().Include(e => e.Strands).Where(e => e.PersonId == personId).ToListAsync(cancellationToken);
-        var serviceIds = episodes.Select(e => e.ServiceId).Distinct().ToList();
-        var services = await db.Services.AsNoTracking().Include(s => s.Strands).Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var teamEpisodes = new List<Episode>();
-        var restrictedAllowed = new HashSet<Guid>();
-        foreach (var episode in episodes)
-        {
-            var inService = organisationId == episode.ServiceOrganisationId;
-            var isTeam = inService && (roles.Contains(StaffRoles.Practitioner) || roles.Contains(StaffRoles.Manager) || roles.Contains(StaffRoles.DataProtectionOfficer));
-            if (isTeam)
-            {
-                teamEpisodes.Add(episode);
-                if (roles.Contains(StaffRoles.Manager) || roles.Contains(StaffRoles.DataProtectionOfficer) || episode.Strands.Any(s => s.WorkerUserId == userId))
-                {
-                    restrictedAllowed.Add(episode.Id);
-                }
-            }
-        }
-
-        var episodeIds = episodes.Select(e => e.Id).ToList();
-        var teamIds = teamEpisodes.Select(e => e.Id).ToList();
-        var transitions = await db.EpisodeTransitions.AsNoTracking().Where(t => episodeIds.Contains(t.EpisodeId)).ToListAsync(cancellationToken);
-        foreach (var episode in episodes)
-        {
-            var service = services[episode.ServiceId];
-            var href = $"/episodes/{episode.Id}";
-            var isTeam = teamIds.Contains(episode.Id);
-            entries.Add(new TimelineEntry(episode.CreatedAt, States, $"Episode with {service.Name} opened", null, null, href));
-            foreach (var t in transitions.Where(t => t.EpisodeId == episode.Id))
-            {
-                entries.Add(new TimelineEntry(t.At, States, $"Episode with {service.Name}: {EpisodeStates.Label(t.To).ToLowerInvariant()}", t.ByUserId?.ToString(), isTeam ? t.Reason : null, href));
-            }
-
-            if (episode.State == EpisodeState.Closed && episode.ClosedAt is { } closedAt && !isTeam)
-            {
-                entries.Add(new TimelineEntry(closedAt, States, $"Episode with {service.Name} closed", null,
-                    $"{(episode.CloseReason is { } reason ? EpisodeStates.Label(reason) : "")}. {episode.EndOfServiceSummary}", href));
-            }
-
-            if (!isTeam)
-            {
-                continue;
-            }
-
-            foreach (var strand in episode.Strands)
-            {
-                var name = service.Strands.SingleOrDefault(s => s.Id == strand.ServiceStrandId)?.Name ?? "Strand";
-                entries.Add(new TimelineEntry(strand.StartedAt, Allocations, $"{name} allocated", strand.WorkerUserId.ToString(), strand.AllocationReason, href));
-                if (strand.EndedAt is { } ended)
-                {
-                    entries.Add(new TimelineEntry(ended, Allocations, $"{name} ended", strand.EndedByUserId?.ToString(), strand.EndReason, href));
-                }
-            }
-        }
-
-        if (teamIds.Count > 0)
-        {
-            var strandNames = services.Values.SelectMany(s => s.Strands).ToDictionary(s => s.Id, s => s.Name);
-            var contacts = await db.Contacts.AsNoTracking().Where(c => teamIds.Contains(c.EpisodeId)).ToListAsync(cancellationToken);
-            foreach (var c in contacts)
-            {
-                var restricted = c.NoteRestricted && !restrictedAllowed.Contains(c.EpisodeId);
-                var interventions = c.Interventions.Count == 0 ? "" : $" Interventions: {string.Join(", ", c.Interventions.Select(Interventions.Label))}.";
-                entries.Add(new TimelineEntry(c.OccurredAt, Contacts,
-                    $"{(c.IsReengagementAttempt ? "Re-engagement attempt" : "Contact")}: {EpisodeStates.Label(c.Mode).ToLowerInvariant()}, {EpisodeStates.Label(c.Attendance).ToLowerInvariant()}",
-                    c.RecordedByUserId.ToString(),
-                    $"{strandNames.GetValueOrDefault(c.ServiceStrandId, "Strand")}, {c.DurationMinutes} minutes.{interventions}{(restricted || c.Note is null ? "" : $"\n{c.Note}")}",
-                    $"/episodes/{c.EpisodeId}/contacts/{c.Id}",
-                    restricted));
-            }
-
-            var measures = await db.MeasureResults.AsNoTracking().Where(m => teamIds.Contains(m.EpisodeId)).ToListAsync(cancellationToken);
-            var instrumentIds = measures.Select(m => m.InstrumentId).Distinct().ToList();
-            var instruments = await db.Instruments.Where(i => instrumentIds.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
-            foreach (var m in measures)
-            {
-                entries.Add(new TimelineEntry(m.RecordedAt, Measures, $"{instruments.GetValueOrDefault(m.InstrumentId, "Measure")}: {m.Score}{(m.Band is null ? "" : $" ({m.Band})")}",
-                    m.RecordedByUserId.ToString(), $"{EpisodeStates.Label(m.Occasion)} measure taken on {Infrastructure.Web.Display.Date(m.TakenOn)}", $"/episodes/{m.EpisodeId}/measures"));
-            }
-
-            var reviews = await db.EpisodeReviews.AsNoTracking().Where(r => teamIds.Contains(r.EpisodeId)).ToListAsync(cancellationToken);
-            entries.AddRange(reviews.Select(r => new TimelineEntry(r.RecordedAt, Reviews, "Review held", r.RecordedByUserId.ToString(), r.Summary, $"/episodes/{r.EpisodeId}/reviews")));
-            var assessments = await db.NeedsAssessments.AsNoTracking().Where(a => teamIds.Contains(a.EpisodeId)).ToListAsync(cancellationToken);
-            entries.AddRange(assessments.Select(a => new TimelineEntry(a.RecordedAt, Reviews, $"Needs assessment ({EpisodeStates.Label(a.Occasion).ToLowerInvariant()})", a.RecordedByUserId.ToString(), a.Note, $"/episodes/{a.EpisodeId}/plan")));
-            var reflections = await db.ReflectiveReviews.AsNoTracking().Where(r => teamIds.Contains(r.EpisodeId)).ToListAsync(cancellationToken);
-            entries.AddRange(reflections.Select(r => new TimelineEntry(r.RecordedAt, Reviews, "Reflective review", r.RecordedByUserId.ToString(), r.WhatIsGoingOn, $"/episodes/{r.EpisodeId}/engagement")));
-        }
-
-        // "By" holds a user id until names are resolved in one query.
-        var ids = entries.Select(e => Guid.TryParse(e.By, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.DisplayName, cancellationToken);
+        // Who did each thing, by name, looked up once.
+        var ids = entries.Select(e => e.ByUserId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return entries
-            .Select(e => e.By is { } by && Guid.TryParse(by, out _) ? e with { By = names.GetValueOrDefault(by, "A member of staff") } : e)
+            .Select(e => e.Shown with { By = e.ByUserId is { } id ? names.GetValueOrDefault(id, "A member of staff") : e.Shown.By })
             .OrderByDescending(e => e.At)
             .ThenByDescending(e => Sequence(e.Kind))
             .ThenBy(e => e.Title, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Each referral the viewer may see: when it was started (by the referring organisation) and each move it made.</summary>
+    private static async Task AddReferralsAsync(ThroughcareDbContext db, List<ReferralInView> referrals, List<Entry> entries, CancellationToken cancellationToken)
+    {
+        var referralIds = referrals.Select(r => r.Id).ToList();
+        var started = await db.Referrals.AsNoTracking().Where(r => referralIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.CreatedAt, cancellationToken);
+        var transitions = await db.ReferralTransitions.AsNoTracking().Where(t => referralIds.Contains(t.ReferralId)).ToListAsync(cancellationToken);
+        var organisationIds = referrals.Select(r => r.ReferringOrganisationId).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        foreach (var referral in referrals)
+        {
+            var link = TimelineLink.Referral(referral.Id);
+            var service = referral.ServiceName;
+            entries.Add(new(new(started[referral.Id], Referrals, $"Referral to {service} started", organisations.GetValueOrDefault(referral.ReferringOrganisationId), null, link)));
+            foreach (var t in transitions.Where(t => t.ReferralId == referral.Id))
+            {
+                var title = t.To switch
+                {
+                    ReferralState.Submitted => $"Referral to {service} sent",
+                    ReferralState.AwaitingInformation => $"Referral to {service}: information asked for",
+                    ReferralState.Screening => $"Referral to {service} in screening",
+                    _ => $"Referral to {service} {ReferralStates.Label(t.To).ToLowerInvariant()}",
+                };
+                var reason = t.Reason is { } r ? ReferralStates.Label(r) : null;
+                entries.Add(new(new(t.At, t.To is ReferralState.Submitted ? Referrals : Decisions, title, null, reason, link), t.ByUserId));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each episode's overview: opened, its state changes (with the team's reason only for those who see the episode),
+    /// and for those who see only the overview, the closure summary.
+    /// </summary>
+    private static async Task AddEpisodesAsync(ThroughcareDbContext db, List<EpisodeInView> episodes, List<Entry> entries, CancellationToken cancellationToken)
+    {
+        var episodeIds = episodes.Select(e => e.Id).ToList();
+        var overviews = await db.Episodes.AsNoTracking().Where(e => episodeIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.CreatedAt, e.ClosedAt, e.CloseReason, e.EndOfServiceSummary })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var transitions = await db.EpisodeTransitions.AsNoTracking().Where(t => episodeIds.Contains(t.EpisodeId)).ToListAsync(cancellationToken);
+        foreach (var episode in episodes)
+        {
+            var overview = overviews[episode.Id];
+            var link = TimelineLink.Episode(episode.Id);
+            var seesWork = episode.May(EpisodeRight.See);
+            entries.Add(new(new(overview.CreatedAt, States, $"Episode with {episode.ServiceName} opened", null, null, link)));
+            foreach (var t in transitions.Where(t => t.EpisodeId == episode.Id))
+            {
+                entries.Add(new(new(t.At, States, $"Episode with {episode.ServiceName}: {EpisodeStates.Label(t.To).ToLowerInvariant()}", null, seesWork ? t.Reason : null, link), t.ByUserId));
+            }
+
+            if (!seesWork && episode.State == EpisodeState.Closed && overview.ClosedAt is { } closedAt)
+            {
+                var summary = string.Join(". ", new[] { overview.CloseReason is { } reason ? EpisodeStates.Label(reason) : null, overview.EndOfServiceSummary }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                entries.Add(new(new(closedAt, States, $"Episode with {episode.ServiceName} closed", null, summary.Length == 0 ? null : summary, link)));
+            }
+        }
+    }
+
+    /// <summary>The service team's work in the episodes the viewer sees in full; restricted notes only where they may read them.</summary>
+    private static async Task AddTeamWorkAsync(ThroughcareDbContext db, List<EpisodeInView> episodes, List<Entry> entries, CancellationToken cancellationToken)
+    {
+        if (episodes.Count == 0)
+        {
+            return;
+        }
+
+        var episodeIds = episodes.Select(e => e.Id).ToList();
+        var mayReadRestricted = episodes.Where(e => e.May(EpisodeRight.SeeRestricted)).Select(e => e.Id).ToHashSet();
+        var serviceIds = episodes.Select(e => e.ServiceId).Distinct().ToList();
+        var strandNames = await db.ServiceStrands.AsNoTracking().Where(s => serviceIds.Contains(s.ServiceId)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+
+        var strands = await db.EpisodeStrands.AsNoTracking().Where(s => episodeIds.Contains(s.EpisodeId)).ToListAsync(cancellationToken);
+        foreach (var strand in strands)
+        {
+            var name = strandNames.GetValueOrDefault(strand.ServiceStrandId, "Strand");
+            var link = TimelineLink.Episode(strand.EpisodeId);
+            entries.Add(new(new(strand.StartedAt, Allocations, $"{name} allocated", null, strand.AllocationReason, link), strand.WorkerUserId));
+            if (strand.EndedAt is { } ended)
+            {
+                entries.Add(new(new(ended, Allocations, $"{name} ended", null, strand.EndReason, link), strand.EndedByUserId));
+            }
+        }
+
+        var contacts = await db.Contacts.AsNoTracking().Where(c => episodeIds.Contains(c.EpisodeId)).ToListAsync(cancellationToken);
+        foreach (var c in contacts)
+        {
+            var held = c.NoteRestricted && !mayReadRestricted.Contains(c.EpisodeId);
+            var interventions = c.Interventions.Count == 0 ? "" : $" Interventions: {string.Join(", ", c.Interventions.Select(Interventions.Label))}.";
+            var note = held || c.Note is null ? "" : $"\n{c.Note}";
+            entries.Add(new(
+                new(c.OccurredAt, Contacts,
+                    $"{(c.IsReengagementAttempt ? "Re-engagement attempt" : "Contact")}: {EpisodeStates.Label(c.Mode).ToLowerInvariant()}, {EpisodeStates.Label(c.Attendance).ToLowerInvariant()}",
+                    null,
+                    $"{strandNames.GetValueOrDefault(c.ServiceStrandId, "Strand")}, {c.DurationMinutes} minutes.{interventions}{note}",
+                    TimelineLink.Contact(c.EpisodeId, c.Id),
+                    Restricted: held,
+                    ShowsRestrictedNote: c.NoteRestricted && !held && c.Note is not null),
+                c.RecordedByUserId));
+        }
+
+        var measures = await db.MeasureResults.AsNoTracking().Where(m => episodeIds.Contains(m.EpisodeId)).ToListAsync(cancellationToken);
+        var instrumentIds = measures.Select(m => m.InstrumentId).Distinct().ToList();
+        var instruments = await db.Instruments.AsNoTracking().Where(i => instrumentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        entries.AddRange(measures.Select(m => new Entry(
+            new(m.RecordedAt, Measures, $"{instruments.GetValueOrDefault(m.InstrumentId, "Measure")}: {m.Score}{(m.Band is null ? "" : $" ({m.Band})")}", null,
+                $"{EpisodeStates.Label(m.Occasion)} measure taken on {Infrastructure.Web.Display.Date(m.TakenOn)}", TimelineLink.Episode(m.EpisodeId, "/Episodes/Measures/Index")),
+            m.RecordedByUserId)));
+
+        var reviews = await db.EpisodeReviews.AsNoTracking().Where(r => episodeIds.Contains(r.EpisodeId)).ToListAsync(cancellationToken);
+        entries.AddRange(reviews.Select(r => new Entry(
+            new(r.RecordedAt, Reviews, "Review held", null, r.Summary, TimelineLink.Episode(r.EpisodeId, "/Episodes/Reviews/Index")), r.RecordedByUserId)));
+        var assessments = await db.NeedsAssessments.AsNoTracking().Where(a => episodeIds.Contains(a.EpisodeId)).ToListAsync(cancellationToken);
+        entries.AddRange(assessments.Select(a => new Entry(
+            new(a.RecordedAt, Reviews, $"Needs assessment ({EpisodeStates.Label(a.Occasion).ToLowerInvariant()})", null, a.Note, TimelineLink.Episode(a.EpisodeId, "/Episodes/Plan/Index")),
+            a.RecordedByUserId)));
+        var reflections = await db.ReflectiveReviews.AsNoTracking().Where(r => episodeIds.Contains(r.EpisodeId)).ToListAsync(cancellationToken);
+        entries.AddRange(reflections.Select(r => new Entry(
+            new(r.RecordedAt, Reviews, "Reflective review", null, r.WhatIsGoingOn, TimelineLink.Episode(r.EpisodeId, "/Episodes/Engagement/Index")), r.RecordedByUserId)));
     }
 
     /// <summary>The order of things that happen at one instant: a referral before its decision, an episode before its allocations.</summary>
@@ -173,4 +200,7 @@ public static class Timeline
         Measures => 5,
         _ => 6,
     };
+
+    /// <summary>An entry with the member of staff who did it, named once every entry is known.</summary>
+    private sealed record Entry(TimelineEntry Shown, Guid? ByUserId = null);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
@@ -5,18 +6,16 @@ using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Web.Domain.Organisations;
 
-public sealed record OrganisationDetails(string Name, OrganisationKind Kind, bool RequireTwoFactor);
-
-public abstract record OrganisationOutcome
+public sealed record OrganisationDetails(
+    [property: Display(Name = "Name")] string Name,
+    [property: Display(Name = OrganisationDetails.KindField)] OrganisationKind Kind,
+    [property: Display(Name = "Two-factor required")] bool RequireTwoFactor)
 {
-    public sealed record Saved(Guid OrganisationId) : OrganisationOutcome;
-
-    public sealed record NameTaken : OrganisationOutcome;
-
-    public sealed record Conflict(OrganisationDetails Current, Guid CurrentVersion) : OrganisationOutcome;
-
-    public sealed record NotFound : OrganisationOutcome;
+    public const string KindField = "Kind of organisation";
 }
+
+/// <summary>An organisation's details as saved now, with the version an edit form carries: what a conflict shows.</summary>
+public sealed record SavedOrganisation(OrganisationDetails Details, Guid Version);
 
 /// <summary>
 /// Changes to the partnership's organisations: partnership administrators create them and change any; an organisation's
@@ -24,22 +23,25 @@ public abstract record OrganisationOutcome
 /// </summary>
 public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit, TimeProvider time, AdministrationScope scope)
 {
-    public async Task<OrganisationOutcome> CreateAsync(OrganisationDetails details, Guid submissionId, CancellationToken cancellationToken)
+    public const string NameTaken = "An organisation with this name already exists";
+    public const string TeamNameTaken = "This organisation already has a team with this name";
+
+    public async Task<WriteResult> CreateAsync(OrganisationDetails details, Guid submissionId, CancellationToken cancellationToken)
     {
         if (!scope.IsPartnershipAdministrator)
         {
             await scope.DenyAsync(AuditRecordTypes.Organisation, null, cancellationToken);
-            return new OrganisationOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (await db.Organisations.Where(o => o.SubmissionId == submissionId).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken) is { } already)
         {
-            return new OrganisationOutcome.Saved(already);
+            return new WriteResult.Done(already);
         }
 
-        if (await NameTakenAsync(details.Name, null, cancellationToken))
+        if (await NameIsTakenAsync(details.Name, null, cancellationToken))
         {
-            return new OrganisationOutcome.NameTaken();
+            return new WriteResult.Refused(NameTaken);
         }
 
         var organisation = new Organisation
@@ -52,92 +54,83 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
             SubmissionId = submissionId,
         };
         db.Organisations.Add(organisation);
-        var created = audit.Add(AuditRecordTypes.Organisation, organisation.Id.ToString(), AuditActions.Create, details: new
+        scope.Touched(audit.Record(new OrganisationCreated(organisation.Id, FieldChanges.Compare(new OrganisationDetails("", default, false), details))), organisation.Id);
+        try
         {
-            changes = FieldChanges.Compare(new OrganisationDetails("", default, false), details),
-        });
-        scope.Touched(created, organisation.Id);
-        return await SaveAsync(organisation.Id, submissionId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return new WriteResult.Done(organisation.Id);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: the other request added the organisation, so answer with it.
+            db.ChangeTracker.Clear();
+            var raced = await db.Organisations.Where(o => o.SubmissionId == submissionId).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+            return raced is { } id ? new WriteResult.Done(id) : new WriteResult.Refused(NameTaken);
+        }
     }
 
-    public async Task<OrganisationOutcome> UpdateAsync(Guid organisationId, Guid version, OrganisationDetails details, CancellationToken cancellationToken)
+    /// <summary>Saves the details if the organisation is still at the version the form showed; a conflict carries a <see cref="SavedOrganisation"/>.</summary>
+    public async Task<WriteResult> UpdateAsync(Guid organisationId, Guid version, OrganisationDetails details, CancellationToken cancellationToken)
     {
         var organisation = scope.MayEdit(organisationId) ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken) : null;
         if (organisation is null)
         {
             await scope.DenyAsync(AuditRecordTypes.Organisation, organisationId.ToString(), cancellationToken);
-            return new OrganisationOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
-        var current = new OrganisationDetails(organisation.Name, organisation.Kind, organisation.RequireTwoFactor);
+        var current = DetailsOf(organisation);
         if (organisation.Version != version)
         {
-            return new OrganisationOutcome.Conflict(current, organisation.Version);
+            return new WriteResult.Conflict(new SavedOrganisation(current, organisation.Version));
         }
 
-        if (await NameTakenAsync(details.Name, organisationId, cancellationToken))
+        if (await NameIsTakenAsync(details.Name, organisationId, cancellationToken))
         {
-            return new OrganisationOutcome.NameTaken();
+            return new WriteResult.Refused(NameTaken);
         }
 
         organisation.Name = details.Name;
         organisation.Kind = details.Kind;
         organisation.RequireTwoFactor = details.RequireTwoFactor;
         organisation.Version = Guid.NewGuid();
-        scope.Touched(audit.Add(AuditRecordTypes.Organisation, organisationId.ToString(), AuditActions.Update, details: new { changes = FieldChanges.Compare(current, details) }), organisationId);
+        scope.Touched(audit.Record(new OrganisationUpdated(organisationId, FieldChanges.Compare(current, details))), organisationId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new OrganisationOutcome.Saved(organisationId);
+            return new WriteResult.Done(organisationId);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var latest = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
-            return new OrganisationOutcome.Conflict(new OrganisationDetails(latest.Name, latest.Kind, latest.RequireTwoFactor), latest.Version);
+            return new WriteResult.Conflict(new SavedOrganisation(DetailsOf(latest), latest.Version));
         }
     }
 
-    public async Task<OrganisationOutcome> AddTeamAsync(Guid organisationId, string name, CancellationToken cancellationToken)
+    /// <summary>Adds a team; Done carries the organisation's id, whose page lists its teams.</summary>
+    public async Task<WriteResult> AddTeamAsync(Guid organisationId, string name, CancellationToken cancellationToken)
     {
         if (!scope.MayEdit(organisationId) || !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
         {
             await scope.DenyAsync(AuditRecordTypes.Organisation, organisationId.ToString(), cancellationToken);
-            return new OrganisationOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (await db.Teams.AnyAsync(t => t.OrganisationId == organisationId && t.Name == name, cancellationToken))
         {
-            return new OrganisationOutcome.NameTaken();
+            return new WriteResult.Refused(TeamNameTaken);
         }
 
         var team = new Team { Id = Guid.NewGuid(), OrganisationId = organisationId, Name = name, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Teams.Add(team);
-        var added = audit.Add(AuditRecordTypes.Team, team.Id.ToString(), AuditActions.Create, details: new
-        {
-            changes = new[] { new FieldChange("Team", null, name) },
-            organisation = organisationId,
-        });
-        scope.Touched(added, organisationId);
+        scope.Touched(audit.Record(new TeamAdded(team.Id, organisationId, name)), organisationId);
         await db.SaveChangesAsync(cancellationToken);
-        return new OrganisationOutcome.Saved(organisationId);
+        return new WriteResult.Done(organisationId);
     }
 
-    private Task<bool> NameTakenAsync(string name, Guid? except, CancellationToken cancellationToken) =>
+    private static OrganisationDetails DetailsOf(Organisation organisation) => new(organisation.Name, organisation.Kind, organisation.RequireTwoFactor);
+
+    private Task<bool> NameIsTakenAsync(string name, Guid? except, CancellationToken cancellationToken) =>
         db.Organisations.AnyAsync(o => o.Name == name && o.Id != except, cancellationToken);
-
-    private async Task<OrganisationOutcome> SaveAsync(Guid organisationId, Guid submissionId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new OrganisationOutcome.Saved(organisationId);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var raced = await db.Organisations.Where(o => o.SubmissionId == submissionId).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
-            return raced is { } id ? new OrganisationOutcome.Saved(id) : new OrganisationOutcome.NameTaken();
-        }
-    }
 }

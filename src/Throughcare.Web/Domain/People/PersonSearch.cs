@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Web.Domain.People;
 
@@ -8,16 +7,17 @@ public sealed record PersonSearchQuery(string? Name, DateOnly? DateOfBirth, stri
 public sealed record PersonSearchResult(Guid PersonId, string Name, DateOnly? DateOfBirth, string? Crn, string? PrisonNumber, string? Borough, string? MatchedAlias, double Score);
 
 /// <summary>
-/// Finds people the user may see by name (tolerant of case, accents and spelling), date of birth or any identifier.
-/// Candidates are narrowed in the database by search keys, then ranked here by name similarity.
+/// Finds people the user may see by name (tolerant of case, accents and spelling), date of birth or any identifier,
+/// among those <see cref="PersonAccess.Listable"/> lists and no others. Candidates are narrowed in the database by search
+/// keys, then ranked here by name similarity. The page that shows them records each as read.
 /// </summary>
 public static class PersonSearch
 {
     private const int CandidateLimit = 500;
 
-    public static async Task<IReadOnlyList<PersonSearchResult>> RunAsync(ThroughcareDbContext db, PersonSearchQuery query, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PersonSearchResult>> RunAsync(PersonAccess access, PersonSearchQuery query, CancellationToken cancellationToken)
     {
-        var people = db.People.Where(p => p.MergedIntoPersonId == null);
+        var people = access.Listable;
         if (query.DateOfBirth is { } dob)
         {
             people = people.Where(p => p.Details.DateOfBirth == dob);

@@ -28,28 +28,23 @@ public sealed record MergePeople
 
 public sealed record LikelyDuplicate(Guid PersonId, string Name, DateOnly? DateOfBirth, string Reason);
 
-public abstract record UpdateOutcome
+/// <summary>A person's details as saved now, with the version an edit form carries: what a conflict shows.</summary>
+public sealed record SavedPerson(PersonDetails Details, Guid Version);
+
+public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, AuditLog audit, CurrentUser user, TimeProvider time)
 {
-    public sealed record Updated(Guid Version, IReadOnlyList<FieldChange> Changes) : UpdateOutcome;
+    public const string SubmissionUsed = "This form has already been used. Check the details and select Create record to add this person";
 
-    /// <summary>Someone saved the record after this editor loaded it; nothing was written.</summary>
-    public sealed record Conflict(PersonDetails Current, Guid CurrentVersion) : UpdateOutcome;
-
-    public sealed record NotFound : UpdateOutcome;
-}
-
-public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, CurrentUser user, TimeProvider time)
-{
     /// <summary>
-    /// Creates the person, or answers with the record this form's submission already made. Null when the submission id
-    /// is already on a record the user may not see: nothing is created, and nothing about that record is revealed.
+    /// Creates the person, or answers with the record this form's submission already made. Refused when the submission
+    /// id is already on a record the user may not see: nothing is created, and nothing about that record is revealed.
     /// </summary>
-    public async Task<Guid?> CreateAsync(CreatePerson options, CancellationToken cancellationToken)
+    public async Task<WriteResult> CreateAsync(CreatePerson options, CancellationToken cancellationToken)
     {
         var (taken, existing) = await LookUpSubmissionAsync(options.SubmissionId, cancellationToken);
         if (taken)
         {
-            return existing;
+            return Created(existing);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -72,7 +67,7 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return person.Id;
+            return new WriteResult.Done(person.Id);
         }
         catch (DbUpdateException)
         {
@@ -84,27 +79,28 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
                 throw;
             }
 
-            return created;
+            return Created(created);
         }
     }
 
-    public async Task<UpdateOutcome> UpdateAsync(UpdatePerson options, CancellationToken cancellationToken)
+    /// <summary>Saves the details if the record is still at the version the form showed; a conflict carries a <see cref="SavedPerson"/>.</summary>
+    public async Task<WriteResult> UpdateAsync(UpdatePerson options, CancellationToken cancellationToken)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == options.PersonId && p.MergedIntoPersonId == null, cancellationToken);
         if (person is null)
         {
-            return new UpdateOutcome.NotFound();
+            return new WriteResult.NotFound();
         }
 
         if (person.Version != options.Version)
         {
-            return new UpdateOutcome.Conflict(person.Details, person.Version);
+            return new WriteResult.Conflict(new SavedPerson(person.Details, person.Version));
         }
 
         var changes = FieldChanges.Compare(person.Details, options.Details);
         if (changes.Count == 0)
         {
-            return new UpdateOutcome.Updated(person.Version, changes);
+            return new WriteResult.Done(person.Id);
         }
 
         person.Details = options.Details;
@@ -120,18 +116,18 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         {
             db.ChangeTracker.Clear();
             var current = await db.People.AsNoTracking().SingleAsync(p => p.Id == options.PersonId, cancellationToken);
-            return new UpdateOutcome.Conflict(current.Details, current.Version);
+            return new WriteResult.Conflict(new SavedPerson(current.Details, current.Version));
         }
 
-        return new UpdateOutcome.Updated(person.Version, changes);
+        return new WriteResult.Done(person.Id);
     }
 
-    public async Task<bool> AddAliasAsync(Guid personId, string givenName, string familyName, CancellationToken cancellationToken)
+    public async Task<WriteResult> AddAliasAsync(Guid personId, string givenName, string familyName, CancellationToken cancellationToken)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId && p.MergedIntoPersonId == null, cancellationToken);
         if (person is null)
         {
-            return false;
+            return new WriteResult.NotFound();
         }
 
         var alias = db.PersonAliases.Add(NewAlias(givenName, familyName, personId)).Entity;
@@ -139,18 +135,19 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Record(new PersonAliasAdded(personId, alias.Id, $"{givenName} {familyName}"));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return new WriteResult.Done(personId);
     }
 
     /// <summary>
     /// Folds one record into another. The merged record stays, marked as merged, so its history remains readable
-    /// through the kept record; identifiers the kept record lacks are carried over, never overwritten.
+    /// through the kept record; identifiers the kept record lacks are carried over, never overwritten. Done carries
+    /// the kept record's id.
     /// </summary>
-    public async Task<IReadOnlyList<FieldChange>?> MergeAsync(MergePeople options, CancellationToken cancellationToken)
+    public async Task<WriteResult> MergeAsync(MergePeople options, CancellationToken cancellationToken)
     {
         if (options.KeepPersonId == options.MergePersonId)
         {
-            return null;
+            return new WriteResult.Refused("Enter two different records", nameof(MergePeople.MergePersonId));
         }
 
         var people = await db.People.Include(p => p.Aliases).Include(p => p.CareRoles)
@@ -160,7 +157,7 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         var merge = people.SingleOrDefault(p => p.Id == options.MergePersonId);
         if (keep is null || merge is null)
         {
-            return null;
+            return new WriteResult.NotFound();
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -210,13 +207,13 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
         audit.Record(new PersonMerged(keep.Id, merge.Id, merge.FullName, changes, options.Reason));
         audit.Record(new PersonMergedInto(merge.Id, keep.Id, keep.FullName, options.Reason));
         await db.SaveChangesAsync(cancellationToken);
-        return changes;
+        return new WriteResult.Done(keep.Id);
     }
 
-    /// <summary>Records the user can see that share an identifier, or a date of birth and a similar name.</summary>
+    /// <summary>Records the user may list that share an identifier, or a date of birth and a similar name.</summary>
     public async Task<IReadOnlyList<LikelyDuplicate>> FindLikelyDuplicatesAsync(PersonDetails details, Guid? excludePersonId, CancellationToken cancellationToken)
     {
-        var live = db.People.Where(p => p.MergedIntoPersonId == null && p.Id != excludePersonId);
+        var live = access.Listable.Where(p => p.Id != excludePersonId);
         var found = new Dictionary<Guid, LikelyDuplicate>();
         var d = details;
         if (d.Crn is not null || d.PncNumber is not null || d.PrisonNumber is not null || d.NhsNumber is not null)
@@ -254,6 +251,9 @@ public sealed class PersonService(ThroughcareDbContext db, AuditLog audit, Curre
 
         return [.. found.Values];
     }
+
+    private static WriteResult Created(Guid? visibleId) =>
+        visibleId is { } id ? new WriteResult.Done(id) : new WriteResult.Refused(SubmissionUsed);
 
     /// <summary>The record a create form's submission already made, if the user may see it.</summary>
     public async Task<Guid?> FindBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>

@@ -143,13 +143,22 @@ public static class SessionValidator
     }
 }
 
-/// <summary>Audits sign-in outcomes without personal data of the people supported.</summary>
+/// <summary>
+/// Audits a member of staff's own account events (sign-in, sign-out, password, two-factor) without personal data of the
+/// people supported, in the same transaction as the change where there is one. The row names the account even when no
+/// one is signed in yet.
+/// </summary>
 public sealed class AccountAudit(AuditLog audit, ThroughcareDbContext db)
 {
-    public async Task RecordAsync(string action, ApplicationUser? user, AuditOutcome outcome, string? detail = null)
+    public async Task RecordAsync(AuditedEvent e, ApplicationUser? user, AuditOutcome outcome = AuditOutcome.Success)
     {
-        var row = audit.Add(AuditRecordTypes.User, user?.Id.ToString(), action, outcome: outcome, details: detail is null ? null : new { detail });
-        if (user is not null)
+        var row = audit.Record(e, outcome);
+        if (user is null)
+        {
+            // An email address that names no account: there is no record to name.
+            row.RecordId = null;
+        }
+        else
         {
             row.UserId ??= user.Id;
             row.UserName ??= user.UserName;

@@ -2,14 +2,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AccountAudit audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, OwnAccount account) : PageModel
 {
     private static readonly InlineValidator<PasswordInput> Validator = new()
     {
@@ -40,26 +39,19 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Sign
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
-        if (!result.Succeeded)
+        var result = await account.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!, HttpContext.RequestAborted);
+        if (result is WriteResult.Done)
         {
-            var errors = result.Errors.Select(error => error.Code == "PasswordMismatch"
-                ? (Field: "Input.CurrentPassword", Message: "Your current password is not correct")
-                : (Field: "Input.NewPassword", Message: PasswordErrors.Message(error)));
-            foreach (var (field, message) in errors.Distinct())
-            {
-                ModelState.AddModelError(field, message);
-            }
-
-            return Page();
+            // The password change ended every session of this user; start a fresh one here.
+            await signIn.SignOutAsync();
+            await signIn.SignInAsync(user, isPersistent: false);
         }
 
-        await audit.RecordAsync(AuditActions.ChangePassword, user, AuditOutcome.Success);
-
-        // The password change ended every session of this user; start a fresh one here.
-        await signIn.SignOutAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/account?saved=password");
+        return await this.AnswerAsync(result.InForm("Input"), new WriteAnswer
+        {
+            Done = _ => RedirectToPage("/Account/Index"),
+            Flash = "Your password has been changed",
+        });
     }
 
     public sealed class PasswordInput

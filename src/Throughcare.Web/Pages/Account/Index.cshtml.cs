@@ -14,9 +14,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     public string Organisation { get; private set; } = "";
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public bool TwoFactorEnabled { get; private set; }
-    public string? Saved { get; private set; }
-
-    public async Task OnGetAsync(string? saved)
+    public async Task OnGetAsync()
     {
         var userId = currentUser.RequireUserId();
         var user = await db.Users.Include(u => u.Organisation).SingleAsync(u => u.Id == userId);
@@ -25,12 +23,5 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
         Organisation = user.Organisation!.Name;
         TwoFactorEnabled = user.TwoFactorEnabled;
         Roles = [.. await users.GetRolesAsync(user)];
-        Saved = saved switch
-        {
-            "password" => "Your password has been changed",
-            "two-factor-on" => "Two-factor authentication is now on",
-            "two-factor-off" => "Two-factor authentication is now off",
-            _ => null,
-        };
     }
 }

@@ -34,18 +34,7 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool SignedOut { get; private set; }
-
-    public IActionResult OnGet(bool signedOut = false)
-    {
-        if (User.Identity?.IsAuthenticated == true)
-        {
-            return LocalRedirect("/");
-        }
-
-        SignedOut = signedOut;
-        return Page();
-    }
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? RedirectToPage("/Index") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -58,14 +47,14 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
         if (user is null || user.IsDisabled)
         {
             users.PasswordHasher.VerifyHashedPassword(new ApplicationUser { DisplayName = "" }, DecoyHash.Value, Input.Password!);
-            await audit.RecordAsync(AuditActions.SignInFailed, user, AuditOutcome.Denied, user is null ? "unknown user" : "disabled");
+            await audit.RecordAsync(new SignInRefused(user?.Id, user is null ? SignInRefusal.UnknownUser : SignInRefusal.Disabled), user, AuditOutcome.Denied);
             return Failed();
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(AuditActions.SignIn, user, AuditOutcome.Success);
+            await audit.RecordAsync(new SignedIn(user.Id, WithSecurityCode: false), user);
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
 
@@ -74,7 +63,7 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
             return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = SafeReturnUrl(ReturnUrl) });
         }
 
-        await audit.RecordAsync(AuditActions.SignInFailed, user, AuditOutcome.Denied, result.IsLockedOut ? "locked out" : "wrong password");
+        await audit.RecordAsync(new SignInRefused(user.Id, result.IsLockedOut ? SignInRefusal.LockedOut : SignInRefusal.WrongPassword), user, AuditOutcome.Denied);
         return Failed();
     }
 

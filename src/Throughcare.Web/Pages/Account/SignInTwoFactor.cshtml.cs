@@ -39,12 +39,12 @@ public sealed class SignInTwoFactorModel(SignInManager<ApplicationUser> signIn, 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(CodeInput.Normalise(Input.Code), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(AuditActions.SignIn, user, AuditOutcome.Success, "two-factor");
+            await audit.RecordAsync(new SignedIn(user.Id, WithSecurityCode: true), user);
             return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
         }
 
-        await audit.RecordAsync(AuditActions.SignInFailed, user, AuditOutcome.Denied, result.IsLockedOut ? "locked out" : "wrong security code");
-        ModelState.AddModelError("Input.Code", "The security code is not correct. Enter the code your authenticator app shows now");
+        await audit.RecordAsync(new SignInRefused(user.Id, result.IsLockedOut ? SignInRefusal.LockedOut : SignInRefusal.WrongSecurityCode), user, AuditOutcome.Denied);
+        ModelState.AddModelError("Input.Code", OwnAccount.WrongSecurityCode);
         return Page();
     }
 }

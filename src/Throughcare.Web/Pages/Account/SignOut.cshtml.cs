@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Account;
 
@@ -17,7 +18,12 @@ public sealed class SignOutModel(SignInManager<ApplicationUser> signIn, UserMana
     {
         var user = await users.GetUserAsync(User);
         await signIn.SignOutAsync();
-        await audit.RecordAsync(AuditActions.SignOut, user, AuditOutcome.Success);
-        return RedirectToPage("/Account/SignIn", new { signedOut = true });
+        if (user is not null)
+        {
+            await audit.RecordAsync(new SignedOut(user.Id), user);
+        }
+
+        TempData.SetFlash("You have signed out");
+        return RedirectToPage("/Account/SignIn");
     }
 }

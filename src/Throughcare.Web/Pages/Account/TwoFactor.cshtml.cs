@@ -2,16 +2,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Account;
 
 public sealed class TwoFactorModel(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ThroughcareDbContext db, AccountAudit audit) : PageModel
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ThroughcareDbContext db, OwnAccount account) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -40,17 +39,7 @@ public sealed class TwoFactorModel(
             return Page();
         }
 
-        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, CodeInput.Normalise(Input.Code));
-        if (!valid)
-        {
-            ModelState.AddModelError("Input.Code", "The security code is not correct. Enter the code your authenticator app shows now");
-            return Page();
-        }
-
-        await users.SetTwoFactorEnabledAsync(user, true);
-        await audit.RecordAsync(AuditActions.TwoFactorEnabled, user, AuditOutcome.Success);
-        await RestartSessionAsync(user);
-        return Redirect("/account?saved=two-factor-on");
+        return await AnswerAsync(user, await account.TurnOnTwoFactorAsync(user, CodeInput.Normalise(Input.Code), HttpContext.RequestAborted), "Two-factor authentication is now on");
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
@@ -61,16 +50,23 @@ public sealed class TwoFactorModel(
             return Challenge();
         }
 
-        if (!Enabled || Required)
+        if (!Enabled)
         {
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await audit.RecordAsync(AuditActions.TwoFactorEnabled, user, AuditOutcome.Success, "turned off");
-        await RestartSessionAsync(user);
-        return Redirect("/account?saved=two-factor-off");
+        return await AnswerAsync(user, await account.TurnOffTwoFactorAsync(user, HttpContext.RequestAborted), "Two-factor authentication is now off");
+    }
+
+    // Changing two-factor settings renews the security stamp, which ends the current session: open a new one.
+    private async Task<IActionResult> AnswerAsync(ApplicationUser user, WriteResult result, string flash)
+    {
+        if (result is WriteResult.Done)
+        {
+            await RestartSessionAsync(user);
+        }
+
+        return await this.AnswerAsync(result.InForm("Input"), new WriteAnswer { Done = _ => RedirectToPage("/Account/Index"), Flash = flash });
     }
 
     private async Task<ApplicationUser?> LoadAsync()
@@ -101,7 +97,6 @@ public sealed class TwoFactorModel(
         return user;
     }
 
-    // Changing two-factor settings renews the security stamp, which ends the current session: open a new one.
     private async Task RestartSessionAsync(ApplicationUser user)
     {
         await signIn.SignOutAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
@@ -52,10 +53,13 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
         var ownOrganisation = currentUser.RequireOrganisationId();
         var events = db.AuditEvents.AsNoTracking()
             .Where(a => a.OrganisationId == ownOrganisation || (a.PersonId != null && db.People.Any(p => p.Id == a.PersonId)));
-        if (!string.IsNullOrWhiteSpace(Filter.User))
+        var byStaff = !string.IsNullOrWhiteSpace(Filter.User);
+        Guid? staffUserId = null;
+        if (byStaff)
         {
-            var user = Filter.User.Trim();
+            var user = Filter.User!.Trim();
             events = events.Where(a => a.UserName == user);
+            staffUserId = await db.Users.Where(u => u.UserName == user).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
         }
 
         if (Guid.TryParse(Filter.Person, out var personId))
@@ -68,16 +72,17 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
             events = events.Where(a => a.OrganisationId == organisationId);
         }
 
+        // The dates are days in the UK: each starts at midnight in London, an hour before midnight UTC in summer.
         if (Filter.From.TryGetDate(out var from))
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = StartOfUkDay(from);
             events = events.Where(a => a.OccurredAt >= start);
         }
 
         // The last day there is (31 December 9999) has no next day to stop before: nothing can be later anyway.
         if (Filter.To.TryGetDate(out var to) && to < DateOnly.MaxValue)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = StartOfUkDay(to.AddDays(1));
             events = events.Where(a => a.OccurredAt < end);
         }
 
@@ -86,12 +91,19 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
             a.Role, a.Action, a.RecordType, a.PersonId, a.Outcome));
         (Rows, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
 
+        // The same search, another page of it: a query string on this page's own address.
         var queryString = new QueryBuilder(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
-        PageHrefTemplate = $"/audit{queryString}&page={{page}}";
-        audit.Add(AuditRecordTypes.Audit, null, AuditActions.AuditSearch, details: new { Filter.User, Filter.Person, Filter.OrganisationId, page = CurrentPage });
+        PageHrefTemplate = $"{queryString}&page={{page}}";
+        audit.Record(new AuditTrailSearched(
+            ownOrganisation, byStaff, staffUserId, Guid.TryParse(Filter.Person, out var person) ? person : null, Guid.TryParse(Filter.OrganisationId, out var organisation) ? organisation : null,
+            Filter.From.TryGetDate(out var fromDate) ? fromDate : null, Filter.To.TryGetDate(out var toDate) ? toDate : null, CurrentPage));
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return Page();
     }
+
+    /// <summary>Midnight in London on the day, in UTC; the first day there is starts at the first instant there is.</summary>
+    private static DateTime StartOfUkDay(DateOnly day) =>
+        day == DateOnly.MinValue ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : Display.FromLondon(day, TimeOnly.MinValue);
 
     public sealed class AuditFilter
     {

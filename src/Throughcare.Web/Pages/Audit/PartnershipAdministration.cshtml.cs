@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
@@ -38,7 +39,7 @@ public sealed class PartnershipAdministrationModel(ThroughcareDbContext db, Curr
         (Rows, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, PageSize, cancellationToken);
         await NameRecordsAsync(cancellationToken);
 
-        audit.Add(AuditRecordTypes.Audit, null, AuditActions.AuditSearch, details: new { list = "partnership administration", page = CurrentPage });
+        audit.Record(new PartnershipActionsListed(own, CurrentPage));
         await db.SaveChangesAsync(cancellationToken);
     }
 

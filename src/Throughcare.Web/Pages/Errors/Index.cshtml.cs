@@ -44,6 +44,7 @@ public sealed class IndexModel : PageModel
             400 => "There is a problem with your request",
             403 => "You do not have permission to view this page",
             404 => "Page not found",
+            405 => "You cannot do that on this page",
             413 => "What you sent was too large",
             429 => "Too many attempts",
             503 => "Sorry, the service is unavailable",

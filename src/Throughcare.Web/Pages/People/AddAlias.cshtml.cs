@@ -33,9 +33,11 @@ public sealed class AddAliasModel(PersonService people) : PageModel
             return Page();
         }
 
-        return await people.AddAliasAsync(personId, Input.GivenName!.Trim(), Input.FamilyName!.Trim(), HttpContext.RequestAborted)
-            ? Redirect($"/people/{personId}?saved=alias")
-            : NotFound();
+        return await this.AnswerAsync(await people.AddAliasAsync(personId, Input.GivenName!.Trim(), Input.FamilyName!.Trim(), HttpContext.RequestAborted), new WriteAnswer
+        {
+            Done = _ => RedirectToPage("/People/View", new { personId }),
+            Flash = "Alias added",
+        });
     }
 
     public sealed class AliasInput

@@ -11,7 +11,7 @@ namespace Throughcare.Web.Pages.People;
 [Authorize(Policy = Capabilities.EditPeople)]
 public sealed class CreateModel(PersonService people, ReadAudit reads, TimeProvider time) : PageModel
 {
-    public const string SubmissionUsed = "This form has already been used. Check the details and select Create record to add this person";
+    public const string Created = "Record created";
 
     [BindProperty]
     public PersonInput Input { get; set; } = new() { IsPpo = "no" };
@@ -33,8 +33,7 @@ public sealed class CreateModel(PersonService people, ReadAudit reads, TimeProvi
             SubmissionId = Guid.NewGuid();
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!PersonInput.CreateValidator(today).Validate(Input).AddTo(ModelState))
+        if (!PersonInput.CreateValidator(Display.Today(time)).Validate(Input).AddTo(ModelState))
         {
             return Page();
         }
@@ -47,7 +46,8 @@ public sealed class CreateModel(PersonService people, ReadAudit reads, TimeProvi
             // A repeated submission finds the record it created itself: answer with that record, not a warning.
             if (Duplicates.Count > 0 && await people.FindBySubmissionAsync(SubmissionId, HttpContext.RequestAborted) is { } created)
             {
-                return Redirect($"/people/{created}?saved=created");
+                TempData.SetFlash(Created);
+                return RedirectToPage("/People/View", new { personId = created });
             }
 
             if (Duplicates.Count > 0)
@@ -57,16 +57,17 @@ public sealed class CreateModel(PersonService people, ReadAudit reads, TimeProvi
             }
         }
 
-        var personId = await people.CreateAsync(new CreatePerson { Details = details, SubmissionId = SubmissionId }, HttpContext.RequestAborted);
-        if (personId is null)
+        return await this.AnswerAsync(await people.CreateAsync(new CreatePerson { Details = details, SubmissionId = SubmissionId }, HttpContext.RequestAborted), new WriteAnswer
         {
-            // The form's submission id is on a record this user cannot see (a tampered or replayed form): show the form
-            // again with a fresh id, so that sending it creates the record once.
-            SubmissionId = Guid.NewGuid();
-            ModelState.AddModelError(string.Empty, SubmissionUsed);
-            return Page();
-        }
-
-        return Redirect($"/people/{personId}?saved=created");
+            Done = personId => RedirectToPage("/People/View", new { personId }),
+            Flash = Created,
+            Show = () =>
+            {
+                // The form's submission id is on a record this user cannot see (a tampered or replayed form): show the
+                // form again with a fresh id, so that sending it creates the record once.
+                SubmissionId = Guid.NewGuid();
+                return Task.FromResult<IActionResult>(Page());
+            },
+        });
     }
 }

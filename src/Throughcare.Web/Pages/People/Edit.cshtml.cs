@@ -33,26 +33,26 @@ public sealed class EditModel(ThroughcareDbContext db, PersonService people, Tim
 
     public async Task<IActionResult> OnPostAsync(Guid personId)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!PersonInput.CreateValidator(today).Validate(Input).AddTo(ModelState))
+        if (!PersonInput.CreateValidator(Display.Today(time)).Validate(Input).AddTo(ModelState))
         {
             return Page();
         }
 
         var mine = Input.ToDetails();
-        var outcome = await people.UpdateAsync(new UpdatePerson { PersonId = personId, Version = Version, Details = mine }, HttpContext.RequestAborted);
-        switch (outcome)
+        return await this.AnswerAsync(await people.UpdateAsync(new UpdatePerson { PersonId = personId, Version = Version, Details = mine }, HttpContext.RequestAborted), new WriteAnswer
         {
-            case UpdateOutcome.Updated:
-                return Redirect($"/people/{personId}?saved=updated");
-            case UpdateOutcome.Conflict conflict:
-                Conflict = FieldChanges.Compare(conflict.Current, mine);
+            Done = _ => RedirectToPage("/People/View", new { personId }),
+            Flash = "Changes saved",
+            Conflict = conflict =>
+            {
+                // The form shows what is saved now, under its version; the table beside it keeps this editor's own input.
+                var saved = (SavedPerson)conflict.Current!;
+                Conflict = PersonFieldDisplay.Labelled(FieldChanges.Compare(saved.Details, mine));
                 ModelState.Clear();
-                Input = PersonInput.From(conflict.Current);
-                Version = conflict.CurrentVersion;
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            default:
-                return NotFound();
-        }
+                Input = PersonInput.From(saved.Details);
+                Version = saved.Version;
+                return Task.CompletedTask;
+            },
+        });
     }
 }

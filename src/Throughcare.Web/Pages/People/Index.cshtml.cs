@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.People;
-using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Web.Pages.People;
 
 /// <summary>Search is a POST so that names, dates of birth and identifiers never appear in a URL or a log.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(PersonAccess access, ReadAudit reads, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 25;
 
@@ -46,7 +45,7 @@ public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, IAuthor
         }
 
         var dob = Input.DateOfBirth.TryGetDate(out var date) ? date : (DateOnly?)null;
-        var all = await PersonSearch.RunAsync(db, new PersonSearchQuery(Input.Name, dob, Input.Identifier), HttpContext.RequestAborted);
+        var all = await PersonSearch.RunAsync(access, new PersonSearchQuery(Input.Name, dob, Input.Identifier), HttpContext.RequestAborted);
         Total = all.Count;
         TotalPages = Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
         CurrentPage = Math.Clamp(Input.Page ?? 1, 1, TotalPages);

@@ -6,14 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.People;
-using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.People;
 
 /// <summary>An administrator merges two records; both must be records their organisation can see.</summary>
 [Authorize(Policy = Capabilities.MergePeople)]
-public sealed class MergeModel(ThroughcareDbContext db, PersonService people, ReadAudit reads) : PageModel
+public sealed class MergeModel(PersonAccess access, PersonService people, ReadAudit reads) : PageModel
 {
     private static readonly InlineValidator<MergeInput> Validator = new()
     {
@@ -41,7 +40,7 @@ public sealed class MergeModel(ThroughcareDbContext db, PersonService people, Re
 
         var keepId = Guid.Parse(Input.KeepPersonId!);
         var mergeId = Guid.Parse(Input.MergePersonId!);
-        var pair = await db.People.AsNoTracking().Where(p => (p.Id == keepId || p.Id == mergeId) && p.MergedIntoPersonId == null).ToListAsync();
+        var pair = await access.Listable.AsNoTracking().Where(p => p.Id == keepId || p.Id == mergeId).ToListAsync();
         var keep = pair.SingleOrDefault(p => p.Id == keepId);
         var merge = pair.SingleOrDefault(p => p.Id == mergeId);
         if (keep is null)
@@ -66,8 +65,11 @@ public sealed class MergeModel(ThroughcareDbContext db, PersonService people, Re
             return Page();
         }
 
-        await people.MergeAsync(new MergePeople { KeepPersonId = keepId, MergePersonId = mergeId, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted);
-        return Redirect($"/people/{keepId}?saved=merged");
+        return await this.AnswerAsync((await people.MergeAsync(new MergePeople { KeepPersonId = keepId, MergePersonId = mergeId, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted)).InForm("Input"), new WriteAnswer
+        {
+            Done = personId => RedirectToPage("/People/View", new { personId }),
+            Flash = "Records merged",
+        });
     }
 
     public sealed class MergeInput

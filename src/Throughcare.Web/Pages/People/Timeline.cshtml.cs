@@ -1,20 +1,21 @@
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Web.Pages.People;
 
 /// <summary>The person's timeline: referrals, decisions, allocations, contacts, measures, reviews and state changes, newest first.</summary>
-[AuditReadAs(AuditActions.View, Purpose = "timeline")]
-public sealed class TimelineModel(ThroughcareDbContext db, CurrentUser user) : PageModel
+[AuditReadAs(AuditActions.View, Purpose = Purpose)]
+public sealed class TimelineModel(ThroughcareDbContext db, ReferralAccess referrals, EpisodeAccess episodes, ReadAudit reads) : PageModel
 {
     public const int PageSize = 30;
+    private const string Purpose = "timeline";
 
-    public Guid PersonId { get; private set; }
     public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
     public IReadOnlyList<string> Selected { get; private set; } = [];
     public int Total { get; private set; }
@@ -23,15 +24,21 @@ public sealed class TimelineModel(ThroughcareDbContext db, CurrentUser user) : P
 
     public async Task OnGetAsync(Guid personId, [FromQuery(Name = "kind")] string[]? kinds, [FromQuery(Name = "page")] int pageNumber = 1)
     {
-        PersonId = personId;
         Selected = (kinds ?? []).Where(k => Timeline.Kinds.Any(x => x.Kind == k)).Distinct().ToList();
-        var all = await Timeline.BuildAsync(db, user, personId, HttpContext.RequestAborted);
+        var all = await Timeline.BuildAsync(db, referrals, episodes, personId, HttpContext.RequestAborted);
         var shown = Selected.Count == 0 ? all : all.Where(e => Selected.Contains(e.Kind)).ToList();
         Total = shown.Count;
         TotalPages = Math.Max(1, (shown.Count + PageSize - 1) / PageSize);
         CurrentPage = Math.Clamp(pageNumber, 1, TotalPages);
         Entries = shown.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
+
+        // Reading a restricted note is part of this read's record.
+        if (Entries.Any(e => e.ShowsRestrictedNote))
+        {
+            reads.Shown(AuditRecordTypes.Person, personId, personId, AuditActions.View, Purpose, new { restricted = true });
+        }
     }
 
-    public string PageHrefTemplate => $"/people/{PersonId}/timeline?{string.Concat(Selected.Select(k => $"kind={k}&"))}page={{page}}";
+    /// <summary>Another page of the same filter, on this page's own address.</summary>
+    public string PageHrefTemplate => $"{new QueryBuilder(Selected.Select(k => KeyValuePair.Create("kind", k)))}{(Selected.Count == 0 ? "?" : "&")}page={{page}}";
 }

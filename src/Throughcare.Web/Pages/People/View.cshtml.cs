@@ -11,21 +11,11 @@ public sealed class ViewModel(ThroughcareDbContext db) : PageModel
     public Person Person { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public bool CanRefer { get; private set; }
-    public string? Saved { get; private set; }
-
-    public async Task OnGetAsync(Guid personId, string? saved)
+    public async Task OnGetAsync(Guid personId)
     {
         var inView = HttpContext.Record<PersonInView>();
         Person = await db.People.AsNoTracking().Include(p => p.Aliases).SingleAsync(p => p.Id == personId);
         CanEdit = inView.May(PersonRight.Edit);
         CanRefer = inView.May(PersonRight.Refer);
-        Saved = saved switch
-        {
-            "created" => "Record created",
-            "updated" => "Changes saved",
-            "alias" => "Alias added",
-            "merged" => "Records merged",
-            _ => null,
-        };
     }
 }

@@ -38,7 +38,8 @@ public sealed class AddAdministratorPageTests(ThroughcareFactory factory) : ICla
 
         form.Document.Choices().ShouldBe([StaffRoles.Administrator, StaffRoles.PartnershipAdministrator], ignoreOrder: true);
         created.Status.ShouldBe(HttpStatusCode.Redirect, created.Html);
-        created.Location.ShouldBe($"/admin/organisations/{organisation.Id}?saved=administrator");
+        created.Location.ShouldBe($"/admin/organisations/{organisation.Id}");
+        (await browser.GetAsync(created.Location!)).Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Administrator added");
         var user = (await FindAsync(email)).ShouldNotBeNull();
         user.OrganisationId.ShouldBe(organisation.Id);
         (await factory.RolesOfAsync(user.Id)).ShouldBe([StaffRoles.Administrator]);

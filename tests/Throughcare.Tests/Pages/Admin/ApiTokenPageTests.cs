@@ -113,8 +113,14 @@ public sealed class ApiTokenPageTests(ThroughcareFactory factory) : IClassFixtur
         var page = await s.Browser.PostFormAsync($"/admin/api-tokens?handler=Revoke&tokenId={id}", [], "/admin/api-tokens");
 
         page.Status.ShouldBe(HttpStatusCode.Redirect);
+        page.Location.ShouldBe("/admin/api-tokens");
+        var list = await s.Browser.GetAsync(page.Location!);
+        list.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Token revoked. It stops working on its next request.");
         (await Api(token).GetAsync(new Uri($"/api/v1/referrals/{Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await factory.AuditOfAsync(AuditRecordTypes.ApiToken, id, AuditActions.Disable)).ShouldHaveSingleItem().UserId.ShouldBe(s.Administrator.Id);
+        var audit = (await factory.AuditOfAsync(AuditRecordTypes.ApiToken, id, AuditActions.Disable)).ShouldHaveSingleItem();
+        audit.UserId.ShouldBe(s.Administrator.Id);
+        audit.EventType.ShouldBe(nameof(ApiTokenRevoked));
+        (await factory.AuditOfAsync(AuditRecordTypes.ApiToken, id, AuditActions.Create)).ShouldHaveSingleItem().EventType.ShouldBe(nameof(ApiTokenIssued));
     }
 
     [Fact]

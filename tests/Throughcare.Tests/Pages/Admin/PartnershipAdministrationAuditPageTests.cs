@@ -112,7 +112,7 @@ public sealed class PartnershipAdministrationAuditPageTests(ThroughcareFactory f
                     RecordType = AuditRecordTypes.Organisation,
                     RecordId = organisationId.ToString(),
                     Action = action,
-                    OccurredAt = AuditChain.TruncateToMicroseconds(DateTime.UtcNow),
+                    OccurredAt = AuditChain.TruncateToMicroseconds(factory.UtcNow),
                 };
                 db.AuditEvents.Add(audit);
                 db.PartnershipActions.Add(new PartnershipAction { Id = Guid.NewGuid(), AuditEventId = audit.Id, OrganisationId = organisationId });

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
+using Throughcare.Tests.Pages.Services;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 
@@ -11,6 +12,13 @@ namespace Throughcare.Tests.Pages.Admin;
 public sealed class UserCreatePageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
     private readonly TestData _data = new(factory);
+
+    private Task<ApplicationUser> FindUserAsync(string email) =>
+        factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
+
+    private Task<List<AuditEvent>> UserAuditAsync(Guid userId, string action) =>
+        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordType == AuditRecordTypes.User && a.RecordId == userId.ToString() && a.Action == action).ToListAsync());
+
 
     private static Dictionary<string, string> NewAccount(string email, Guid? teamId = null, string role = StaffRoles.Practitioner)
     {
@@ -59,7 +67,8 @@ public sealed class UserCreatePageTests(ThroughcareFactory factory) : IClassFixt
         var created = await s.Browser.PostFormAsync("/admin/users/new", NewAccount(email, s.Own.Teams[0].Id));
 
         created.Status.ShouldBe(HttpStatusCode.Redirect, created.Html);
-        created.Location.ShouldBe("/admin/users?saved=created");
+        created.Location.ShouldBe("/admin/users");
+        (await s.Browser.GetAsync(created.Location!)).Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Account created");
         var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
         (user.OrganisationId, user.TeamId).ShouldBe((s.Own.Id, s.Own.Teams[0].Id));
         (await factory.AuditOfAsync(AuditRecordTypes.User, user.Id, AuditActions.Create)).ShouldHaveSingleItem().UserId.ShouldBe(s.Administrator.Id);
@@ -150,5 +159,36 @@ public sealed class UserCreatePageTests(ThroughcareFactory factory) : IClassFixt
         form.Status.ShouldBe(HttpStatusCode.Forbidden);
         posted.Status.ShouldBe(HttpStatusCode.Forbidden);
         (await ExistsAsync(email)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Post_WithJobRoleLanguagesAndGender_SavesShowsAndAuditsThem()
+    {
+        var admin = await _data.CreateStaffAsync(StaffRoles.Administrator);
+        var browser = await Browser.SignInAsync(factory, admin);
+        var email = $"clw-{Guid.NewGuid():N}@example.test";
+        var form = (await browser.GetAsync("/admin/users/new")).Document.FormFields()
+            .With("Input.DisplayName", "Jordan Clarke")
+            .With("Input.Email", email)
+            .With("Input.OrganisationId", admin.OrganisationId.ToString())
+            .With("Input.Roles", StaffRoles.Practitioner)
+            .With("Input.Password", TestData.Password)
+            .With("Input.JobRole", "clw")
+            .With("Input.GenderIdentity", "man");
+
+        var saved = await browser.PostWithAsync("/admin/users/new", form, ("Input.Languages", "pl"), ("Input.Languages", "en"));
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
+        var user = await FindUserAsync(email);
+        (user.JobRole, user.GenderIdentity).ShouldBe(("clw", "man"));
+        user.Languages.ShouldBe(["pl", "en"], ignoreOrder: true);
+        (await UserAuditAsync(user.Id, AuditActions.Create)).ShouldHaveSingleItem().Changes()
+            .ShouldContain(("Job role", null, "clw"));
+
+        var page = await browser.GetAsync($"/admin/users/{user.Id}");
+        page.Document.GetSummaryListValue("Job role").ShouldBe("Community link worker");
+        page.Document.GetSummaryListValue("Languages").ShouldBe("Polish, English");
+        page.Document.QuerySelector("select[name='Input.JobRole'] option:checked")!.GetAttribute("value").ShouldBe("clw");
+        page.Document.QuerySelectorAll("input[name='Input.Languages']:checked").Select(i => i.GetAttribute("value")).ShouldBe(["en", "pl"], ignoreOrder: true);
     }
 }

@@ -21,7 +21,7 @@ public sealed class AliasPageTests(ThroughcareFactory factory) : IClassFixture<T
         var page = await browser.PostFormAsync($"/people/{personId}/aliases/new", new() { ["Input.GivenName"] = " Segun ", ["Input.FamilyName"] = "Bello-Smith" });
 
         page.Status.ShouldBe(HttpStatusCode.Redirect, page.Html);
-        page.Location.ShouldBe($"/people/{personId}?saved=alias");
+        page.Location.ShouldBe($"/people/{personId}");
         var person = (await factory.FindPersonAsync(personId))!;
         person.Aliases.Select(a => (a.GivenName, a.FamilyName)).ShouldBe([("Segun", "Bello-Smith")]);
         person.Version.ShouldNotBe(version);
@@ -31,6 +31,7 @@ public sealed class AliasPageTests(ThroughcareFactory factory) : IClassFixture<T
         audit.Details.ShouldNotBeNull().ShouldContain("Segun Bello-Smith");
 
         var view = await browser.GetAsync(page.Location!);
+        view.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Alias added");
         view.Document.GetSummaryListValue("Aliases").ShouldBe("Segun Bello-Smith");
     }
 

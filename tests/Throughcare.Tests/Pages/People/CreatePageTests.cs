@@ -27,8 +27,10 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
             .With("Input.Postcode", "se1 7tp"));
 
         page.Status.ShouldBe(HttpStatusCode.Redirect, page.Html);
-        page.Location.ShouldEndWith("?saved=created");
         var personId = PersonIdFrom(page.Location);
+        page.Location.ShouldBe($"/people/{personId}");
+        (await browser.GetAsync(page.Location!)).Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Record created");
+        (await browser.GetAsync(page.Location!)).Document.QuerySelector(".govuk-notification-banner").ShouldBeNull();
         var person = (await factory.FindPersonAsync(personId)).ShouldNotBeNull();
         person.Details.FamilyName.ShouldBe(family);
         person.Details.Crn.ShouldBe("X123456");
@@ -103,6 +105,26 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
         var today = factory.Today;
 
         await PostRejectedAsync(PersonForm("Amara", UniqueFamilyName("Today"), today), "Input_DateOfBirth", "Date of birth must be in the past");
+    }
+
+    [Fact]
+    public async Task Post_DateOfBirthYesterdayInTheUk_JustAfterMidnightInSummer_IsAccepted()
+    {
+        // 23:30 UTC is 00:30 the next day in London in summer: the UK's yesterday is still today in UTC.
+        var now = factory.UtcNow;
+        var lateEvening = new DateTimeOffset(now.Date.AddHours(23).AddMinutes(30), TimeSpan.Zero);
+        factory.Clock.SetUtcNow(lateEvening > now ? lateEvening : lateEvening.AddDays(1));
+        var yesterdayInTheUk = factory.Today.AddDays(-1);
+        DateOnly.FromDateTime(factory.UtcNow).ShouldBe(yesterdayInTheUk);
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        var family = UniqueFamilyName("Midnight");
+
+        var page = await browser.PostFormAsync("/people/new", PersonForm("Amara", family, yesterdayInTheUk));
+
+        page.Status.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", page.Document.ErrorSummary()));
+        (await factory.FindPersonAsync(PersonIdFrom(page.Location)))!.Details.DateOfBirth.ShouldBe(yesterdayInTheUk);
+        await PostRejectedAsync(PersonForm("Amara", UniqueFamilyName("Midnight"), factory.Today), "Input_DateOfBirth", "Date of birth must be in the past");
     }
 
     [Fact]
@@ -227,6 +249,53 @@ public sealed class CreatePageTests(ThroughcareFactory factory) : IClassFixture<
         (await factory.CountPeopleNamedAsync(family)).ShouldBe(1);
         var personId = PersonIdFrom(pages[0].Location);
         (await factory.AuditEventsAsync(personId, AuditActions.Create)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Post_ValidPerson_CreatesRecordAndShowsIt()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        var family = TestData.Unique("Okonkwo").Replace(" ", "", StringComparison.Ordinal);
+
+        var created = await browser.PostFormAsync("/people/new", new()
+        {
+            ["Input.GivenName"] = "Chidi",
+            ["Input.FamilyName"] = family,
+            ["Input.DateOfBirth.Day"] = "14",
+            ["Input.DateOfBirth.Month"] = "2",
+            ["Input.DateOfBirth.Year"] = "1990",
+            ["Input.NhsNumber"] = "943 476 5919",
+            ["Input.IsPpo"] = "no",
+            ["SubmissionId"] = Guid.NewGuid().ToString(),
+        });
+
+        created.Status.ShouldBe(HttpStatusCode.Redirect, created.Html);
+        var view = await browser.GetAsync(created.Location!);
+        view.Status.ShouldBe(HttpStatusCode.OK);
+        view.Document.Heading().ShouldBe($"Chidi {family}");
+        view.Document.GetSummaryListValue("Date of birth").ShouldBe("14 February 1990");
+        view.Document.GetSummaryListValue("NHS number").ShouldBe("943 476 5919");
+    }
+
+    [Fact]
+    public async Task Post_WithoutDateOfBirth_ShowsErrorAndCreatesNothing()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        var before = await factory.WithDbAsync(db => db.People.CountAsync());
+
+        var page = await browser.PostFormAsync("/people/new", new()
+        {
+            ["Input.GivenName"] = "Chidi",
+            ["Input.FamilyName"] = "Okafor",
+            ["Input.IsPpo"] = "no",
+            ["SubmissionId"] = Guid.NewGuid().ToString(),
+        });
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Input_DateOfBirth", "Enter a date of birth");
+        (await factory.WithDbAsync(db => db.People.CountAsync())).ShouldBe(before);
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public sealed class EditPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var saved = await browser.PostRawAsync($"/people/{personId}/edit", form.With("Input.Phone", "07700 900 982").With("Input.Borough", "hackney"));
 
         saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
-        saved.Location.ShouldBe($"/people/{personId}?saved=updated");
+        saved.Location.ShouldBe($"/people/{personId}");
+        (await browser.GetAsync(saved.Location!)).Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Changes saved");
         var person = (await factory.FindPersonAsync(personId))!;
         person.Details.Phone.ShouldBe("07700 900 982");
         person.Details.Borough.ShouldBe("hackney");

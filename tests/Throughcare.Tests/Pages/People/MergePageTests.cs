@@ -76,7 +76,7 @@ public sealed class MergePageTests(ThroughcareFactory factory) : IClassFixture<T
         var page = await browser.PostRawAsync("/people/merge", preview.Document.FormFields());
 
         page.Status.ShouldBe(HttpStatusCode.Redirect, page.Html);
-        page.Location.ShouldBe($"/people/{keepId}?saved=merged");
+        page.Location.ShouldBe($"/people/{keepId}");
         var keep = (await factory.FindPersonAsync(keepId))!;
         keep.Details.GivenName.ShouldBe("Mohamed");
         keep.Details.NhsNumber.ShouldBe("9434765919");
@@ -94,6 +94,7 @@ public sealed class MergePageTests(ThroughcareFactory factory) : IClassFixture<T
         (await factory.AuditEventsAsync(mergeId, AuditActions.MergedInto)).ShouldHaveSingleItem().ShouldBeSuccessBy(admin);
 
         var view = await browser.GetAsync(page.Location!);
+        view.Document.QuerySelector(".govuk-notification-banner__heading").Text().ShouldBe("Records merged");
         view.Document.GetSummaryListValue("CRN").ShouldBe("X765432");
         view.Document.QuerySelectorAll(".govuk-summary-list__value li").Select(li => li.Text()).ShouldBe(["Mo Rahman", "Mohammed Rahman"], ignoreOrder: true);
         (await browser.GetAsync($"/people/{mergeId}")).Location.ShouldBe($"/people/{keepId}");

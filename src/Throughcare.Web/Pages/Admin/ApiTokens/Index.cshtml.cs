@@ -23,13 +23,8 @@ public sealed class IndexModel(ApiTokenService tokens, AdministrationScope scope
 
     public IReadOnlyList<Row> Tokens { get; private set; } = [];
     public string? IssuedToken { get; private set; }
-    public bool Revoked { get; private set; }
 
-    public async Task OnGetAsync(bool revoked = false)
-    {
-        Revoked = revoked;
-        await LoadAsync();
-    }
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -53,7 +48,11 @@ public sealed class IndexModel(ApiTokenService tokens, AdministrationScope scope
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId) =>
-        await tokens.RevokeAsync(tokenId, HttpContext.RequestAborted) ? Redirect("/admin/api-tokens?revoked=true") : NotFound();
+        await this.AnswerAsync(await tokens.RevokeAsync(tokenId, HttpContext.RequestAborted), new WriteAnswer
+        {
+            Done = _ => RedirectToPage("/Admin/ApiTokens/Index"),
+            Flash = "Token revoked. It stops working on its next request.",
+        });
 
     private async Task LoadAsync() =>
         Tokens = await scope.Tokens.OrderByDescending(t => t.CreatedAt)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Security;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Instruments;
 
@@ -12,9 +13,6 @@ public sealed class IndexModel(InstrumentCatalogueService catalogue, CurrentUser
     public sealed record Row(Guid Id, string Code, string Name, bool Shipped, bool Retired, int Items, string? Source);
 
     public IReadOnlyList<Row> Instruments { get; private set; } = [];
-
-    [BindProperty(SupportsGet = true)]
-    public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -37,8 +35,14 @@ public sealed class IndexModel(InstrumentCatalogueService catalogue, CurrentUser
 
     public Task<IActionResult> OnPostUnretireAsync(Guid instrumentId) => SetRetiredAsync(instrumentId, retired: false);
 
-    private async Task<IActionResult> SetRetiredAsync(Guid instrumentId, bool retired) =>
-        await catalogue.SetRetiredAsync(instrumentId, retired, HttpContext.RequestAborted) is InstrumentOutcome.Saved
-            ? Redirect($"/admin/instruments?saved={(retired ? "retired" : "unretired")}")
-            : NotFound();
+    private async Task<IActionResult> SetRetiredAsync(Guid instrumentId, bool retired)
+    {
+        if (await catalogue.SetRetiredAsync(instrumentId, retired, HttpContext.RequestAborted) is not InstrumentOutcome.Saved)
+        {
+            return NotFound();
+        }
+
+        TempData.SetFlash(retired ? "Instrument retired" : "Instrument brought back into use");
+        return RedirectToPage("/Admin/Instruments/Index");
+    }
 }

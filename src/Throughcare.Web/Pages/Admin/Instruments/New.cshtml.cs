@@ -37,7 +37,8 @@ public sealed class NewModel(InstrumentCatalogueService catalogue) : PageModel
         switch (await catalogue.AddAsync(new AddInstrument { Code = Input.Code!, Name = Input.Name!, Definition = Input.Definition! }, HttpContext.RequestAborted))
         {
             case InstrumentOutcome.Saved:
-                return Redirect("/admin/instruments?saved=created");
+                TempData.SetFlash("Instrument added");
+                return RedirectToPage("/Admin/Instruments/Index");
             case InstrumentOutcome.CodeTaken:
                 ModelState.AddModelError("Input.Code", "An instrument with this code already exists: choose another code");
                 return Page();

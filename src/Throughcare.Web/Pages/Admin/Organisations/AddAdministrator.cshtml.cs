@@ -47,14 +47,11 @@ public sealed class AddAdministratorModel(ThroughcareDbContext db, UserAdministr
             OrganisationId = organisationId,
             Roles = Input.Roles.Distinct().ToList(),
         };
-        var result = await administration.CreateAsync(details, Input.Password!, HttpContext.RequestAborted);
-        if (!result.Succeeded)
+        return await this.AnswerAsync((await administration.CreateAsync(details, Input.Password!, HttpContext.RequestAborted)).InForm("Input"), new WriteAnswer
         {
-            UserInput.AddErrors(ModelState, result);
-            return Page();
-        }
-
-        return Redirect($"/admin/organisations/{organisationId}?saved=administrator");
+            Done = _ => RedirectToPage("/Admin/Organisations/View", new { organisationId }),
+            Flash = "Administrator added",
+        });
     }
 
     private async Task LoadAsync(Guid organisationId)

@@ -35,15 +35,11 @@ public sealed class CreateModel(OrganisationService organisations) : PageModel
             return Page();
         }
 
-        switch (await organisations.CreateAsync(Input.ToDetails(), SubmissionId, HttpContext.RequestAborted))
+        return await this.AnswerAsync(await organisations.CreateAsync(Input.ToDetails(), SubmissionId, HttpContext.RequestAborted), new WriteAnswer
         {
-            case OrganisationOutcome.Saved saved:
-                return Redirect($"/admin/organisations/{saved.OrganisationId}?saved=created");
-            case OrganisationOutcome.NameTaken:
-                ModelState.AddModelError("Input.Name", "An organisation with this name already exists");
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = organisationId => RedirectToPage("/Admin/Organisations/View", new { organisationId }),
+            Flash = "Organisation added",
+            RefusedField = "Input.Name",
+        });
     }
 }

@@ -7,6 +7,7 @@ using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Organisations;
 
+/// <summary>An organisation's details; AdministrationRouteFilter lets only those who may edit it here.</summary>
 public sealed class EditModel(ThroughcareDbContext db, OrganisationService organisations) : PageModel
 {
     [BindProperty]
@@ -16,21 +17,17 @@ public sealed class EditModel(ThroughcareDbContext db, OrganisationService organ
     public Guid Version { get; set; }
 
     public Guid OrganisationId { get; private set; }
+
+    /// <summary>On a conflict: the details saved now, and the ones this administrator tried to save.</summary>
     public OrganisationDetails? Conflict { get; private set; }
     public OrganisationDetails? Mine { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid organisationId)
+    public async Task OnGetAsync(Guid organisationId)
     {
         OrganisationId = organisationId;
-        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId);
-        if (organisation is null)
-        {
-            return NotFound();
-        }
-
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
         Input = OrganisationInput.From(new OrganisationDetails(organisation.Name, organisation.Kind, organisation.RequireTwoFactor));
         Version = organisation.Version;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid organisationId)
@@ -41,23 +38,22 @@ public sealed class EditModel(ThroughcareDbContext db, OrganisationService organ
             return Page();
         }
 
-        var outcome = await organisations.UpdateAsync(organisationId, Version, Input.ToDetails(), HttpContext.RequestAborted);
-        switch (outcome)
+        var mine = Input.ToDetails();
+        return await this.AnswerAsync(await organisations.UpdateAsync(organisationId, Version, mine, HttpContext.RequestAborted), new WriteAnswer
         {
-            case OrganisationOutcome.Saved:
-                return Redirect($"/admin/organisations/{organisationId}?saved=updated");
-            case OrganisationOutcome.Conflict conflict:
-                Mine = Input.ToDetails();
-                Conflict = conflict.Current;
+            Done = _ => RedirectToPage("/Admin/Organisations/View", new { organisationId }),
+            Flash = "Organisation details saved",
+            RefusedField = "Input.Name",
+            Conflict = conflict =>
+            {
+                // The form shows what is saved now, under its version; the table beside it keeps what this administrator entered.
+                var saved = (SavedOrganisation)conflict.Current!;
+                (Mine, Conflict) = (mine, saved.Details);
                 ModelState.Clear();
-                Input = OrganisationInput.From(conflict.Current);
-                Version = conflict.CurrentVersion;
-                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
-            case OrganisationOutcome.NameTaken:
-                ModelState.AddModelError("Input.Name", "An organisation with this name already exists");
-                return Page();
-            default:
-                return NotFound();
-        }
+                Input = OrganisationInput.From(saved.Details);
+                Version = saved.Version;
+                return Task.CompletedTask;
+            },
+        });
     }
 }

@@ -19,7 +19,6 @@ public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organ
 
     public Organisation Organisation { get; private set; } = null!;
     public int StaffCount { get; private set; }
-    public string? Saved { get; private set; }
 
     /// <summary>Its own administrators manage its staff; a partnership administrator only adds its administrators.</summary>
     public bool RunsIt { get; private set; }
@@ -28,56 +27,30 @@ public sealed class ViewModel(ThroughcareDbContext db, OrganisationService organ
     [BindProperty]
     public TeamInput Team { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid organisationId, string? saved)
-    {
-        Saved = saved switch
-        {
-            "created" => "Organisation added",
-            "updated" => "Organisation details saved",
-            "team" => "Team added",
-            "administrator" => "Administrator added",
-            _ => null,
-        };
-        return await LoadAsync(organisationId) ? Page() : NotFound();
-    }
+    public Task OnGetAsync(Guid organisationId) => LoadAsync(organisationId);
 
     public async Task<IActionResult> OnPostAddTeamAsync(Guid organisationId)
     {
-        if (!await LoadAsync(organisationId))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(organisationId);
         if (!Validator.Validate(Team).AddTo(ModelState, "Team"))
         {
             return Page();
         }
 
-        switch (await organisations.AddTeamAsync(organisationId, Team.Name!.Trim(), HttpContext.RequestAborted))
+        return await this.AnswerAsync(await organisations.AddTeamAsync(organisationId, Team.Name!.Trim(), HttpContext.RequestAborted), new WriteAnswer
         {
-            case OrganisationOutcome.Saved:
-                return Redirect($"/admin/organisations/{organisationId}?saved=team");
-            case OrganisationOutcome.NameTaken:
-                ModelState.AddModelError("Team.Name", "This organisation already has a team with this name");
-                return Page();
-            default:
-                return NotFound();
-        }
+            Done = _ => RedirectToPage("/Admin/Organisations/View", new { organisationId }),
+            Flash = "Team added",
+            RefusedField = "Team.Name",
+        });
     }
 
-    private async Task<bool> LoadAsync(Guid organisationId)
+    private async Task LoadAsync(Guid organisationId)
     {
-        var organisation = await db.Organisations.Include(o => o.Teams).AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId);
-        if (organisation is null)
-        {
-            return false;
-        }
-
-        Organisation = organisation;
+        Organisation = await db.Organisations.Include(o => o.Teams).AsNoTracking().SingleAsync(o => o.Id == organisationId);
         StaffCount = await db.Users.CountAsync(u => u.OrganisationId == organisationId);
         RunsIt = scope.MayRun(organisationId);
         CanAddAdministrator = scope.IsPartnershipAdministrator;
-        return true;
     }
 
     public sealed class TeamInput

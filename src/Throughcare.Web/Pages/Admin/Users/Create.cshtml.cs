@@ -47,14 +47,11 @@ public sealed class CreateModel(ThroughcareDbContext db, UserAdministration admi
             Roles = Input.Roles.Distinct().ToList(),
             Profile = Input.ToProfile(),
         };
-        var result = await administration.CreateAsync(details, Input.Password!, HttpContext.RequestAborted);
-        if (!result.Succeeded)
+        return await this.AnswerAsync((await administration.CreateAsync(details, Input.Password!, HttpContext.RequestAborted)).InForm("Input"), new WriteAnswer
         {
-            UserInput.AddErrors(ModelState, result);
-            return Page();
-        }
-
-        return Redirect("/admin/users?saved=created");
+            Done = _ => RedirectToPage("/Admin/Users/Index"),
+            Flash = "Account created",
+        });
     }
 
     /// <summary>The administrator's own organisation, its teams and the roles they may grant there.</summary>

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
@@ -12,15 +14,20 @@ namespace Throughcare.Web.Pages.Admin.Users;
 /// <summary>A member of staff's account; AdministrationRouteFilter lets only their own organisation's administrators here.</summary>
 public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUser> users, UserAdministration administration, AdministrationScope scope) : PageModel
 {
+    public sealed record ConflictRow(string Field, string? Saved, string? Mine);
+
     [BindProperty]
     public UserInput Input { get; set; } = new();
+
+    /// <summary>The account's concurrency stamp when the form was shown.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
 
     public string Name { get; private set; } = "";
     public string? Email { get; private set; }
     public string Organisation { get; private set; } = "";
     public bool Disabled { get; private set; }
     public bool TwoFactor { get; private set; }
-    public string? Saved { get; private set; }
     public StaffProfile Profile { get; private set; } = StaffProfile.None;
     public IReadOnlyList<SelectListItem> TeamItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> RoleItems { get; private set; } = [];
@@ -28,35 +35,18 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
     /// <summary>Roles the person holds that this administrator may not grant or take away.</summary>
     public IReadOnlyList<string> OtherRoles { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid userId, string? saved)
+    /// <summary>On a conflict: each field where what is saved now differs from what this administrator entered.</summary>
+    public IReadOnlyList<ConflictRow>? Conflict { get; private set; }
+
+    public async Task OnGetAsync(Guid userId)
     {
         var user = await LoadAsync(userId);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        Saved = saved switch
-        {
-            "updated" => "Changes saved",
-            "disabled" => "Account disabled",
-            "enabled" => "Account enabled",
-            _ => null,
-        };
-        Input = new UserInput { DisplayName = user.DisplayName, TeamId = user.TeamId?.ToString(), Roles = [.. await users.GetRolesAsync(user)] };
-        OtherRoles = [.. Input.Roles.Except(RoleItems.Select(r => r.Value)).Order()];
-        (Input.JobRole, Input.Languages, Input.GenderIdentity) = (user.JobRole, [.. user.Languages], user.GenderIdentity);
-        return Page();
+        Show(new SavedStaffUser(user.DisplayName, user.TeamId, [.. await users.GetRolesAsync(user)], Profile, user.ConcurrencyStamp));
     }
 
     public async Task<IActionResult> OnPostAsync(Guid userId)
     {
         var user = await LoadAsync(userId);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
         if (!UserInput.Validator(creating: false).Validate(Input).AddTo(ModelState))
         {
             return Page();
@@ -68,19 +58,30 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
             return Page();
         }
 
-        var result = await administration.UpdateAsync(userId, Input.DisplayName!.Trim(), Input.ParsedTeamId, Input.Roles.Distinct().ToList(), Input.ToProfile(), HttpContext.RequestAborted);
-        if (result.Errors.Any(e => e.Code == UserAdministration.NotFound))
+        var mine = new UpdateStaffUser
         {
-            return NotFound();
-        }
-
-        if (!result.Succeeded)
+            UserId = userId,
+            Version = Version,
+            DisplayName = Input.DisplayName!.Trim(),
+            TeamId = Input.ParsedTeamId,
+            Roles = Input.Roles.Distinct().ToList(),
+            Profile = Input.ToProfile(),
+        };
+        return await this.AnswerAsync((await administration.UpdateAsync(mine, HttpContext.RequestAborted)).InForm("Input"), new WriteAnswer
         {
-            ModelState.AddModelError("Input.Roles", string.Join(". ", result.Errors.Select(e => e.Description)));
-            return Page();
-        }
-
-        return Redirect($"/admin/users/{userId}?saved=updated");
+            Done = _ => RedirectToPage("/Admin/Users/Edit", new { userId }),
+            Flash = "Changes saved",
+            RefusedField = "Input.Roles",
+            Conflict = conflict =>
+            {
+                // The form shows what is saved now, under its version; the table keeps what this administrator entered.
+                var saved = (SavedStaffUser)conflict.Current!;
+                Conflict = Compare(saved, mine);
+                ModelState.Clear();
+                Show(saved);
+                return Task.CompletedTask;
+            },
+        });
     }
 
     public Task<IActionResult> OnPostDisableAsync(Guid userId) => SetDisabledAsync(userId, true);
@@ -88,18 +89,50 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
     public Task<IActionResult> OnPostEnableAsync(Guid userId) => SetDisabledAsync(userId, false);
 
     private async Task<IActionResult> SetDisabledAsync(Guid userId, bool disabled) =>
-        await administration.SetDisabledAsync(userId, disabled, HttpContext.RequestAborted)
-            ? Redirect($"/admin/users/{userId}?saved={(disabled ? "disabled" : "enabled")}")
-            : NotFound();
-
-    private async Task<ApplicationUser?> LoadAsync(Guid userId)
-    {
-        var user = await scope.Staff.Include(u => u.Organisation).AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
-        if (user is null)
+        await this.AnswerAsync(await administration.SetDisabledAsync(userId, disabled, HttpContext.RequestAborted), new WriteAnswer
         {
-            return null;
-        }
+            Done = _ => RedirectToPage("/Admin/Users/Edit", new { userId }),
+            Flash = disabled ? "Account disabled" : "Account enabled",
+        });
 
+    /// <summary>Fills the form with the account as saved.</summary>
+    private void Show(SavedStaffUser saved)
+    {
+        Input = new UserInput
+        {
+            DisplayName = saved.DisplayName,
+            TeamId = saved.TeamId?.ToString(),
+            Roles = [.. saved.Roles],
+            JobRole = saved.Profile.JobRole,
+            Languages = [.. saved.Profile.Languages],
+            GenderIdentity = saved.Profile.GenderIdentity,
+        };
+        Version = saved.Version;
+        OtherRoles = [.. saved.Roles.Except(RoleItems.Select(r => r.Value)).Order()];
+    }
+
+    private List<ConflictRow> Compare(SavedStaffUser saved, UpdateStaffUser mine)
+    {
+        string? Team(Guid? id) => id is null ? null : TeamItems.FirstOrDefault(t => t.Value == id.ToString())?.Text;
+        static string Roles(IEnumerable<string> roles) => string.Join(", ", roles.Order().Select(StaffRoles.Label));
+        static string Languages(IEnumerable<string> codes) => string.Join(", ", codes.Order().Select(l => Domain.ReferenceData.Languages.All.LabelFor(l) ?? l));
+        ConflictRow[] rows =
+        [
+            new("Full name", saved.DisplayName, mine.DisplayName),
+            new("Team", Team(saved.TeamId), Team(mine.TeamId)),
+
+            // Roles this administrator may not grant stay as they are, so compare the ones they may.
+            new("Roles", Roles(saved.Roles.Intersect(RoleItems.Select(r => r.Value))), Roles(mine.Roles)),
+            new("Job role", JobRoles.All.LabelFor(saved.Profile.JobRole), JobRoles.All.LabelFor(mine.Profile.JobRole)),
+            new("Languages", Languages(saved.Profile.Languages), Languages(mine.Profile.Languages)),
+            new("Gender identity", GenderIdentities.All.LabelFor(saved.Profile.GenderIdentity), GenderIdentities.All.LabelFor(mine.Profile.GenderIdentity)),
+        ];
+        return [.. rows.Where(r => (r.Saved ?? "") != (r.Mine ?? ""))];
+    }
+
+    private async Task<ApplicationUser> LoadAsync(Guid userId)
+    {
+        var user = await scope.Staff.Include(u => u.Organisation).AsNoTracking().SingleAsync(u => u.Id == userId);
         Name = user.DisplayName;
         Email = user.Email;
         Organisation = user.Organisation!.Name;

@@ -13,12 +13,9 @@ public sealed class IndexModel(AdministrationScope scope) : PageModel
     public IReadOnlyList<Row> Users { get; private set; } = [];
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
-    public bool Saved { get; private set; }
-
     // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
-    public async Task OnGetAsync([FromQuery] int page = 1, string? saved = null)
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
-        Saved = saved == "created";
         var query = scope.Staff
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
             .Select(u => new Row(u.Id, u.DisplayName, u.Email, u.DisabledAt != null));

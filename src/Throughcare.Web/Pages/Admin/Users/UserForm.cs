@@ -1,6 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
@@ -68,20 +66,4 @@ public sealed class UserInput
     public static async Task<List<SelectListItem>> TeamItemsAsync(ThroughcareDbContext db, Guid organisationId) =>
         [.. (await db.Teams.Where(t => t.OrganisationId == organisationId).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync())
             .Select(t => new SelectListItem(t.Name, t.Id.ToString()))];
-
-    /// <summary>Puts a refused account beside the field it is about, in the service's words.</summary>
-    public static void AddErrors(ModelStateDictionary modelState, IdentityResult result)
-    {
-        var errors = result.Errors.Select(error => error.Code switch
-        {
-            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ("Input.Password", PasswordErrors.Message(error)),
-            UserAdministration.RoleNotGrantable => ("Input.Roles", "Select a role from the list"),
-            "DuplicateEmail" or "DuplicateUserName" => ("Input.Email", "An account with this email address already exists"),
-            _ => ("Input.Email", error.Description),
-        });
-        foreach (var (field, message) in errors.Distinct())
-        {
-            modelState.AddModelError(field, message);
-        }
-    }
 }

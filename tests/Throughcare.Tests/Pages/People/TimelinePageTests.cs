@@ -1,10 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Referrals;
 
-namespace Throughcare.Tests.Pages.Episodes;
+namespace Throughcare.Tests.Pages.People;
 
 public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
@@ -114,6 +115,76 @@ public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixtur
         page.Html.ShouldNotContain(OpenNote);
         page.Html.ShouldNotContain("First attended contact");
         page.Html.ShouldNotContain("Settling in");
+    }
+
+    [Fact]
+    public async Task Referrer_SeesTheClosureSummaryButNeitherTheTeamsReasonsNorLinksIntoTheEpisodesWork()
+    {
+        var scenario = await StoryAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var episode = await db.Episodes.SingleAsync(e => e.Id == scenario.Episode.Id);
+            episode.State = EpisodeState.Closed;
+            episode.CloseReason = EpisodeCloseReason.Completed;
+            episode.EndOfServiceSummary = "Settled in the community";
+            episode.ClosedAt = factory.UtcNow;
+            db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = episode.Id, From = EpisodeState.Closing, To = EpisodeState.Closed, At = episode.ClosedAt.Value, ByUserId = scenario.Manager.Id, Reason = "Signed off after the closing review" });
+            return await db.SaveChangesAsync();
+        });
+        var referrer = await Browser.SignInAsync(factory, scenario.Referrer);
+        var team = await Browser.SignInAsync(factory, scenario.Manager);
+
+        var page = await referrer.GetAsync($"/people/{scenario.PersonId}/timeline?kind=states");
+        var teams = await team.GetAsync($"/people/{scenario.PersonId}/timeline?kind=states");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var closed = page.Document.QuerySelectorAll("#timeline .moj-timeline__item").First(i => i.QuerySelector(".moj-timeline__title").Text() == $"Episode with {scenario.Service.Name} closed");
+        closed.QuerySelector(".moj-timeline__description").Text().ShouldBe($"{EpisodeStates.Label(EpisodeCloseReason.Completed)}. Settled in the community");
+        closed.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/episodes/{scenario.Episode.Id}");
+        page.Html.ShouldNotContain("Signed off after the closing review");
+        page.Html.ShouldNotContain("First attended contact");
+        page.Document.QuerySelectorAll("#timeline a").Select(a => a.GetAttribute("href")).ShouldAllBe(href => href == $"/episodes/{scenario.Episode.Id}" || href == $"/referrals/{scenario.Referral.Id}");
+        (await referrer.GetAsync($"/people/{scenario.PersonId}/timeline?kind=contacts")).Document.QuerySelector("#timeline").ShouldBeNull();
+        teams.Html.ShouldContain("Signed off after the closing review");
+        teams.Html.ShouldContain("First attended contact");
+    }
+
+    [Fact]
+    public async Task OrganisationPartyToNeitherEndOfTheReferral_SeesThePersonButNothingOfTheReferralOrItsEpisode()
+    {
+        var scenario = await StoryAsync();
+        await factory.WithDbAsync(db =>
+        {
+            db.PersonCareRoles.Add(new Web.Domain.People.PersonCareRole { Id = Guid.NewGuid(), PersonId = scenario.PersonId, OrganisationId = scenario.Outsider.OrganisationId, Kind = Web.Domain.People.CareRoleKind.HoldsRecord, StartedAt = factory.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.Outsider);
+
+        var page = await browser.GetAsync($"/people/{scenario.PersonId}/timeline");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector("#timeline").ShouldBeNull();
+        page.Document.QuerySelector("#empty").Text().ShouldBe("Nothing has happened with this person that you can see yet.");
+        page.Html.ShouldNotContain(scenario.Service.Name);
+        page.Html.ShouldNotContain(OpenNote);
+        page.Html.ShouldNotContain("Settling in");
+    }
+
+    [Fact]
+    public async Task RestrictedNoteShownToTheTeam_IsRecordedInTheRead()
+    {
+        var scenario = await StoryAsync();
+        var worker = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+        var colleague = await Browser.SignInAsync(factory, scenario.Colleague);
+
+        (await worker.GetAsync($"/people/{scenario.PersonId}/timeline")).Html.ShouldContain(RestrictedNote);
+        (await colleague.GetAsync($"/people/{scenario.PersonId}/timeline")).Html.ShouldNotContain(RestrictedNote);
+
+        var reads = await factory.AuditEventsAsync(scenario.PersonId, AuditActions.View);
+        var workers = reads.Where(a => a.UserId == scenario.EmotionalWorker.Id && a.Purpose == "timeline").ShouldHaveSingleItem();
+        workers.Details.ShouldNotBeNull().ShouldContain("\"restricted\":true");
+        var colleagues = reads.Where(a => a.UserId == scenario.Colleague.Id && a.Purpose == "timeline").ShouldHaveSingleItem();
+        (colleagues.Details ?? "").ShouldNotContain("restricted");
     }
 
     [Fact]

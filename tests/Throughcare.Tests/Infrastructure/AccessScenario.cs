@@ -264,8 +264,12 @@ public sealed class AccessScenario
 
             var reasons = new Dictionary<Referral, Marker>
             {
-                [draft] = Marker.DraftReason, [submitted] = Marker.SubmittedReason, [informationRequested] = Marker.InformationRequestedReason,
-                [screening] = Marker.ScreeningReason, [declined] = Marker.DeclinedReason, [withdrawn] = Marker.WithdrawnReason,
+                [draft] = Marker.DraftReason,
+                [submitted] = Marker.SubmittedReason,
+                [informationRequested] = Marker.InformationRequestedReason,
+                [screening] = Marker.ScreeningReason,
+                [declined] = Marker.DeclinedReason,
+                [withdrawn] = Marker.WithdrawnReason,
             };
             var document = await MarkReferralsAsync(referral, secondReferral, reasons);
             var secondDocument = secondReferral.Documents[0];
@@ -287,18 +291,37 @@ public sealed class AccessScenario
                 db.EpisodeReviews.Add(new EpisodeReview { Id = Guid.NewGuid(), EpisodeId = episode.Id, HeldOn = today.AddDays(-3), Summary = _markers[Marker.ReviewSummary], RecordedAt = now, RecordedByUserId = worker });
                 db.ReflectiveReviews.Add(new ReflectiveReview
                 {
-                    Id = Guid.NewGuid(), EpisodeId = episode.Id, WhatIsGoingOn = _markers[Marker.Reflection], WhatMayHaveBeenMissed = "Sleep", WhatWasTried = "Texts",
-                    RecordedAt = now, RecordedByUserId = worker,
+                    Id = Guid.NewGuid(),
+                    EpisodeId = episode.Id,
+                    WhatIsGoingOn = _markers[Marker.Reflection],
+                    WhatMayHaveBeenMissed = "Sleep",
+                    WhatWasTried = "Texts",
+                    RecordedAt = now,
+                    RecordedByUserId = worker,
                 });
                 db.NeedsAssessments.Add(new NeedsAssessment
                 {
-                    Id = Guid.NewGuid(), EpisodeId = episode.Id, Occasion = AssessmentOccasion.Start, AssessedOn = today.AddDays(-20), Note = _markers[Marker.NeedsNote],
-                    Ratings = [new NeedRating { Id = Guid.NewGuid(), Pathway = "health", Level = NeedLevel.High }], RecordedAt = now, RecordedByUserId = worker,
+                    Id = Guid.NewGuid(),
+                    EpisodeId = episode.Id,
+                    Occasion = AssessmentOccasion.Start,
+                    AssessedOn = today.AddDays(-20),
+                    Note = _markers[Marker.NeedsNote],
+                    Ratings = [new NeedRating { Id = Guid.NewGuid(), Pathway = "health", Level = NeedLevel.High }],
+                    RecordedAt = now,
+                    RecordedByUserId = worker,
                 });
                 db.MeasureResults.Add(new MeasureResult
                 {
-                    Id = Guid.NewGuid(), EpisodeId = episode.Id, InstrumentId = InstrumentCatalogueService.Shipped[0].Id, Occasion = AssessmentOccasion.Start,
-                    TakenOn = today.AddDays(-20), Answers = [1, 1, 1, 1, 1, 1, 1, 1, 1], Score = 9, Band = "Mild", RecordedAt = now, RecordedByUserId = worker,
+                    Id = Guid.NewGuid(),
+                    EpisodeId = episode.Id,
+                    InstrumentId = InstrumentCatalogueService.Shipped[0].Id,
+                    Occasion = AssessmentOccasion.Start,
+                    TakenOn = today.AddDays(-20),
+                    Answers = [1, 1, 1, 1, 1, 1, 1, 1, 1],
+                    Score = 9,
+                    Band = "Mild",
+                    RecordedAt = now,
+                    RecordedByUserId = worker,
                 });
                 var stored = await db.Episodes.SingleAsync(e => e.Id == episode.Id);
                 stored.HardestThing1 = _markers[Marker.Priority];
@@ -308,12 +331,36 @@ public sealed class AccessScenario
 
             return new AccessScenario
             {
-                Referring = referring, Receiving = receiving, Ended = ended, Outside = outside, Service = service, EndedService = endedService,
-                PersonId = personId, SecondPersonId = secondPersonId, OutsidePersonId = outsidePersonId,
-                Referral = referral, Draft = draft, Submitted = submitted, InformationRequested = informationRequested, Screening = screening, Declined = declined,
-                Withdrawn = withdrawn, SecondReferral = secondReferral, Document = document, SecondDocument = secondDocument,
-                Episode = episode, SecondEpisode = secondEpisode, Contact = contact, RestrictedContact = restricted, SecondContact = secondContact,
-                Goal = goal, SecondGoal = secondGoal, Action = goal.Actions[0], SecondAction = secondGoal.Actions[0], Staff = staff, Markers = _markers,
+                Referring = referring,
+                Receiving = receiving,
+                Ended = ended,
+                Outside = outside,
+                Service = service,
+                EndedService = endedService,
+                PersonId = personId,
+                SecondPersonId = secondPersonId,
+                OutsidePersonId = outsidePersonId,
+                Referral = referral,
+                Draft = draft,
+                Submitted = submitted,
+                InformationRequested = informationRequested,
+                Screening = screening,
+                Declined = declined,
+                Withdrawn = withdrawn,
+                SecondReferral = secondReferral,
+                Document = document,
+                SecondDocument = secondDocument,
+                Episode = episode,
+                SecondEpisode = secondEpisode,
+                Contact = contact,
+                RestrictedContact = restricted,
+                SecondContact = secondContact,
+                Goal = goal,
+                SecondGoal = secondGoal,
+                Action = goal.Actions[0],
+                SecondAction = secondGoal.Actions[0],
+                Staff = staff,
+                Markers = _markers,
             };
         }
 
@@ -374,7 +421,11 @@ public sealed class AccessScenario
                     CreatedAt = now.AddDays(-60),
                     Strands = workers.Select((worker, i) => new EpisodeStrand
                     {
-                        Id = Guid.NewGuid(), ServiceStrandId = service.Strands[i].Id, WorkerUserId = worker, StartedAt = now.AddDays(-60), AllocatedByUserId = managerId,
+                        Id = Guid.NewGuid(),
+                        ServiceStrandId = service.Strands[i].Id,
+                        WorkerUserId = worker,
+                        StartedAt = now.AddDays(-60),
+                        AllocatedByUserId = managerId,
                     }).ToList(),
                 };
                 db.Episodes.Add(episode);
@@ -405,8 +456,15 @@ public sealed class AccessScenario
             var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = episode.Id, Description = description, Pathway = "health", CreatedAt = factory.UtcNow, CreatedByUserId = workerId };
             goal.Actions.Add(new GoalAction
             {
-                Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = action, Owner = ActionOwner.Worker,
-                DueOn = factory.Today.AddDays(14), Status = ActionStatus.InProgress, CreatedAt = factory.UtcNow, CreatedByUserId = workerId,
+                Id = Guid.NewGuid(),
+                GoalId = goal.Id,
+                EpisodeId = episode.Id,
+                Description = action,
+                Owner = ActionOwner.Worker,
+                DueOn = factory.Today.AddDays(14),
+                Status = ActionStatus.InProgress,
+                CreatedAt = factory.UtcNow,
+                CreatedByUserId = workerId,
             });
             return goal;
         }

@@ -28,18 +28,19 @@ public sealed class AccessMatrixFingerprint
             .Select(t => (Type: t, Table: t.GetTableName(), Key: t.FindPrimaryKey()))
             .Where(t => t.Table is not null && t.Key is not null && !RequestBookkeeping.Contains(t.Table))
             .GroupBy(t => t.Table!)
-            .Select(g => g.OrderBy(t => t.Type.IsOwned()).First());
+            .Select(g => g.OrderBy(t => t.Type.IsOwned()).First())
+            .Select(t => (Table: t.Table!, Key: t.Key!.Properties.Select(p => p.GetColumnName(StoreObjectIdentifier.Table(t.Table!, t.Type.GetSchema()))!).ToList()))
+            .ToList();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         try
         {
-            foreach (var (type, table, key) in mapped)
+            // One round trip for every table: the matrix takes a fingerprint after each endpoint it posts to.
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join(";\n", mapped.Select(t => $"SELECT * FROM \"{t.Table}\""));
+            await using var reader = await command.ExecuteReaderAsync();
+            foreach (var (table, keyColumns) in mapped)
             {
-                var store = StoreObjectIdentifier.Table(table!, type.GetSchema());
-                var keyColumns = key!.Properties.Select(p => p.GetColumnName(store)!).ToList();
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT * FROM \"{table}\"";
-                await using var reader = await command.ExecuteReaderAsync();
                 var rows = new Dictionary<string, string>();
                 while (await reader.ReadAsync())
                 {
@@ -49,7 +50,8 @@ public sealed class AccessMatrixFingerprint
                     rows[string.Join("|", keyColumns.Select(c => columns[c]))] = string.Join(", ", columns.Select(c => $"{c.Key}={c.Value}"));
                 }
 
-                tables[table!] = rows;
+                tables[table] = rows;
+                await reader.NextResultAsync();
             }
         }
         finally

@@ -113,7 +113,7 @@ public sealed class AccessScenario
     public required GoalAction Action { get; init; }
     public required GoalAction SecondAction { get; init; }
 
-    /// <summary>Staff by name: receiving ("manager", "worker", …), referring ("referrer"), ended ("ended manager") and outside ("outside Manager", …).</summary>
+    /// <summary>Staff by name: receiving ("manager", "worker", …), referring ("referrer", "referring Practitioner", …), ended ("ended manager") and outside ("outside Manager", …).</summary>
     public required IReadOnlyDictionary<string, TestUser> Staff { get; init; }
 
     public string this[Marker marker] => Markers[marker];
@@ -234,6 +234,11 @@ public sealed class AccessScenario
             foreach (var role in StaffRoles.All)
             {
                 staff["outside " + role] = await _data.CreateUserAsync(outside.Id, role);
+            }
+
+            foreach (var role in new[] { StaffRoles.Practitioner, StaffRoles.DataProtectionOfficer, StaffRoles.Administrator, StaffRoles.Commissioner, StaffRoles.Volunteer })
+            {
+                staff["referring " + role] = await _data.CreateUserAsync(referring.Id, role);
             }
 
             var personId = await _data.CreatePersonAsync(referring.Id, d => d with

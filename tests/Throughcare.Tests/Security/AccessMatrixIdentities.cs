@@ -86,19 +86,29 @@ public static class AccessMatrixIdentities
             cell.Mismatched || (cell.Endpoint.IsPost && cell.TouchesCare) ? Expect.Refused : Expect.MaySucceed));
 
         // Roles without the permission: the administrator runs the organisation, not the episode.
-        await Add("receiving administrator", staff["administrator"], Union(OtherReferrals, EpisodeWork), OnPages(cell =>
-            cell.Mismatched || cell.Names("episodeId") || (cell.Endpoint.IsPost && cell.Names("referralId"))
-            || cell.Fills.Any(f => f.Kind == RouteValueKind.Administration && f.OrganisationId != scenario.Receiving.Id)
-                ? Expect.Refused
-                : Expect.MaySucceed));
+        await Add("receiving administrator", staff["administrator"], Union(OtherReferrals, EpisodeWork), Administrator(scenario.Receiving.Id));
         await Add("receiving commissioner", staff["commissioner"], All, Outsider(scenario, partnershipAdministrator: false));
         await Add("receiving volunteer", staff["volunteer"], All, Outsider(scenario, partnershipAdministrator: false));
 
-        // The referrer sees the referral and the episode's overview, never the service's own work.
-        await Add("referrer", staff["referrer"], Union(EpisodeWork, [Marker.ScreeningNotes]), OnPages(cell =>
+        // The referrer sees the referral and the episode's overview, never the service's own work; so does a practitioner
+        // of the referring organisation. Its other roles see less: the data protection officer reads no referral, the
+        // administrator no episode, the commissioner and the volunteer no one's care.
+        var referring = Union(EpisodeWork, [Marker.ScreeningNotes]);
+        var referrer = OnPages(cell =>
             cell.Mismatched ? Expect.NotFound
             : cell.Names("episodeId") && !cell.Endpoint.Pattern.EndsWith("{episodeId:guid}", StringComparison.Ordinal) ? Expect.NotFound
-            : Expect.MaySucceed));
+            : ChangesOthersService(cell, scenario.Referring.Id) ? Expect.Refused
+            : Expect.MaySucceed);
+        await Add("referrer", staff["referrer"], referring, referrer);
+        await Add("referring practitioner", staff["referring " + StaffRoles.Practitioner], referring, referrer);
+        await Add("referring data protection officer", staff["referring " + StaffRoles.DataProtectionOfficer], referring, OnPages(cell =>
+            cell.Mismatched || (cell.Endpoint.IsPost && cell.TouchesCare) || cell.Names("referralId") || ChangesOthersService(cell, scenario.Referring.Id)
+            || (cell.Names("episodeId") && !cell.Endpoint.Pattern.EndsWith("{episodeId:guid}", StringComparison.Ordinal))
+                ? Expect.Refused
+                : Expect.MaySucceed));
+        await Add("referring administrator", staff["referring " + StaffRoles.Administrator], referring, Administrator(scenario.Referring.Id));
+        await Add("referring commissioner", staff["referring " + StaffRoles.Commissioner], All, Outsider(scenario, partnershipAdministrator: false));
+        await Add("referring volunteer", staff["referring " + StaffRoles.Volunteer], All, Outsider(scenario, partnershipAdministrator: false));
 
         // The organisation whose referral was declined: its care role has ended.
         await Add("ended-role manager", staff["ended manager"], All, Outsider(scenario, partnershipAdministrator: false));
@@ -156,10 +166,21 @@ public static class AccessMatrixIdentities
     /// <summary>A person signed in with a browser: the API, which takes tokens only, refuses them whatever they may see.</summary>
     private static Func<MatrixCell, Expect> OnPages(Func<MatrixCell, Expect> pages) => cell => cell.Endpoint.IsApi ? Expect.Refused : pages(cell);
 
+    /// <summary>An organisation's administrator: its own staff, details and services, people it holds a role with, no episode.</summary>
+    private static Func<MatrixCell, Expect> Administrator(Guid organisationId) => OnPages(cell =>
+        cell.Mismatched || cell.Names("episodeId") || (cell.Endpoint.IsPost && cell.Names("referralId")) || ChangesOthersService(cell, organisationId)
+        || cell.Fills.Any(f => f.Kind == RouteValueKind.Administration && f.OrganisationId != organisationId)
+            ? Expect.Refused
+            : Expect.MaySucceed);
+
+    /// <summary>A service's catalogue entry is open to all staff; only its own organisation changes it.</summary>
+    private static bool ChangesOthersService(MatrixCell cell, Guid? organisationId) =>
+        cell.Endpoint.IsPost && cell.Fills.Any(f => f.Kind == RouteValueKind.Service && f.OrganisationId != organisationId);
+
     /// <summary>Someone outside the case: no success on anything that names its records, its staff or its organisations.</summary>
     private static Func<MatrixCell, Expect> Outsider(AccessScenario scenario, bool partnershipAdministrator) => OnPages(cell =>
     {
-        if (cell.Mismatched || cell.TouchesCare)
+        if (cell.Mismatched || cell.TouchesCare || ChangesOthersService(cell, null))
         {
             return Expect.Refused;
         }

@@ -1,0 +1,477 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Organisations;
+using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.Referrals;
+using Throughcare.Web.Domain.Services;
+using Throughcare.Web.Infrastructure.Storage;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Tests.Infrastructure;
+
+/// <summary>A unique text put into one field of the scenario's records, so a response that shows the field can be told by it.</summary>
+public enum Marker
+{
+    PersonName,
+    SecondPersonName,
+    ReferralReason,
+    DocumentName,
+    DocumentContent,
+    ScreeningNotes,
+    DraftReason,
+    SubmittedReason,
+    InformationRequestedReason,
+    ScreeningReason,
+    DeclinedReason,
+    WithdrawnReason,
+    ContactNote,
+    RestrictedNote,
+    SecondContactNote,
+    ReviewSummary,
+    GoalText,
+    ActionText,
+    Priority,
+    Reflection,
+    NeedsNote,
+}
+
+/// <summary>What a route value names, which decides what an identity outside the record may expect from it.</summary>
+public enum RouteValueKind
+{
+    /// <summary>A record of a person's care (person, referral, document, episode and what it holds): nothing for outsiders.</summary>
+    CareRecord,
+
+    /// <summary>A member of staff or an organisation: administered by that organisation alone.</summary>
+    Administration,
+
+    /// <summary>A service: its catalogue entry is open to every member of staff; its lists of people are not.</summary>
+    Service,
+
+    /// <summary>A value that names no record (an error code, a document name).</summary>
+    Parameter,
+}
+
+/// <summary>One value the scenario offers for a route parameter; a child record names the parent it belongs to.</summary>
+public sealed record RouteFill(string Key, string Value, string Label, RouteValueKind Kind, string? ParentKey = null, string? ParentValue = null)
+{
+    /// <summary>The person a care record is about.</summary>
+    public Guid? PersonId { get; init; }
+
+    /// <summary>The organisation a staff account or an organisation's record belongs to.</summary>
+    public Guid? OrganisationId { get; init; }
+}
+
+/// <summary>
+/// One rich case for an access matrix: a person whose records reach across four organisations, with a unique marker text
+/// in every field that holds their care. The referring organisation (probation) sent a referral, now accepted, with a
+/// document and the receiving service's screening notes; the receiving organisation runs the episode, with an ordinary
+/// and a restricted contact, a goal and its action, a review, a reflective review, a needs assessment, priorities and a
+/// measure. A draft referral is still the referrer's alone; three more to the receiving service are at each open stage
+/// (submitted, awaiting information, in screening); two to a third organisation were declined and withdrawn, so that
+/// organisation's care roles have ended. A second person's episode in the same service, worked by a colleague who has no
+/// role in the first, gives every child route a parent that does not own it. A fourth organisation has its own person
+/// and staff in every role, and is in nobody's case.
+/// </summary>
+public sealed class AccessScenario
+{
+    public required IReadOnlyDictionary<Marker, string> Markers { get; init; }
+
+    public required Organisation Referring { get; init; }
+    public required Organisation Receiving { get; init; }
+    public required Organisation Ended { get; init; }
+    public required Organisation Outside { get; init; }
+
+    public required Service Service { get; init; }
+    public required Service EndedService { get; init; }
+
+    public required Guid PersonId { get; init; }
+    public required Guid SecondPersonId { get; init; }
+    public required Guid OutsidePersonId { get; init; }
+
+    public required Referral Referral { get; init; }
+    public required Referral Draft { get; init; }
+    public required Referral Submitted { get; init; }
+    public required Referral InformationRequested { get; init; }
+    public required Referral Screening { get; init; }
+    public required Referral Declined { get; init; }
+    public required Referral Withdrawn { get; init; }
+    public required Referral SecondReferral { get; init; }
+    public required ReferralDocument Document { get; init; }
+    public required ReferralDocument SecondDocument { get; init; }
+
+    public required Episode Episode { get; init; }
+    public required Episode SecondEpisode { get; init; }
+    public required Contact Contact { get; init; }
+    public required Contact RestrictedContact { get; init; }
+    public required Contact SecondContact { get; init; }
+    public required Goal Goal { get; init; }
+    public required Goal SecondGoal { get; init; }
+    public required GoalAction Action { get; init; }
+    public required GoalAction SecondAction { get; init; }
+
+    /// <summary>Staff by name: receiving ("manager", "worker", …), referring ("referrer", "referring Practitioner", …), ended ("ended manager") and outside ("outside Manager", …).</summary>
+    public required IReadOnlyDictionary<string, TestUser> Staff { get; init; }
+
+    public string this[Marker marker] => Markers[marker];
+
+    /// <summary>
+    /// The values the scenario offers for each route parameter. Every record kind a route can name is here; a route whose
+    /// parameter is missing cannot be tested, and the matrix fails until its kind of record joins the scenario.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RouteFill>> RouteFills
+    {
+        get
+        {
+            var first = PersonId;
+            var second = SecondPersonId;
+            return new Dictionary<string, IReadOnlyList<RouteFill>>
+            {
+                ["personId"] = [Care("personId", PersonId, first, "the person"), Care("personId", SecondPersonId, second, "the second person")],
+                ["referralId"] =
+                [
+                    Care("referralId", Referral.Id, first, "the accepted referral"), Care("referralId", Draft.Id, first, "the draft referral"),
+                    Care("referralId", Submitted.Id, first, "the submitted referral"), Care("referralId", InformationRequested.Id, first, "the referral awaiting information"),
+                    Care("referralId", Screening.Id, first, "the referral in screening"), Care("referralId", Declined.Id, first, "the declined referral"),
+                    Care("referralId", Withdrawn.Id, first, "the withdrawn referral"), Care("referralId", SecondReferral.Id, second, "the second person's referral"),
+                ],
+                ["documentId"] =
+                [
+                    Care("documentId", Document.Id, first, "the referral's document", "referralId", Referral.Id),
+                    Care("documentId", SecondDocument.Id, second, "the second referral's document", "referralId", SecondReferral.Id),
+                ],
+                ["episodeId"] = [Care("episodeId", Episode.Id, first, "the episode"), Care("episodeId", SecondEpisode.Id, second, "the second episode")],
+                ["contactId"] =
+                [
+                    Care("contactId", Contact.Id, first, "the ordinary contact", "episodeId", Episode.Id),
+                    Care("contactId", RestrictedContact.Id, first, "the restricted contact", "episodeId", Episode.Id),
+                    Care("contactId", SecondContact.Id, second, "the second episode's contact", "episodeId", SecondEpisode.Id),
+                ],
+                ["goalId"] =
+                [
+                    Care("goalId", Goal.Id, first, "the goal", "episodeId", Episode.Id),
+                    Care("goalId", SecondGoal.Id, second, "the second episode's goal", "episodeId", SecondEpisode.Id),
+                ],
+                ["actionId"] =
+                [
+                    Care("actionId", Action.Id, first, "the action", "episodeId", Episode.Id),
+                    Care("actionId", SecondAction.Id, second, "the second episode's action", "episodeId", SecondEpisode.Id),
+                ],
+                ["strandId"] =
+                [
+                    Care("strandId", Episode.Strands[0].Id, first, "the episode's strand", "episodeId", Episode.Id),
+                    Care("strandId", SecondEpisode.Strands[0].Id, second, "the second episode's strand", "episodeId", SecondEpisode.Id),
+                ],
+                ["serviceId"] = [new("serviceId", Id(Service.Id), "the receiving service", RouteValueKind.Service) { OrganisationId = Receiving.Id }],
+                ["organisationId"] =
+                [
+                    Administered("organisationId", Receiving.Id, Receiving.Id, "the receiving organisation"),
+                    Administered("organisationId", Referring.Id, Referring.Id, "the referring organisation"),
+                ],
+                ["userId"] =
+                [
+                    Administered("userId", Staff["worker"].Id, Receiving.Id, "the receiving worker's account"),
+                    Administered("userId", Staff["referrer"].Id, Referring.Id, "the referrer's account"),
+                ],
+                ["code"] = [new("code", "404", "not found", RouteValueKind.Parameter)],
+                ["documentName"] = [new("documentName", "v1", "version 1", RouteValueKind.Parameter)],
+            };
+        }
+    }
+
+    private static RouteFill Care(string key, Guid id, Guid personId, string label, string? parentKey = null, Guid? parent = null) =>
+        new(key, Id(id), label, RouteValueKind.CareRecord, parentKey, parent is { } p ? Id(p) : null) { PersonId = personId };
+
+    private static RouteFill Administered(string key, Guid id, Guid organisationId, string label) =>
+        new(key, Id(id), label, RouteValueKind.Administration) { OrganisationId = organisationId };
+
+    private static string Id(Guid id) => id.ToString("D");
+
+    /// <summary>Ten random letters after a fixed word: unique, unchanged by HTML or JSON encoding, and found by a name search.</summary>
+    private static string NewMarker()
+    {
+        var letters = RandomNumberGenerator.GetItems<char>("abcdefghijklmnopqrstuvwxyz", 10);
+        return "Marker" + new string(letters);
+    }
+
+    public static async Task<AccessScenario> CreateAsync(ThroughcareFactory factory)
+    {
+        var builder = new Builder(factory);
+        return await builder.BuildAsync();
+    }
+
+    private sealed class Builder(ThroughcareFactory factory)
+    {
+        private readonly TestData _data = new(factory);
+        private readonly ReferralTestData _referrals = new(factory);
+        private readonly Dictionary<Marker, string> _markers = Enum.GetValues<Marker>().ToDictionary(m => m, _ => NewMarker());
+
+        public async Task<AccessScenario> BuildAsync()
+        {
+            var referring = await _data.CreateOrganisationAsync(OrganisationKind.Probation);
+            var receiving = await _data.CreateOrganisationAsync(OrganisationKind.NhsTrust);
+            var ended = await _data.CreateOrganisationAsync(OrganisationKind.NhsTrust);
+            var outside = await _data.CreateOrganisationAsync(OrganisationKind.Probation);
+
+            var staff = new Dictionary<string, TestUser>
+            {
+                ["referrer"] = await _data.CreateUserAsync(referring.Id, StaffRoles.Manager),
+                ["manager"] = await _data.CreateUserAsync(receiving.Id, StaffRoles.Manager),
+                ["worker"] = await _referrals.CreateWorkerAsync(receiving.Id, "fmhp", displayName: TestData.Unique("Emotional worker")),
+                ["practical worker"] = await _referrals.CreateWorkerAsync(receiving.Id, "clw", displayName: TestData.Unique("Practical worker")),
+                ["colleague"] = await _referrals.CreateWorkerAsync(receiving.Id, "fmhp", displayName: TestData.Unique("Colleague")),
+                ["data protection officer"] = await _data.CreateUserAsync(receiving.Id, StaffRoles.DataProtectionOfficer),
+                ["administrator"] = await _data.CreateUserAsync(receiving.Id, StaffRoles.Administrator),
+                ["commissioner"] = await _data.CreateUserAsync(receiving.Id, StaffRoles.Commissioner),
+                ["volunteer"] = await _data.CreateUserAsync(receiving.Id, StaffRoles.Volunteer),
+                ["disabled"] = await _data.CreateUserAsync(receiving.Id, StaffRoles.Manager, StaffRoles.Practitioner),
+                ["ended manager"] = await _data.CreateUserAsync(ended.Id, StaffRoles.Manager),
+                ["ended practitioner"] = await _data.CreateUserAsync(ended.Id, StaffRoles.Practitioner),
+            };
+            foreach (var role in StaffRoles.All)
+            {
+                staff["outside " + role] = await _data.CreateUserAsync(outside.Id, role);
+            }
+
+            foreach (var role in new[] { StaffRoles.Practitioner, StaffRoles.DataProtectionOfficer, StaffRoles.Administrator, StaffRoles.Commissioner, StaffRoles.Volunteer })
+            {
+                staff["referring " + role] = await _data.CreateUserAsync(referring.Id, role);
+            }
+
+            var personId = await _data.CreatePersonAsync(referring.Id, d => d with
+            {
+                FamilyName = _markers[Marker.PersonName],
+                GenderIdentity = "man",
+                OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            });
+            var secondPersonId = await _data.CreatePersonAsync(referring.Id, d => d with
+            {
+                FamilyName = _markers[Marker.SecondPersonName],
+                GenderIdentity = "man",
+                OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            });
+            var outsidePersonId = await _data.CreatePersonAsync(outside.Id);
+
+            var service = await _referrals.CreateServiceAsync(receiving.Id);
+            var endedService = await _referrals.CreateServiceAsync(ended.Id);
+            var referrer = staff["referrer"].Id;
+            var referral = await _referrals.CreateReferralAsync(personId, service, referring.Id, referrer, ReferralState.Accepted);
+            var draft = await _referrals.CreateReferralAsync(personId, service, referring.Id, referrer, ReferralState.Draft);
+            var submitted = await _referrals.CreateReferralAsync(personId, service, referring.Id, referrer, ReferralState.Submitted);
+            var informationRequested = await _referrals.CreateReferralAsync(personId, service, referring.Id, referrer, ReferralState.AwaitingInformation);
+            var screening = await _referrals.CreateReferralAsync(personId, service, referring.Id, referrer, ReferralState.Screening);
+            var declined = await _referrals.CreateReferralAsync(personId, endedService, referring.Id, referrer, ReferralState.Declined);
+            var withdrawn = await _referrals.CreateReferralAsync(personId, endedService, referring.Id, referrer, ReferralState.Withdrawn);
+            var secondReferral = await _referrals.CreateReferralAsync(secondPersonId, service, referring.Id, referrer, ReferralState.Accepted);
+
+            var reasons = new Dictionary<Referral, Marker>
+            {
+                [draft] = Marker.DraftReason,
+                [submitted] = Marker.SubmittedReason,
+                [informationRequested] = Marker.InformationRequestedReason,
+                [screening] = Marker.ScreeningReason,
+                [declined] = Marker.DeclinedReason,
+                [withdrawn] = Marker.WithdrawnReason,
+            };
+            var document = await MarkReferralsAsync(referral, secondReferral, reasons);
+            var secondDocument = secondReferral.Documents[0];
+
+            var episode = await CreateEpisodeAsync(personId, service, referral, [staff["worker"].Id, staff["practical worker"].Id], staff["manager"].Id);
+            var secondEpisode = await CreateEpisodeAsync(secondPersonId, service, secondReferral, [staff["colleague"].Id], staff["manager"].Id);
+            var worker = staff["worker"].Id;
+            var contact = NewContact(episode, worker, _markers[Marker.ContactNote], restricted: false);
+            var restricted = NewContact(episode, worker, _markers[Marker.RestrictedNote], restricted: true);
+            var secondContact = NewContact(secondEpisode, staff["colleague"].Id, _markers[Marker.SecondContactNote], restricted: false);
+            var goal = NewGoal(episode, worker, _markers[Marker.GoalText], _markers[Marker.ActionText]);
+            var secondGoal = NewGoal(secondEpisode, staff["colleague"].Id, "Keep the tenancy", "Call the housing officer");
+            await factory.WithDbAsync(async db =>
+            {
+                var now = factory.UtcNow;
+                var today = Display.LondonDate(now);
+                db.Contacts.AddRange(contact, restricted, secondContact);
+                db.Goals.AddRange(goal, secondGoal);
+                db.EpisodeReviews.Add(new EpisodeReview { Id = Guid.NewGuid(), EpisodeId = episode.Id, HeldOn = today.AddDays(-3), Summary = _markers[Marker.ReviewSummary], RecordedAt = now, RecordedByUserId = worker });
+                db.ReflectiveReviews.Add(new ReflectiveReview
+                {
+                    Id = Guid.NewGuid(),
+                    EpisodeId = episode.Id,
+                    WhatIsGoingOn = _markers[Marker.Reflection],
+                    WhatMayHaveBeenMissed = "Sleep",
+                    WhatWasTried = "Texts",
+                    RecordedAt = now,
+                    RecordedByUserId = worker,
+                });
+                db.NeedsAssessments.Add(new NeedsAssessment
+                {
+                    Id = Guid.NewGuid(),
+                    EpisodeId = episode.Id,
+                    Occasion = AssessmentOccasion.Start,
+                    AssessedOn = today.AddDays(-20),
+                    Note = _markers[Marker.NeedsNote],
+                    Ratings = [new NeedRating { Id = Guid.NewGuid(), Pathway = "health", Level = NeedLevel.High }],
+                    RecordedAt = now,
+                    RecordedByUserId = worker,
+                });
+                db.MeasureResults.Add(new MeasureResult
+                {
+                    Id = Guid.NewGuid(),
+                    EpisodeId = episode.Id,
+                    InstrumentId = InstrumentCatalogueService.Shipped[0].Id,
+                    Occasion = AssessmentOccasion.Start,
+                    TakenOn = today.AddDays(-20),
+                    Answers = [1, 1, 1, 1, 1, 1, 1, 1, 1],
+                    Score = 9,
+                    Band = "Mild",
+                    RecordedAt = now,
+                    RecordedByUserId = worker,
+                });
+                var stored = await db.Episodes.SingleAsync(e => e.Id == episode.Id);
+                stored.HardestThing1 = _markers[Marker.Priority];
+                stored.HardestThingsRecordedAt = now;
+                return await db.SaveChangesAsync();
+            });
+
+            return new AccessScenario
+            {
+                Referring = referring,
+                Receiving = receiving,
+                Ended = ended,
+                Outside = outside,
+                Service = service,
+                EndedService = endedService,
+                PersonId = personId,
+                SecondPersonId = secondPersonId,
+                OutsidePersonId = outsidePersonId,
+                Referral = referral,
+                Draft = draft,
+                Submitted = submitted,
+                InformationRequested = informationRequested,
+                Screening = screening,
+                Declined = declined,
+                Withdrawn = withdrawn,
+                SecondReferral = secondReferral,
+                Document = document,
+                SecondDocument = secondDocument,
+                Episode = episode,
+                SecondEpisode = secondEpisode,
+                Contact = contact,
+                RestrictedContact = restricted,
+                SecondContact = secondContact,
+                Goal = goal,
+                SecondGoal = secondGoal,
+                Action = goal.Actions[0],
+                SecondAction = secondGoal.Actions[0],
+                Staff = staff,
+                Markers = _markers,
+            };
+        }
+
+        /// <summary>Puts the markers into the referrals' answers and the first document, whose file is stored with a marker in it.</summary>
+        private async Task<ReferralDocument> MarkReferralsAsync(Referral referral, Referral second, IReadOnlyDictionary<Referral, Marker> reasons)
+        {
+            var document = referral.Documents[0];
+            document.FileName = _markers[Marker.DocumentName] + ".pdf";
+            var content = Encoding.ASCII.GetBytes($"%PDF-1.7\n% {_markers[Marker.DocumentContent]}\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+            var store = factory.Services.GetRequiredService<IDocumentStore>();
+            foreach (var stored in referral.Documents.Concat(second.Documents).Concat(reasons.Keys.SelectMany(r => r.Documents)))
+            {
+                await store.SaveAsync(stored.StoredName, new MemoryStream(content), CancellationToken.None);
+            }
+
+            await factory.WithDbAsync(async db =>
+            {
+                (await db.ReferralDocuments.SingleAsync(d => d.Id == document.Id)).FileName = document.FileName;
+                var ids = reasons.Keys.Select(r => r.Id).Append(referral.Id).ToList();
+                var stored = await db.Referrals.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
+                stored[referral.Id].Reason = _markers[Marker.ReferralReason];
+                stored[referral.Id].ScreeningNotes = _markers[Marker.ScreeningNotes];
+                stored[referral.Id].DecidedAt = factory.UtcNow;
+                foreach (var (other, marker) in reasons)
+                {
+                    var row = stored[other.Id];
+                    row.Reason = _markers[marker];
+                    if (row.State is ReferralState.Declined or ReferralState.Withdrawn)
+                    {
+                        row.CloseReason = row.State == ReferralState.Declined ? ReferralCloseReason.NotEligible : ReferralCloseReason.DeclinedByPerson;
+                        row.DecidedAt = factory.UtcNow;
+                    }
+                }
+
+                return await db.SaveChangesAsync();
+            });
+            referral.Reason = _markers[Marker.ReferralReason];
+            return document;
+        }
+
+        /// <summary>An open episode begun sixty days ago, with a worker on each of the first strands of the service.</summary>
+        private Task<Episode> CreateEpisodeAsync(Guid personId, Service service, Referral referral, Guid[] workers, Guid managerId) =>
+            factory.WithDbAsync(async db =>
+            {
+                var now = factory.UtcNow;
+                var started = Display.LondonDate(now).AddDays(-60);
+                var episode = new Episode
+                {
+                    Id = Guid.NewGuid(),
+                    PersonId = personId,
+                    ServiceId = service.Id,
+                    ReferralId = referral.Id,
+                    ServiceOrganisationId = service.OrganisationId,
+                    ReferringOrganisationId = referral.ReferringOrganisationId,
+                    State = EpisodeState.Active,
+                    StartedOn = started,
+                    PlannedEndOn = started.AddMonths(service.MaximumEpisodeMonths),
+                    CreatedAt = now.AddDays(-60),
+                    Strands = workers.Select((worker, i) => new EpisodeStrand
+                    {
+                        Id = Guid.NewGuid(),
+                        ServiceStrandId = service.Strands[i].Id,
+                        WorkerUserId = worker,
+                        StartedAt = now.AddDays(-60),
+                        AllocatedByUserId = managerId,
+                    }).ToList(),
+                };
+                db.Episodes.Add(episode);
+                (await db.Referrals.SingleAsync(r => r.Id == referral.Id)).AllocatedAt = now.AddDays(-60);
+                await db.SaveChangesAsync();
+                return episode;
+            });
+
+        private Contact NewContact(Episode episode, Guid workerId, string note, bool restricted) => new()
+        {
+            Id = Guid.NewGuid(),
+            EpisodeId = episode.Id,
+            ServiceStrandId = episode.Strands[0].ServiceStrandId,
+            OccurredAt = factory.UtcNow.AddDays(restricted ? -2 : -3),
+            DurationMinutes = 45,
+            Mode = ContactMode.FaceToFace,
+            Attendance = Attendance.Attended,
+            Interventions = ["safety-planning"],
+            Pathways = ["health"],
+            Note = note,
+            NoteRestricted = restricted,
+            RecordedAt = factory.UtcNow,
+            RecordedByUserId = workerId,
+        };
+
+        private Goal NewGoal(Episode episode, Guid workerId, string description, string action)
+        {
+            var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = episode.Id, Description = description, Pathway = "health", CreatedAt = factory.UtcNow, CreatedByUserId = workerId };
+            goal.Actions.Add(new GoalAction
+            {
+                Id = Guid.NewGuid(),
+                GoalId = goal.Id,
+                EpisodeId = episode.Id,
+                Description = action,
+                Owner = ActionOwner.Worker,
+                DueOn = factory.Today.AddDays(14),
+                Status = ActionStatus.InProgress,
+                CreatedAt = factory.UtcNow,
+                CreatedByUserId = workerId,
+            });
+            return goal;
+        }
+    }
+}

@@ -111,7 +111,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
             .Where(e => !answered.Contains(e)).ToList();
         var routes = fixture.Endpoints.Select(e => e.Pattern).Distinct().Count();
         output.WriteLine($"ACCESS MATRIX: {routes} routes x {identities.Count} identities, {requests} requests, {leaks.Count} leaks " +
-            $"({fixture.Endpoints.Count} verbs and handlers, {cells.Count} cells, {before.Rows} rows fingerprinted, {clock.Elapsed.TotalSeconds:F1} s on {Factory.Database.Provider}: {reading.TotalSeconds:F1} s signing in and reading, " +
+            $"({fixture.Endpoints.Count} verbs and handlers, {cells.Count} cells, {before.Rows} rows fingerprinted, {clock.Elapsed.TotalSeconds:F1} s on {TestDatabase.Provider}: {reading.TotalSeconds:F1} s signing in and reading, " +
             $"{(clock.Elapsed - reading).TotalSeconds:F1} s posting, after {fixture.SetUp.TotalSeconds:F1} s setting up)");
         foreach (var identity in identities)
         {
@@ -187,7 +187,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         }
 
         var unshown = fixture.Endpoints.Where(e => !e.IsPost && e.Route.Parameters.Any(p => p.Name is "personId" or "referralId" or "episodeId") && !shown.Contains(e)).ToList();
-        output.WriteLine($"READ AUDIT: {checkedResponses} responses showing people checked, {requests} requests, {failures.Count} failures ({clock.Elapsed.TotalSeconds:F1} s on {Factory.Database.Provider})");
+        output.WriteLine($"READ AUDIT: {checkedResponses} responses showing people checked, {requests} requests, {failures.Count} failures ({clock.Elapsed.TotalSeconds:F1} s on {TestDatabase.Provider})");
         foreach (var failure in failures)
         {
             output.WriteLine("MISSING " + failure);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Account;

@@ -99,6 +99,13 @@ public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : I
     public async Task<EpisodeInView?> FindAsync(Guid episodeId, CancellationToken cancellationToken) =>
         (await InViewAsync(db.Episodes.Where(e => e.Id == episodeId), cancellationToken)).SingleOrDefault();
 
+    /// <summary>The user's own caseload: episodes of their organisation's services in which they hold a running strand.</summary>
+    public IQueryable<Episode> Caseload()
+    {
+        var userId = user.RequireUserId();
+        return db.Episodes.Where(e => e.ServiceOrganisationId == user.OrganisationId && e.Strands.Any(s => s.WorkerUserId == userId && s.EndedAt == null));
+    }
+
     public async Task<IReadOnlyList<IRecordInView>> ListForPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         await InViewAsync(db.Episodes.Where(e => personIds.Contains(e.PersonId)), cancellationToken);
 

@@ -9,7 +9,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Caseload;
 
 /// <summary>A practitioner's own open episodes: what is due next, the last contact, flags, and capacity used per service.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, CurrentUser user, TimeProvider time) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, EpisodeAccess episodes, ReadAudit reads, CurrentUser user, TimeProvider time) : PageModel
 {
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public IReadOnlyList<(string Service, int Held, int Capacity)> Capacity { get; private set; } = [];
@@ -20,8 +20,7 @@ public sealed class IndexModel(ThroughcareDbContext db, ReadAudit reads, Current
         var userId = user.RequireUserId();
         var cancellationToken = HttpContext.RequestAborted;
         Today = Display.Today(time);
-        var mine = db.Episodes.Where(e => e.ServiceOrganisationId == user.OrganisationId && e.Strands.Any(s => s.WorkerUserId == userId && s.EndedAt == null));
-        Rows = await Domain.Episodes.Caseload.LoadAsync(db, mine, time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        Rows = await Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
         Capacity = (await db.EpisodeStrands.AsNoTracking()
                 .Where(s => s.WorkerUserId == userId && s.EndedAt == null)
                 .Join(db.Episodes, s => s.EpisodeId, e => e.Id, (s, e) => e.ServiceId)

@@ -8,7 +8,10 @@ using Throughcare.Web.Infrastructure.Security;
 namespace Throughcare.Web.Domain.Episodes;
 
 /// <summary>One happening in a person's story with the services: the MoJ timeline's item.</summary>
-public sealed record TimelineEntry(DateTime At, string Kind, string Title, string? By, string? Description, string? Href, bool Restricted = false);
+public sealed record TimelineEntry(DateTime At, string Kind, string Title, string? By, string? Description, PageLink? Link, bool Restricted = false);
+
+/// <summary>The page an entry opens, as a page name and its route values, so the view asks the routing system for the URL.</summary>
+public sealed record PageLink(string Page, object Values);
 
 /// <summary>
 /// Everything that happened with a person across referrals and episodes, in one chronological list, as the viewer may
@@ -46,7 +49,7 @@ public static class Timeline
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         foreach (var referral in referrals)
         {
-            var href = $"/referrals/{referral.Id}";
+            var href = new PageLink("/Referrals/View", new { referralId = referral.Id });
             entries.Add(new TimelineEntry(referral.CreatedAt, Referrals, $"Referral to {referral.Service!.Name} started", organisations.GetValueOrDefault(referral.ReferringOrganisationId), null, href));
             foreach (var t in referral.Transitions)
             {
@@ -88,7 +91,7 @@ public static class Timeline
         foreach (var episode in episodes)
         {
             var service = services[episode.ServiceId];
-            var href = $"/episodes/{episode.Id}";
+            var href = new PageLink("/Episodes/Index", new { episodeId = episode.Id });
             var isTeam = teamIds.Contains(episode.Id);
             entries.Add(new TimelineEntry(episode.CreatedAt, States, $"Episode with {service.Name} opened", null, null, href));
             foreach (var t in transitions.Where(t => t.EpisodeId == episode.Id))
@@ -130,7 +133,7 @@ public static class Timeline
                     $"{(c.IsReengagementAttempt ? "Re-engagement attempt" : "Contact")}: {EpisodeStates.Label(c.Mode).ToLowerInvariant()}, {EpisodeStates.Label(c.Attendance).ToLowerInvariant()}",
                     c.RecordedByUserId.ToString(),
                     $"{strandNames.GetValueOrDefault(c.ServiceStrandId, "Strand")}, {c.DurationMinutes} minutes.{interventions}{(restricted || c.Note is null ? "" : $"\n{c.Note}")}",
-                    $"/episodes/{c.EpisodeId}/contacts/{c.Id}",
+                    new PageLink("/Episodes/Contacts/View", new { episodeId = c.EpisodeId, contactId = c.Id }),
                     restricted));
             }
 
@@ -140,15 +143,15 @@ public static class Timeline
             foreach (var m in measures)
             {
                 entries.Add(new TimelineEntry(m.RecordedAt, Measures, $"{instruments.GetValueOrDefault(m.InstrumentId, "Measure")}: {m.Score}{(m.Band is null ? "" : $" ({m.Band})")}",
-                    m.RecordedByUserId.ToString(), $"{EpisodeStates.Label(m.Occasion)} measure taken on {Infrastructure.Web.Display.Date(m.TakenOn)}", $"/episodes/{m.EpisodeId}/measures"));
+                    m.RecordedByUserId.ToString(), $"{EpisodeStates.Label(m.Occasion)} measure taken on {Infrastructure.Web.Display.Date(m.TakenOn)}", new PageLink("/Episodes/Measures/Index", new { episodeId = m.EpisodeId })));
             }
 
             var reviews = await db.EpisodeReviews.AsNoTracking().Where(r => teamIds.Contains(r.EpisodeId)).ToListAsync(cancellationToken);
-            entries.AddRange(reviews.Select(r => new TimelineEntry(r.RecordedAt, Reviews, "Review held", r.RecordedByUserId.ToString(), r.Summary, $"/episodes/{r.EpisodeId}/reviews")));
+            entries.AddRange(reviews.Select(r => new TimelineEntry(r.RecordedAt, Reviews, "Review held", r.RecordedByUserId.ToString(), r.Summary, new PageLink("/Episodes/Reviews/Index", new { episodeId = r.EpisodeId }))));
             var assessments = await db.NeedsAssessments.AsNoTracking().Where(a => teamIds.Contains(a.EpisodeId)).ToListAsync(cancellationToken);
-            entries.AddRange(assessments.Select(a => new TimelineEntry(a.RecordedAt, Reviews, $"Needs assessment ({EpisodeStates.Label(a.Occasion).ToLowerInvariant()})", a.RecordedByUserId.ToString(), a.Note, $"/episodes/{a.EpisodeId}/plan")));
+            entries.AddRange(assessments.Select(a => new TimelineEntry(a.RecordedAt, Reviews, $"Needs assessment ({EpisodeStates.Label(a.Occasion).ToLowerInvariant()})", a.RecordedByUserId.ToString(), a.Note, new PageLink("/Episodes/Plan/Index", new { episodeId = a.EpisodeId }))));
             var reflections = await db.ReflectiveReviews.AsNoTracking().Where(r => teamIds.Contains(r.EpisodeId)).ToListAsync(cancellationToken);
-            entries.AddRange(reflections.Select(r => new TimelineEntry(r.RecordedAt, Reviews, "Reflective review", r.RecordedByUserId.ToString(), r.WhatIsGoingOn, $"/episodes/{r.EpisodeId}/engagement")));
+            entries.AddRange(reflections.Select(r => new TimelineEntry(r.RecordedAt, Reviews, "Reflective review", r.RecordedByUserId.ToString(), r.WhatIsGoingOn, new PageLink("/Episodes/Engagement/Index", new { episodeId = r.EpisodeId }))));
         }
 
         // "By" holds a user id until names are resolved in one query.

@@ -65,15 +65,16 @@ public static class Caseload
         var reviews = (await db.EpisodeReviews.AsNoTracking().Where(r => ids.Contains(r.EpisodeId)).Select(r => r.EpisodeId).ToListAsync(cancellationToken))
             .CountBy(id => id).ToDictionary();
         var actions = (await db.GoalActions.AsNoTracking()
-                .Where(a => ids.Contains(a.EpisodeId) && (a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.InProgress) && a.DueOn != null)
-                .Select(a => new { a.EpisodeId, a.DueOn }).ToListAsync(cancellationToken))
+                .Where(a => ids.Contains(a.EpisodeId) && a.DueOn != null)
+                .ToListAsync(cancellationToken))
+            .Where(a => a.IsOpen)
             .ToLookup(a => a.EpisodeId);
 
         return open.Select(e =>
         {
             var service = services[e.ServiceId];
             var own = contacts[e.Id].ToList();
-            var due = actions[e.Id].Select(a => a.DueOn!.Value).ToList();
+            var pending = actions[e.Id].ToList();
             return new CaseloadRow(
                 e.Id,
                 e.PersonId,
@@ -83,10 +84,10 @@ public static class Caseload
                 e.State,
                 e.Workers,
                 ReviewSchedule.NextDue(e.StartedOn, service.ReviewIntervalMonths, reviews.GetValueOrDefault(e.Id)),
-                due.Count == 0 ? null : due.Min(),
+                pending.Min(a => a.DueOn),
                 own.Where(c => c.OccurredAt <= now).Select(c => (DateTime?)c.OccurredAt).Max(),
                 EngagementRules.Assess(e.State, e.StartedOn, own.Select(c => (c.OccurredAt, c.Attendance)), now, service),
-                due.Count(d => d < today));
+                pending.Count(a => a.IsOverdue(today)));
         })
         .OrderBy(r => r.NextDue ?? DateOnly.MaxValue)
         .ThenBy(r => r.PersonName, StringComparer.Ordinal)

@@ -48,7 +48,7 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
             Signal = EpisodeStates.IsOpen(Episode.State)
                 ? EngagementRules.Assess(Episode.State, Episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), now, Service)
                 : null;
-            OverdueActions = await db.GoalActions.CountAsync(a => a.EpisodeId == Episode.Id && (a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.InProgress) && a.DueOn < Today, cancellationToken);
+            OverdueActions = (await db.GoalActions.AsNoTracking().Where(a => a.EpisodeId == Episode.Id && a.DueOn != null).ToListAsync(cancellationToken)).Count(a => a.IsOverdue(Today));
             var staffIds = Episode.Strands.Select(s => s.WorkerUserId).Concat(Transitions.Select(t => t.ByUserId).OfType<Guid>())
                 .Concat(Extensions.Select(x => x.ByUserId)).Distinct().ToList();
             StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

@@ -134,6 +134,11 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
     public async Task<IActionResult> OnPostReallocateAsync()
     {
         await LoadAsync();
+        if (Allocated.All(a => a.Id != Reallocate.EpisodeStrandId))
+        {
+            return NotFound();
+        }
+
         if (!ReallocateValidator.Validate(Reallocate).AddTo(ModelState, nameof(Reallocate)))
         {
             return Page();

@@ -73,6 +73,13 @@ public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixtur
             ignoreOrder: false);
         page.Html.ShouldContain(OpenNote);
         page.Html.ShouldContain(RestrictedNote);
+        var links = page.Document.QuerySelectorAll("#timeline .moj-timeline__item")
+            .Select(i => (Kind: i.GetAttribute("data-kind")!, Href: i.QuerySelector(".moj-timeline__title a")?.GetAttribute("href")))
+            .ToList();
+        links.Where(l => l.Kind == Timeline.Reviews).Select(l => l.Href).ShouldBe([scenario.Path + "/reviews"]);
+        links.Where(l => l.Kind == Timeline.Contacts).ShouldAllBe(l => l.Href!.StartsWith(scenario.Path + "/contacts/", StringComparison.Ordinal));
+        links.Where(l => l.Kind == Timeline.Allocations).ShouldAllBe(l => l.Href == scenario.Path);
+        links.Where(l => l.Kind == Timeline.Referrals).ShouldAllBe(l => l.Href == $"/referrals/{scenario.Referral.Id}");
     }
 
     [Fact]

@@ -118,6 +118,32 @@ public sealed class ReallocationPageTests(ThroughcareFactory factory) : IClassFi
         again.Status.ShouldBe(HttpStatusCode.Redirect, again.Html);
     }
 
+    /// <summary>The strand a change of worker names must be one of this referral's episode, whatever version is posted.</summary>
+    [Fact]
+    public async Task Post_Reallocate_AStrandOfAnotherEpisode_IsNotFound_AndChangesNothing()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        var other = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        var foreign = other.Episode.Strands.Single(x => x.ServiceStrandId == other.EmotionalStrand.Id);
+        var browser = await Browser.SignInAsync(factory, scenario.Manager);
+
+        foreach (var version in new[] { await factory.EpisodeVersionAsync(scenario), Guid.NewGuid() })
+        {
+            var page = await browser.PostFormAsync(Url(scenario.Referral.Id) + "?handler=Reallocate", new()
+            {
+                ["Reallocate.EpisodeStrandId"] = foreign.Id.ToString(),
+                ["Reallocate.Version"] = version.ToString(),
+                ["Reallocate.WorkerId"] = scenario.Colleague.Id.ToString(),
+                ["Reallocate.Reason"] = "Worker on leave",
+            }, Url(scenario.Referral.Id));
+
+            page.Status.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        (await factory.WithDbAsync(db => db.EpisodeStrands.CountAsync(x => x.EpisodeId == scenario.Episode.Id || x.EpisodeId == other.Episode.Id))).ShouldBe(4);
+        (await factory.EpisodeEventsAsync<EpisodeWorkerChanged>(scenario)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Get_ClosedEpisode_OffersNoChangeOfWorker()
     {

@@ -95,7 +95,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         foreach (var service in Services(organisations.ToDictionary(o => o.Name, o => o.Id), now))
         {
             db.Services.Add(service);
-            audit.Add(AuditRecordTypes.Service, service.Id.ToString(), AuditActions.Create, purpose: "demo data");
+            audit.Record(new ServiceCreated(service.Id, service.OrganisationId, FieldChanges.Compare(new ServiceSettings(), ServiceSettings.Of(service))), purpose: "demo data");
         }
 
         var wellbeing = organisations.Single(o => o.Kind == OrganisationKind.VoluntarySector).Id;
@@ -121,7 +121,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             PersonService.SetSearchKeys(person);
             db.People.Add(person);
             first ??= person;
-            audit.Add(AuditRecordTypes.Person, person.Id.ToString(), AuditActions.Create, person.Id, new { changes = FieldChanges.Created(details) }, purpose: "demo data");
+            audit.Record(new PersonCreated(person.Id, FieldChanges.Created(details)), purpose: "demo data");
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -238,7 +238,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             new() { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Bring ID and proof of income", Owner = ActionOwner.Person, DueOn = DateOnly.FromDateTime(opened.AddDays(20)), Status = ActionStatus.Done, CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id, CompletedAt = opened.AddDays(19) },
         ];
         db.Goals.Add(goal);
-        audit.Add(AuditRecordTypes.Episode, episode.Id.ToString(), AuditActions.Create, person.Id, purpose: "demo data");
+        audit.Record(new EpisodeOpened(episode.Id, person.Id, referral.Id, service.Id, episode.Strands.Select(s => new StrandWorker(s.ServiceStrandId, s.WorkerUserId)).ToList()), purpose: "demo data");
         await db.SaveChangesAsync(cancellationToken);
     }
 

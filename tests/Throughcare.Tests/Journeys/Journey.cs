@@ -107,13 +107,21 @@ public sealed class Journey : IAsyncDisposable
         await group.GetByLabel("Year").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Signs in as the README has a newcomer do: open the site's root, be sent to sign in on the same plain-HTTP address
+    /// (a redirect to https on this port would leave the browser on an error page), and come back to the root.
+    /// </summary>
     public async Task SignInAsync(string email, string password)
     {
-        await GotoAsync("/sign-in", "Sign in to Throughcare");
+        await GotoAsync("/", "Sign in to Throughcare");
+        var signIn = new Uri(Page.Url);
+        (signIn.Scheme, signIn.AbsolutePath, signIn.Query).ShouldBe(("http", "/sign-in", "?returnUrl=%2F"));
         await Field("Email address").FillAsync(email);
         await Field("Password").FillAsync(password);
         await ClickButtonAsync("Sign in");
         await ExpectPageAsync("Throughcare");
+        var home = new Uri(Page.Url);
+        (home.Scheme, home.AbsolutePath).ShouldBe(("http", "/"));
     }
 
     public async Task SignOutAsync()

@@ -314,8 +314,11 @@ public static partial class HostileForms
                 {
                     Browser = browser,
                     Url = $"/admin/users/{target.Id}",
-                    ValidFieldsAsync = () => Fields(("Input.DisplayName", "Priya Shah"), ("Input.TeamId", teamId.ToString()),
-                        ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager)),
+
+                    // The account as saved now: a value that was accepted changed it, and its version with it.
+                    ValidFieldsAsync = async () => await Fields(("Input.DisplayName", "Priya Shah"), ("Input.TeamId", teamId.ToString()),
+                        ("Input.Roles", StaffRoles.Practitioner), ("Input.Roles", StaffRoles.Manager),
+                        ("Version", (await factory.WithDbAsync(db => db.Users.Where(u => u.Id == target.Id).Select(u => u.ConcurrencyStamp).SingleAsync()))!)),
                 };
             },
         },

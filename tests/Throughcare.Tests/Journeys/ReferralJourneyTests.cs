@@ -110,7 +110,7 @@ public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture
             await journey.ExpectPageAsync($"Screen the referral of {personName}");
             await journey.ClickButtonAsync("Start screening");
             await journey.ExpectPageAsync($"Screen the referral of {personName}");
-            await Expect(page.Locator("[data-outcome]")).ToHaveTextAsync("Screening started");
+            await Expect(page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading")).ToHaveTextAsync("Screening started");
             await Expect(page.Locator("[data-rule] .govuk-tag", new() { HasText = "Not met" })).ToHaveCountAsync(0);
             await Expect(page.Locator("[data-rule] .govuk-tag", new() { HasText = "Unknown" })).ToHaveCountAsync(0);
 
@@ -118,7 +118,7 @@ public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture
             await journey.Field("Accept the referral").CheckAsync();
             await journey.ClickButtonAsync("Save decision");
             await journey.ExpectPageAsync($"Screen the referral of {personName}");
-            await Expect(page.Locator("[data-outcome]")).ToHaveTextAsync("Referral accepted");
+            await Expect(page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading")).ToHaveTextAsync("Referral accepted");
 
             await journey.ClickLinkAsync("Allocate workers");
             await journey.ExpectPageAsync($"Allocate workers for {personName}");
@@ -131,7 +131,7 @@ public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture
             await journey.ScreenshotAsync("referral-allocation");
             await journey.ClickButtonAsync("Confirm allocation");
             await journey.ExpectPageAsync($"Allocate workers for {personName}");
-            await Expect(page.Locator("[data-outcome]")).ToHaveTextAsync("Workers allocated: the episode of care is open");
+            await Expect(page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading")).ToHaveTextAsync("Workers allocated: the episode of care is open");
             await Expect(page.Locator("tr[data-allocated]", new() { HasText = "Emotional support" })).ToContainTextAsync(fmhp.DisplayName);
             await Expect(page.Locator("tr[data-allocated]", new() { HasText = "Practical support" })).ToContainTextAsync(clw.DisplayName);
 

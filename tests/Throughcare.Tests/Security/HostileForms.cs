@@ -363,7 +363,22 @@ public static partial class HostileForms
         },
     };
 
+    /// <summary>How many test classes the hostile-value cases are dealt round (see HostileValuesTests.cs).</summary>
+    public const int Parts = 4;
+
     public static TheoryData<string, string> Cases => CasesOf(_ => true);
+
+    /// <summary>Every <paramref name="parts"/>th case, starting at the <paramref name="part"/>th (1-based): together the parts are <see cref="Cases"/>.</summary>
+    public static TheoryData<string, string> CasesInPart(int part, int parts)
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var (row, index) in Cases.Select((row, index) => (row, index)).Where(c => c.index % parts == part - 1))
+        {
+            cases.Add((string)row[0], (string)row[1]);
+        }
+
+        return cases;
+    }
 
     /// <summary>Every field that names a record, with the form it is on: each is sent another organisation's record's id.</summary>
     public static TheoryData<string, string> OtherOrganisationsIdCases => CasesOf(f => f.OtherOrganisationsId is not null);

@@ -10,7 +10,8 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         b.HasKey(a => a.Id);
         b.HasIndex(a => a.Sequence).IsUnique();
         b.Property(a => a.UserName).HasMaxLength(256);
-        b.Property(a => a.Role).HasMaxLength(100);
+        // Every role a member of staff holds, comma-separated: eight roles already pass 100 characters.
+        b.Property(a => a.Role).HasMaxLength(500);
         b.Property(a => a.RecordType).HasMaxLength(60);
         b.Property(a => a.RecordId).HasMaxLength(100);
         b.Property(a => a.Action).HasMaxLength(60);

@@ -18,7 +18,7 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -415,8 +415,8 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("Role")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

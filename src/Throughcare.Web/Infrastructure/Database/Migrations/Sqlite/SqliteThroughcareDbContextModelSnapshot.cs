@@ -16,7 +16,7 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
@@ -406,7 +406,7 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
-                        .HasMaxLength(100)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")

@@ -14,7 +14,7 @@ public sealed class GovUkDateInputTagHelper : GovUkFieldsetFieldTagHelperBase
 
     protected override IHtmlContent Control(TagHelperOutput output, string id, string? describedBy, bool hasError)
     {
-        var model = For.Model as DateParts;
+        var model = Field.Model as DateParts;
         var modelState = ViewContext.ModelState;
         // An error on the whole date marks every box; an error on one part marks only that box.
         var wholeDateInError = modelState.TryGetValue(FieldName, out var whole) && whole.Errors.Count > 0;

@@ -9,7 +9,20 @@ namespace Throughcare.Web.TagHelpers;
 public abstract class GovUkFieldTagHelperBase : TagHelper
 {
     [HtmlAttributeName("for")]
-    public ModelExpression For { get; set; } = default!;
+    public ModelExpression? For { get; set; }
+
+    /// <summary>
+    /// The field as a path (<c>Input.Answers[3]</c>), for fields in a loop: Razor compiles an indexer in <c>for</c> to a
+    /// new delegate on every render, which a form of many rows pays for on each request.
+    /// </summary>
+    [HtmlAttributeName("for-path")]
+    public string? ForPath { get; set; }
+
+    private ModelExpression? _field;
+
+    /// <summary>The bound field, from <c>for</c> or <c>for-path</c>.</summary>
+    protected ModelExpression Field => _field ??= For ?? FromPath(ForPath
+        ?? throw new InvalidOperationException("A GOV.UK field needs for or for-path."));
 
     public string? Hint { get; set; }
 
@@ -17,14 +30,35 @@ public abstract class GovUkFieldTagHelperBase : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
-    protected string FieldName => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+    protected string FieldName => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(Field.Name);
 
-    protected string DisplayName => For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? For.Name;
+    protected string DisplayName => Field.Metadata.DisplayName ?? Field.Metadata.PropertyName ?? Field.Name;
 
     /// <summary>The posted text when binding saw one (so rejected input is echoed back), else the model value.</summary>
-    protected string? Value => AttemptedValue(FieldName) ?? GovUkHtml.Format(For.Model);
+    protected string? Value => AttemptedValue(FieldName) ?? GovUkHtml.Format(Field.Model);
 
     protected virtual IEnumerable<string> ErrorKeys => [FieldName];
+
+    /// <summary>Walks a path of properties and list indexes ("Documents[2].Use") from the view's model.</summary>
+    private ModelExpression FromPath(string path)
+    {
+        var explorer = ViewContext.ViewData.ModelExplorer;
+        var metadata = ViewContext.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.ModelBinding.IModelMetadataProvider>();
+        foreach (var step in path.Split('.'))
+        {
+            var bracket = step.IndexOf('[', StringComparison.Ordinal);
+            explorer = explorer.GetExplorerForProperty(bracket < 0 ? step : step[..bracket])
+                ?? throw new InvalidOperationException($"{path}: {step} is not a property.");
+            if (bracket >= 0)
+            {
+                var index = int.Parse(step[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+                var item = explorer.Model is System.Collections.IList list && index < list.Count ? list[index] : null;
+                explorer = new ModelExplorer(metadata, explorer, explorer.Metadata.ElementMetadata!, item);
+            }
+        }
+
+        return new ModelExpression(path, explorer);
+    }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -58,7 +92,7 @@ public abstract class GovUkFieldTagHelperBase : TagHelper
     protected IReadOnlyList<string>? CurrentValues() =>
         GovUkHtml.Values(ViewContext.ModelState.TryGetValue(FieldName, out var entry)
             ? entry.RawValue ?? entry.AttemptedValue
-            : For.Model);
+            : Field.Model);
 
     /// <summary>The input element(s); <paramref name="describedBy"/> is null when there is no hint or error.</summary>
     protected abstract IHtmlContent Control(TagHelperOutput output, string id, string? describedBy, bool hasError);

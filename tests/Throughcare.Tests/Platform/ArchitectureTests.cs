@@ -33,8 +33,21 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void Views_BindFieldsInLoopsByPath()
+    {
+        var findings = Scan(["Pages"], ["*.cshtml"], IndexerBinding(), except: []);
+
+        findings.ShouldBeEmpty("A field in a loop binds with for-path=\"@($\"Items[{i}].Name\")\": an indexer in for or in a lambda "
+            + "is compiled to a new delegate on every render:\n" + string.Join('\n', findings));
+    }
+
+    [Fact]
     public void Rules_RecogniseWhatTheyForbid()
     {
+        IndexerBinding().IsMatch("""<govuk-radios for="Input.Answers[i]" />""").ShouldBeTrue();
+        IndexerBinding().IsMatch("""<input name="@Html.NameFor(m => m.Documents[i].Type)" />""").ShouldBeTrue();
+        IndexerBinding().IsMatch("""<govuk-radios for-path="@($"Input.Answers[{i}]")" />""").ShouldBeFalse();
+
         AccessDecision().IsMatch("if (User.IsInRole(StaffRoles.Manager))").ShouldBeTrue();
         AccessDecision().IsMatch("s.OrganisationId == user.OrganisationId").ShouldBeTrue();
         AccessDecision().IsMatch("e.OrganisationId != currentUser.OrganisationId").ShouldBeTrue();
@@ -93,6 +106,10 @@ public sealed partial class ArchitectureTests
     /// <summary>Role checks and comparisons of a record's organisation with the signed-in user's.</summary>
     [GeneratedRegex(@"\bIsInRole\(|OrganisationId\s*[!=]=\s*\w*(user|User|viewer|Viewer)\w*\.OrganisationId|(user|User|viewer|Viewer)\w*\.OrganisationId\s*[!=]=")]
     private static partial Regex AccessDecision();
+
+    /// <summary>A model expression with an indexer: a tag helper's for, or an HTML helper's lambda.</summary>
+    [GeneratedRegex(@"\b(for|asp-for)=""[^""]*\[|For\(\w+ => [^)]*\[")]
+    private static partial Regex IndexerBinding();
 
     /// <summary>A link, form action or redirect spelled as a path in the code instead of generated from a route.</summary>
     [GeneratedRegex(@"\b(href|action|formaction)=""/(?!(assets|css|js|lib|openapi|api)/)[A-Za-z@]|\b(Local)?Redirect(Permanent)?\(\$?""/")]

@@ -42,7 +42,7 @@ public static class DatabaseSetup
             }
 
             services.AddDbContext<ThroughcareDbContext, PostgresThroughcareDbContext>((sp, o) => o
-                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .UseNpgsql(WithPoolDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddInterceptors(sp.GetRequiredService<AuditAnchorInterceptor>()));
         }
         else
@@ -59,6 +59,29 @@ public static class DatabaseSetup
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql's pool resets every connection it is given back with <c>DISCARD ALL</c>, a second round trip for each
+    /// use; Throughcare leaves no session state behind (its advisory locks are per transaction, or released in a
+    /// <c>finally</c>), so the reset is skipped, and the statements run most are prepared once per connection. An
+    /// operator's own setting of either wins (ADR 0018).
+    /// </summary>
+    public static string WithPoolDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var given = connectionString.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        if (!given.Contains("NORESETONCLOSE=", StringComparison.Ordinal))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!given.Contains("MAXAUTOPREPARE=", StringComparison.Ordinal))
+        {
+            builder.MaxAutoPrepare = 50;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Refuses to run on settings that could lose acknowledged writes.</summary>

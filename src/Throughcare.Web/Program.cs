@@ -10,7 +10,17 @@ if (args.Contains("verify-audit"))
     return await MaintenanceCommands.VerifyAuditAsync(app.Services, Console.Out, Console.Error);
 }
 
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+{
+    // Unreachable, read-only or full: one clear line for the operator (and the supervisor restarts the service).
+    app.Logger.LogCritical(e, "Throughcare cannot start: the database cannot be reached or written ({Reason}).", e.GetBaseException().Message);
+    return 3;
+}
+
 app.UseThroughcare();
 await app.RunAsync();
 return 0;

@@ -127,7 +127,7 @@ public static class ThroughcareHost
             o.IncludeSubDomains = true;
             o.ExcludedHosts.Clear();
         });
-        services.AddHealthChecks().AddDbContextCheck<ThroughcareDbContext>("database", HealthStatus.Unhealthy, ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseWriteProbe>("database", HealthStatus.Unhealthy, ["ready"]);
         services.Configure<HealthCheckServiceOptions>(o =>
         {
             foreach (var registration in o.Registrations)
@@ -361,7 +361,13 @@ public static class ThroughcareHost
         }
         else
         {
-            app.UseExceptionHandler("/error/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+
+                // The database down, hung, locked or full is not Throughcare's fault and passes: 503, try again later.
+                StatusCodeSelector = e => DatabaseFaults.IsUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
         }
 
         app.UseHsts();
@@ -379,6 +385,7 @@ public static class ThroughcareHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(SessionValidator.RethrowUnavailableDatabase);
         app.UseAuthorization();
 
         var endpoints = app.MapGroup("").AnswerHeadWhereGet();

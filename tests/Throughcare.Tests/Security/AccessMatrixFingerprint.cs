@@ -8,11 +8,11 @@ namespace Throughcare.Tests.Security;
 /// <summary>
 /// Every row of every table the model maps, as text, so that a write nobody may make shows as a difference whatever
 /// table it lands in; a table added to the model is in it the day it exists. Left out: what every request writes by
-/// design (the audit trail, sessions, partnership actions, data protection keys) and when a token was last used.
+/// design (the audit trail, sessions, partnership actions, data protection keys, readiness probes) and when a token was last used.
 /// </summary>
 public sealed class AccessMatrixFingerprint
 {
-    private static readonly HashSet<string> RequestBookkeeping = ["AuditEvents", "UserSessions", "PartnershipActions", "DataProtectionKeys"];
+    private static readonly HashSet<string> RequestBookkeeping = ["AuditEvents", "UserSessions", "PartnershipActions", "DataProtectionKeys", "HealthProbes"];
     private static readonly HashSet<string> IgnoredColumns = ["ApiTokens.LastUsedAt"];
 
     private readonly Dictionary<string, Dictionary<string, string>> _tables;

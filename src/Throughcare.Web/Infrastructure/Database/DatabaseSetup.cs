@@ -52,9 +52,10 @@ public static class DatabaseSetup
                 : connectionString;
             var pragmas = new SqlitePragmas(
                 configuration["Database:Sqlite:JournalMode"] ?? "WAL",
-                configuration["Database:Sqlite:Synchronous"] ?? "FULL");
+                configuration["Database:Sqlite:Synchronous"] ?? "FULL",
+                configuration.GetValue<int?>("Database:Sqlite:BusyTimeoutMilliseconds") ?? 1000);
             services.AddDbContext<ThroughcareDbContext, SqliteThroughcareDbContext>((sp, o) => o
-                .UseSqlite(sqlite)
+                .UseSqlite(sqlite, o => o.CommandTimeout(CommandSeconds - 1))
                 .AddInterceptors(pragmas, sp.GetRequiredService<AuditAnchorInterceptor>()));
         }
 
@@ -62,27 +63,52 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Npgsql's pool resets every connection it is given back with <c>DISCARD ALL</c>, a second round trip for each
-    /// use; Throughcare leaves no session state behind (its advisory locks are per transaction, or released in a
-    /// <c>finally</c>), so the reset is skipped, and the statements run most are prepared once per connection. An
-    /// operator's own setting of either wins (ADR 0018).
+    /// Connection settings Throughcare relies on, unless the operator sets them in the connection string (ADR 0018).
+    /// Npgsql's pool resets every connection it is given back with <c>DISCARD ALL</c>, a second round trip for each use;
+    /// Throughcare leaves no session state behind (its advisory locks are per transaction, or released in a
+    /// <c>finally</c>), so the reset is skipped, and the statements run most are prepared once per connection. A request
+    /// must end within seconds even when the database is down, hung or locked: connecting and each command have a
+    /// budget of a few seconds, after which the page answers 503 with Retry-After (start-up work sets its own).
     /// </summary>
     public static string WithPoolDefaults(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        var given = connectionString.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
-        if (!given.Contains("NORESETONCLOSE=", StringComparison.Ordinal))
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        bool Unset(string key) => !given.Contains(key);
+        if (Unset("NORESETONCLOSE"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!given.Contains("MAXAUTOPREPARE=", StringComparison.Ordinal))
+        if (Unset("MAXAUTOPREPARE"))
         {
             builder.MaxAutoPrepare = 50;
         }
 
+        if (Unset("TIMEOUT"))
+        {
+            builder.Timeout = ConnectSeconds;
+        }
+
+        if (Unset("COMMANDTIMEOUT"))
+        {
+            builder.CommandTimeout = CommandSeconds;
+        }
+
+        if (Unset("CANCELLATIONTIMEOUT"))
+        {
+            builder.CancellationTimeout = 500;
+        }
+
         return builder.ConnectionString;
     }
+
+    /// <summary>Seconds a request waits to connect, and for one command, before the database counts as unavailable.</summary>
+    public const int ConnectSeconds = 3;
+
+    /// <inheritdoc cref="ConnectSeconds"/>
+    public const int CommandSeconds = 4;
 
     /// <summary>Refuses to run on settings that could lose acknowledged writes.</summary>
     public static async Task VerifyDurabilityAsync(ThroughcareDbContext db, CancellationToken cancellationToken)
@@ -134,9 +160,14 @@ public static class DatabaseSetup
     }
 
     /// <summary>Sets SQLite's durability settings on every connection the pool opens.</summary>
-    private sealed class SqlitePragmas(string journalMode, string synchronous) : DbConnectionInterceptor
+    /// <remarks>
+    /// A writer waits for another's lock a second at a time (the busy timeout) until the command's 3 seconds are up,
+    /// then the page answers 503 with Retry-After rather than hanging: SQLite's writes take milliseconds, so a lock
+    /// held longer is a fault.
+    /// </remarks>
+    private sealed class SqlitePragmas(string journalMode, string synchronous, int busyTimeoutMilliseconds) : DbConnectionInterceptor
     {
-        private readonly string _sql = $"PRAGMA journal_mode={Sanitise(journalMode)}; PRAGMA synchronous={Sanitise(synchronous)}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        private readonly string _sql = $"PRAGMA journal_mode={Sanitise(journalMode)}; PRAGMA synchronous={Sanitise(synchronous)}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMilliseconds};";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -15,6 +15,8 @@ public static class DatabaseStartup
         scope.ServiceProvider.GetRequiredService<AccessScope>().AsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ThroughcareDbContext>();
 
+        // Requests have a budget of seconds for each command; migrating and seeding a large database take longer.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await MigrateExclusivelyAsync(db);
         await DatabaseSetup.VerifyDurabilityAsync(db, CancellationToken.None);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), db);
@@ -23,6 +25,14 @@ public static class DatabaseStartup
         if (app.Configuration.GetValue<bool>("Throughcare:Demo:Enabled"))
         {
             await scope.ServiceProvider.GetRequiredService<DemoPartnership>().SeedAsync(CancellationToken.None);
+        }
+
+        // A database that can be read but not written (a read-only file or mount, a full disk) would otherwise show
+        // only as every save failing: say so once, plainly, at start-up.
+        var probe = await DatabaseWriteProbe.TryWriteAsync(db, CancellationToken.None);
+        if (probe is not null)
+        {
+            app.Logger.LogCritical("The database cannot be written: {Reason}. Throughcare will answer 503 until it can.", probe);
         }
     }
 

@@ -18,6 +18,7 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAlias> PersonAliases => Set<PersonAlias>();
     public DbSet<PersonCareRole> PersonCareRoles => Set<PersonCareRole>();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -89,6 +90,36 @@ public static class SessionValidator
     public const string TwoFactorSetupRequired = "throughcare:2fa-setup-required";
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await CheckAsync(context);
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            // The session cannot be checked, so the request cannot go on as anyone: it fails after authentication
+            // (RethrowUnavailableDatabase), and the "service unavailable" page then renders as for someone signed
+            // out, since authentication's result is kept for the request. The cookie is kept for when the database is back.
+            context.RejectPrincipal();
+            context.HttpContext.Items[UncheckedSession] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
+    }
+
+    private const string UncheckedSession = "throughcare:unchecked-session";
+
+    /// <summary>Fails a request whose session could not be checked, once, so that the error page can render.</summary>
+    public static Task RethrowUnavailableDatabase(HttpContext context, Func<Task> next)
+    {
+        if (context.Items[UncheckedSession] is System.Runtime.ExceptionServices.ExceptionDispatchInfo failure
+            && context.Features.Get<IExceptionHandlerFeature>() is null)
+        {
+            failure.Throw();
+        }
+
+        return next();
+    }
+
+    private static async Task CheckAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<ThroughcareDbContext>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Web.Pages.Errors;
 
@@ -19,7 +20,7 @@ public sealed class IndexModel : PageModel
 
     // The code is read from the route, not model-bound: binding fails as a whole when a re-executed POST's form
     // cannot be read (malformed, too many fields), which would turn that 400 into a 500.
-    private PageResult Show()
+    private IActionResult Show()
     {
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var routeCode) ? routeCode : 500;
 
@@ -27,9 +28,16 @@ public sealed class IndexModel : PageModel
         ModelState.Clear();
 
         // A request the server refused to read (body too large, malformed) is the client's error, not ours.
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException badRequest)
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException badRequest)
         {
             code = badRequest.StatusCode;
+        }
+
+        // The database down, hung, locked or full: the service is unavailable for now, not broken.
+        if (DatabaseFaults.IsUnavailable(error))
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
         }
 
         // The anti-forgery check reads the form first and reports a body over the limit as a bad token: say what happened.
@@ -50,6 +58,26 @@ public sealed class IndexModel : PageModel
             503 => "Sorry, the service is unavailable",
             _ => "Sorry, there is a problem with the service",
         };
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+        {
+            DatabaseFaults.AskToRetry(Response);
+        }
+
+        // A partner system calling the API gets a problem document, not a web page.
+        var path = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        if (path is not null && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return new JsonResult(new ProblemDetails
+            {
+                Status = Code,
+                Title = Heading,
+                Detail = Code == StatusCodes.Status503ServiceUnavailable ? "Throughcare cannot reach its records at the moment. Try again later." : null,
+                Extensions = { ["reference"] = Reference },
+            })
+            { StatusCode = Code, ContentType = "application/problem+json" };
+        }
+
         return new PageResult { StatusCode = Code };
     }
 }

@@ -1898,6 +1898,20 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Throughcare.Web.Infrastructure.Database.HealthProbe", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Node");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)

@@ -1887,6 +1887,20 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Throughcare.Web.Infrastructure.Database.HealthProbe", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Node");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)

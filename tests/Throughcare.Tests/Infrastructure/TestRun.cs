@@ -3,8 +3,13 @@ using Xunit.Abstractions;
 using Xunit.Sdk;
 
 [assembly: TestFramework("Throughcare.Tests.Infrastructure.TestRun", "Throughcare.Tests")]
+[assembly: TestCollectionOrderer("Throughcare.Tests.Infrastructure.LongRunningFirst", "Throughcare.Tests")]
 
 namespace Throughcare.Tests.Infrastructure;
+
+/// <summary>A test class that takes a minute or more (browser journeys, the hostile and access harnesses): started first.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LongRunningAttribute : Attribute;
 
 /// <summary>
 /// xunit's own test framework, which also drops the run's template database once every test class has finished. (The
@@ -34,5 +39,23 @@ public sealed class TestRun(IMessageSink messageSink) : XunitTestFramework(messa
             Aggregator.Run(TestDatabase.RemoveTemplate);
             return base.BeforeTestAssemblyFinishedAsync();
         }
+    }
+}
+
+/// <summary>
+/// Starts the long classes first: two classes run at a time, so a long one starting last would leave the other thread
+/// idle while it finishes. The rest keep xunit's order.
+/// </summary>
+public sealed class LongRunningFirst : ITestCollectionOrderer
+{
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
+        testCollections.OrderByDescending(IsLongRunning);
+
+    // A class without a [Collection] is a collection of its own, named "Test collection for" its full name.
+    private static bool IsLongRunning(ITestCollection collection)
+    {
+        const string prefix = "Test collection for ";
+        var name = collection.DisplayName.StartsWith(prefix, StringComparison.Ordinal) ? collection.DisplayName[prefix.Length..] : collection.DisplayName;
+        return typeof(TestRun).Assembly.GetType(name)?.GetCustomAttribute<LongRunningAttribute>() is not null;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Accounts;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,6 +7,7 @@ namespace Throughcare.Tests.Journeys;
 
 [Trait("Category", "Journey")]
 [Collection(BrowserJourneys.Name)]
+[LongRunning]
 public sealed class AdministrationJourneyTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

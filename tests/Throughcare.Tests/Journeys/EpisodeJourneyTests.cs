@@ -8,6 +8,7 @@ namespace Throughcare.Tests.Journeys;
 
 [Trait("Category", "Journey")]
 [Collection(BrowserJourneys.Name)]
+[LongRunning]
 public sealed class EpisodeJourneyTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Domain.Accounts;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,6 +8,7 @@ namespace Throughcare.Tests.Journeys;
 
 [Trait("Category", "Journey")]
 [Collection(BrowserJourneys.Name)]
+[LongRunning]
 public sealed class PeopleJourneyTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

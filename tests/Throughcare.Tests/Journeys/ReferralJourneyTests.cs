@@ -12,6 +12,7 @@ namespace Throughcare.Tests.Journeys;
 
 [Trait("Category", "Journey")]
 [Collection(BrowserJourneys.Name)]
+[LongRunning]
 public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
 {
     [Fact]

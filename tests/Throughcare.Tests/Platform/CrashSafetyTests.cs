@@ -19,6 +19,7 @@ namespace Throughcare.Tests.Platform;
 /// API side by side, and the process is killed with SIGKILL mid-write. Every write it acknowledged must be there after
 /// the crash, once, with the audit chain intact, and the service must start again on what it left.
 /// </summary>
+[LongRunning]
 public sealed class CrashSafetyTests(ThroughcareFactory factory, ITestOutputHelper output) : IClassFixture<ThroughcareFactory>
 {
     private const int Writers = 4;

@@ -53,6 +53,7 @@ public sealed record MatrixResponse(HttpStatusCode Status, string? Location, str
 /// table. A new page, handler or endpoint is in the matrix the day it exists, and a new kind of route value fails it
 /// until the scenario can fill it.
 /// </summary>
+[LongRunning]
 public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHelper output) : IClassFixture<AccessMatrixFixture>
 {
     /// <summary>Requests in flight at once: enough to keep two cores busy while others wait on the database.</summary>

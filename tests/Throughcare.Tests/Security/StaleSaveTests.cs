@@ -12,9 +12,10 @@ namespace Throughcare.Tests.Security;
 /// <summary>
 /// A form that changes an existing record, and the field two people change differently from one loaded version. Saved
 /// is what the first one's save shows on the conflict page when it is not the value itself (a state, say); a date field
-/// takes days after the date the form's valid values hold.
+/// takes days after the date the form's valid values hold. Reloads says whether the form, loaded again, shows the saved
+/// value (a form that changes a state shows an empty form again).
 /// </summary>
-public sealed record StaleForm(string Form, string Field, string First, string Second, string? Saved = null, bool IsDate = false)
+public sealed record StaleForm(string Form, string Field, string First, string Second, string? Saved = null, bool IsDate = false, bool Reloads = true)
 {
     public override string ToString() => Form;
 }
@@ -34,8 +35,10 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         new("episode contact correction", "Input.Note", "Corrected by the first worker.", "Corrected by the second worker."),
         new("episode priorities", "Input.First", "Housing before anything else", "Employment before anything else"),
         new("episode action update", "Input.DueOn", "3", "10", IsDate: true),
-        new("episode extension", "Input.NewPlannedEnd", "0", "30", IsDate: true),
+        new("episode extension", "Input.NewPlannedEnd", "30", "0", IsDate: true, Reloads: false),
         new("episode strand end", "Input.Reason", "Practical work is done", "The strand has finished", Saved: "Ended on"),
+        new("episode disengage", "Input.Reason", "Not answering calls for six weeks", "Moved out of the area", Reloads: false),
+        new("episode reengage", "Input.Reason", "Came to the drop-in", "Answered the phone at last", Reloads: false),
     ];
 
     public static TheoryData<StaleForm> Cases => [.. Forms];
@@ -70,6 +73,10 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         if (row.Saved is null)
         {
             stale.Document.QuerySelectorAll("[data-yours]").Select(c => c.TextContent.Trim()).ShouldContain(secondShown, $"{row.Form}: the user's own input beside it");
+        }
+
+        if (row.Saved is null && row.Reloads)
+        {
             var reloaded = await session.Browser.GetAsync(session.FormPage ?? session.Url);
             reloaded.Html.ShouldContain(WebUtility.HtmlEncode(firstShown), Case.Sensitive, $"{row.Form}: the first save is kept");
             reloaded.Html.ShouldNotContain(WebUtility.HtmlEncode(secondShown), Case.Sensitive, $"{row.Form}: the second save is not");

@@ -65,16 +65,7 @@ public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, Current
         }
 
         episode.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new WriteResult.Done(episodeId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new WriteResult.Conflict();
-        }
+        return await db.SaveOrConflictAsync(new WriteResult.Done(episodeId), cancellationToken);
     }
 
     public Task<WriteResult> ChangeAsync(Guid episodeId, Guid? version, Func<Episode, Refusal?> change, CancellationToken cancellationToken) =>

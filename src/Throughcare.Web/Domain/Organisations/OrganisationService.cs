@@ -95,17 +95,11 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
         organisation.RequireTwoFactor = details.RequireTwoFactor;
         organisation.Version = Guid.NewGuid();
         scope.Touched(audit.Record(new OrganisationUpdated(organisationId, FieldChanges.Compare(current, details))), organisationId);
-        try
+        return await db.SaveOrConflictAsync(new WriteResult.Done(organisationId), cancellationToken, async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return new WriteResult.Done(organisationId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var latest = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
-            return new WriteResult.Conflict(new SavedOrganisation(DetailsOf(latest), latest.Version));
-        }
+            return new SavedOrganisation(DetailsOf(latest), latest.Version);
+        });
     }
 
     /// <summary>Adds a team; Done carries the organisation's id, whose page lists its teams.</summary>

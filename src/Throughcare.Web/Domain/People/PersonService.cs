@@ -108,18 +108,11 @@ public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, 
         person.Version = Guid.NewGuid();
         SetSearchKeys(person);
         audit.Record(new PersonUpdated(person.Id, changes));
-        try
+        return await db.SaveOrConflictAsync(new WriteResult.Done(person.Id), cancellationToken, async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var current = await db.People.AsNoTracking().SingleAsync(p => p.Id == options.PersonId, cancellationToken);
-            return new WriteResult.Conflict(new SavedPerson(current.Details, current.Version));
-        }
-
-        return new WriteResult.Done(person.Id);
+            return new SavedPerson(current.Details, current.Version);
+        });
     }
 
     public async Task<WriteResult> AddAliasAsync(Guid personId, string givenName, string familyName, CancellationToken cancellationToken)
@@ -134,8 +127,7 @@ public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, 
         person.Version = Guid.NewGuid();
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Record(new PersonAliasAdded(personId, alias.Id, $"{givenName} {familyName}"));
-        await db.SaveChangesAsync(cancellationToken);
-        return new WriteResult.Done(personId);
+        return await db.SaveOrConflictAsync(new WriteResult.Done(personId), cancellationToken);
     }
 
     /// <summary>

@@ -459,27 +459,9 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         }
 
         referral.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new WriteResult.Done(referralId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new WriteResult.Conflict();
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent writer won, and its row (an episode for this referral, say) stopped ours before the version check.
-            db.ChangeTracker.Clear();
-            if (await db.Referrals.AnyAsync(r => r.Id == referralId && r.Version != version, cancellationToken))
-            {
-                return new WriteResult.Conflict();
-            }
 
-            throw;
-        }
+        // A concurrent writer's row (an episode for this referral, say) can stop ours before the version check: a conflict too.
+        return await db.SaveOrConflictAsync(new WriteResult.Done(referralId), cancellationToken);
     }
 
     /// <summary>A referral's answers, as the journey pages show them and as its change history compares them.</summary>

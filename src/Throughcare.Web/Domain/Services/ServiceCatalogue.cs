@@ -93,16 +93,7 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Se
         db.AddRange(service.Documents);
         service.Version = Guid.NewGuid();
         audit.Record(new ServiceUpdated(serviceId, FieldChanges.Compare(before, ServiceSettings.Of(service))));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new WriteResult.Done(serviceId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new WriteResult.Conflict();
-        }
+        return await db.SaveOrConflictAsync(new WriteResult.Done(serviceId), cancellationToken);
     }
 
     /// <summary>Adds a strand; its contacts draw on the given intervention list, or the usual one for the worker's role.</summary>
@@ -123,8 +114,7 @@ public sealed class ServiceCatalogue(ThroughcareDbContext db, AuditLog audit, Se
         var strand = db.ServiceStrands.Add(new ServiceStrand { Id = Guid.NewGuid(), ServiceId = serviceId, Name = name, WorkerRole = workerRole, InterventionList = list }).Entity;
         service.Version = Guid.NewGuid();
         audit.Record(new ServiceStrandAdded(serviceId, strand.Id, name, workerRole, list));
-        await db.SaveChangesAsync(cancellationToken);
-        return new WriteResult.Done(serviceId);
+        return await db.SaveOrConflictAsync(new WriteResult.Done(serviceId), cancellationToken);
     }
 
     private async Task<bool> MayManageAsync(Guid serviceId, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Database;
@@ -29,7 +30,24 @@ public sealed class ExtendModel(ThroughcareDbContext db, ReviewService reviews) 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadAsync();
+        var answer = new WriteAnswer
+        {
+            Done = _ => RedirectToPage("/Episodes/Reviews/Index", new { episodeId = InView.Id }),
+            Flash = "Planned end extended",
+            RefusedField = "Input.NewPlannedEnd",
+            Conflict = async _ =>
+            {
+                Version = await LoadAsync();
+                Conflict = ConflictView.Of("The episode", ("Planned end", Display.Date(PlannedEndOn), Input.NewPlannedEnd.TryGetDate(out var yours) ? Display.Date(yours) : null));
+            },
+        };
+
+        // Checked before the rules below, which compare with the planned end saved now rather than the one the form showed.
+        if (await LoadAsync() != Version)
+        {
+            return await this.AnswerAsync(new WriteResult.Conflict(), answer);
+        }
+
         var endRule = new DateRule("New planned end", "Enter the new planned end", PlannedEndOn.AddDays(1), PlannedEndOn.AddYears(5),
             "New planned end must be after the current planned end", "New planned end must be within 5 years of the current one");
         var validator = new InlineValidator<ExtendInput>
@@ -44,17 +62,7 @@ public sealed class ExtendModel(ThroughcareDbContext db, ReviewService reviews) 
 
         Input.NewPlannedEnd.TryGetDate(out var newEnd);
         var result = await reviews.ExtendAsync(new ExtendEpisode { EpisodeId = InView.Id, Version = Version, NewPlannedEnd = newEnd, Reason = Input.Reason!.Trim() }, HttpContext.RequestAborted);
-        return await this.AnswerAsync(result, new WriteAnswer
-        {
-            Done = _ => RedirectToPage("/Episodes/Reviews/Index", new { episodeId = InView.Id }),
-            Flash = "Planned end extended",
-            RefusedField = "Input.NewPlannedEnd",
-            Conflict = async _ =>
-            {
-                Version = await LoadAsync();
-                Conflict = ConflictView.Of("The episode", ("Planned end", Display.Date(PlannedEndOn), Display.Date(newEnd)));
-            },
-        });
+        return await this.AnswerAsync(result, answer);
     }
 
     /// <summary>Loads the planned end as saved now, and returns the episode's version.</summary>

@@ -45,11 +45,9 @@ public sealed class EditModel(ThroughcareDbContext db, PersonService people, Tim
             Flash = "Changes saved",
             Conflict = conflict =>
             {
-                // The form shows what is saved now, under its version; the table beside it keeps this editor's own input.
+                // The table shows what is saved now; the form keeps this editor's own input, under the saved version.
                 var saved = (SavedPerson)conflict.Current!;
                 Conflict = PersonFieldDisplay.Labelled(FieldChanges.Compare(saved.Details, mine));
-                ModelState.Clear();
-                Input = PersonInput.From(saved.Details);
                 Version = saved.Version;
                 return Task.CompletedTask;
             },

@@ -58,8 +58,9 @@ public sealed class DisengagePageTests(ThroughcareFactory factory) : IClassFixtu
 
         page.Status.ShouldBe(HttpStatusCode.Conflict);
         page.Document.QuerySelector("[data-conflict]").ShouldNotBeNull();
-        var row = page.Document.QuerySelectorAll("#conflict tbody tr").ShouldHaveSingleItem();
-        (row.QuerySelector("th").Text(), row.QuerySelector("[data-saved]").Text(), row.QuerySelector("[data-yours]").Text()).ShouldBe(("State", "Active", "Disengaged"));
+        var rows = page.Document.QuerySelectorAll("#conflict tbody tr");
+        (rows[0].QuerySelector("th").Text(), rows[0].QuerySelector("[data-saved]").Text(), rows[0].QuerySelector("[data-yours]").Text()).ShouldBe(("State", "Active", "Disengaged"));
+        (rows[1].QuerySelector("th").Text(), rows[1].QuerySelector("[data-yours]").Text()).ShouldBe(("Reason", "Missed sessions"));
         page.Document.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Reason']")!.Value.ShouldBe("Missed sessions");
         page.Document.QuerySelector<IHtmlInputElement>("input[name=Version]")!.Value.ShouldBe((await factory.EpisodeVersionAsync(scenario)).ToString());
         (await factory.LoadEpisodeAsync(scenario)).State.ShouldBe(EpisodeState.Active);

@@ -58,7 +58,7 @@ public sealed class ReengagePageTests(ThroughcareFactory factory) : IClassFixtur
         var page = await browser.PostFormAsync(scenario.Path + "/engagement/reengage", new() { ["Version"] = Guid.NewGuid().ToString(), ["Input.Reason"] = "He called" });
 
         page.Status.ShouldBe(HttpStatusCode.Conflict);
-        page.Document.QuerySelectorAll("#conflict tbody tr").Select(r => r.QuerySelector("[data-yours]").Text()).ShouldBe(["Active"]);
+        page.Document.QuerySelectorAll("#conflict tbody tr").Select(r => r.QuerySelector("[data-yours]").Text()).ShouldBe(["Active", "He called"]);
         (await factory.LoadEpisodeAsync(scenario)).State.ShouldBe(EpisodeState.Disengaged);
     }
 

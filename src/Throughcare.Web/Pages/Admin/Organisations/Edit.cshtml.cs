@@ -46,11 +46,9 @@ public sealed class EditModel(ThroughcareDbContext db, OrganisationService organ
             RefusedField = "Input.Name",
             Conflict = conflict =>
             {
-                // The form shows what is saved now, under its version; the table beside it keeps what this administrator entered.
+                // The table shows what is saved now; the form keeps what this administrator entered, under the saved version.
                 var saved = (SavedOrganisation)conflict.Current!;
                 (Mine, Conflict) = (mine, saved.Details);
-                ModelState.Clear();
-                Input = OrganisationInput.From(saved.Details);
                 Version = saved.Version;
                 return Task.CompletedTask;
             },

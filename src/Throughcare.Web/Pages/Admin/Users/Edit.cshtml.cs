@@ -74,11 +74,10 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
             RefusedField = "Input.Roles",
             Conflict = conflict =>
             {
-                // The form shows what is saved now, under its version; the table keeps what this administrator entered.
+                // The table shows what is saved now; the form keeps what this administrator entered, under the saved version.
                 var saved = (SavedStaffUser)conflict.Current!;
                 Conflict = Compare(saved, mine);
-                ModelState.Clear();
-                Show(saved);
+                Version = saved.Version;
                 return Task.CompletedTask;
             },
         });

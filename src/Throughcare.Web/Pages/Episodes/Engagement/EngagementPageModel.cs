@@ -17,6 +17,9 @@ public abstract class EngagementPageModel(ThroughcareDbContext db) : PageModel
     /// <summary>Set when someone else changed the episode first: what is saved now beside what the user asked for.</summary>
     public ConflictView? Conflict { get; private set; }
 
+    /// <summary>The reason for the episode's latest change of state as saved now, for a conflict's rows.</summary>
+    private string? _savedReason;
+
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
     protected ThroughcareDbContext Db => db;
@@ -51,12 +54,19 @@ public abstract class EngagementPageModel(ThroughcareDbContext db) : PageModel
             {
                 var saved = await db.Episodes.AsNoTracking().SingleAsync(e => e.Id == InView.Id, HttpContext.RequestAborted);
                 Version = saved.Version;
+                _savedReason = await db.EpisodeTransitions.Where(t => t.EpisodeId == InView.Id).OrderByDescending(t => t.At)
+                    .Select(t => t.Reason).FirstOrDefaultAsync(HttpContext.RequestAborted);
                 await LoadAsync(keepInput: true);
                 Conflict = ConflictView.Of("The episode", conflict(saved));
             },
         });
 
-    /// <summary>The conflict row for a change of state: the state saved now, and the one the user asked for.</summary>
-    protected static Func<Episode, IEnumerable<(string, string?, string?)>> StateBecomes(string yours) =>
-        saved => [("State", EpisodeStates.Label(saved.State), yours)];
+    /// <summary>
+    /// The conflict rows for a change of state: the state saved now and the one the user asked for, and with the user's
+    /// reason, the reason saved for the latest change beside it (two people can move an episode to the same state).
+    /// </summary>
+    protected Func<Episode, IEnumerable<(string, string?, string?)>> StateBecomes(string yours, string? yourReason = null) =>
+        saved => yourReason is null
+            ? [("State", EpisodeStates.Label(saved.State), yours)]
+            : [("State", EpisodeStates.Label(saved.State), yours), ("Reason", _savedReason, yourReason)];
 }

@@ -44,6 +44,6 @@ public abstract class ReasonPageModel(ThroughcareDbContext db) : EngagementPageM
             return await ShowAsync();
         }
 
-        return await AnswerAsync(await ChangeAsync(Input.Reason!.Trim()), "Input.Reason", Flash, StateBecomes(EpisodeStates.Label(Becomes)));
+        return await AnswerAsync(await ChangeAsync(Input.Reason!.Trim()), "Input.Reason", Flash, StateBecomes(EpisodeStates.Label(Becomes), Input.Reason!.Trim()));
     }
 }

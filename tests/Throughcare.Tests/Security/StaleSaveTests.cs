@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.Episodes;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Web;
+
+namespace Throughcare.Tests.Security;
+
+/// <summary>
+/// A form that changes an existing record, and the field two people change differently from one loaded version. Saved
+/// is what the first one's save shows on the conflict page when it is not the value itself (a state, say); a date field
+/// takes days after the date the form's valid values hold. Reloads says whether the form, loaded again, shows the saved
+/// value (a form that changes a state shows an empty form again).
+/// </summary>
+public sealed record StaleForm(string Form, string Field, string First, string Second, string? Saved = null, bool IsDate = false, bool Reloads = true)
+{
+    public override string ToString() => Form;
+}
+
+/// <summary>
+/// Every form that changes an existing record (HostileForms names how to reach each one), saved from a stale version: the
+/// second save answers 409 with what is saved now beside the user's own input, which the form keeps, and writes nothing.
+/// </summary>
+public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarness(factory), IClassFixture<ThroughcareFactory>
+{
+    private static readonly StaleForm[] Forms =
+    [
+        new("people edit", "Input.GivenName", "Adaeze", "Ngozi"),
+        new("organisation edit", "Input.Name", "Riverside Trust first", "Riverside Trust second"),
+        new("staff account edit", "Input.DisplayName", "Priya Shah-Evans", "Priya Evans"),
+        new("service edit", "Input.Name", "Pathways first", "Pathways second"),
+        new("episode contact correction", "Input.Note", "Corrected by the first worker.", "Corrected by the second worker."),
+        new("episode priorities", "Input.First", "Housing before anything else", "Employment before anything else"),
+        new("episode action update", "Input.DueOn", "3", "10", IsDate: true),
+        new("episode extension", "Input.NewPlannedEnd", "30", "0", IsDate: true, Reloads: false),
+        new("episode strand end", "Input.Reason", "Practical work is done", "The strand has finished", Saved: "Ended on"),
+        new("episode disengage", "Input.Reason", "Not answering calls for six weeks", "Moved out of the area", Reloads: false),
+        new("episode reengage", "Input.Reason", "Came to the drop-in", "Answered the phone at last", Reloads: false),
+    ];
+
+    public static TheoryData<StaleForm> Cases => [.. Forms];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Post_FromAStaleVersion_AnswersTheConflictPageKeepingTheInputAndWritesNothing(StaleForm row)
+    {
+        var session = await HostileForms.Find(row.Form).StartAsync(Factory);
+        var token = await TokenAsync(session);
+
+        // Both people load the form at the same version; the first saves.
+        var seenBySecond = await session.ValidFieldsAsync();
+        var seenByFirst = await session.ValidFieldsAsync();
+        var (first, firstShown) = Change(seenByFirst, row.Field, row.First, row.IsDate);
+        var saved = await SendAsync(session, token, first);
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, $"{row.Form}, first save: {string.Join(" | ", saved.Document.ErrorSummary())}");
+
+        var (second, secondShown) = Change(seenBySecond, row.Field, row.Second, row.IsDate);
+        var writesBefore = await CountAsync();
+        var stale = await SendAsync(session, token, second);
+
+        stale.Status.ShouldBe(HttpStatusCode.Conflict, $"{row.Form}: {stale.Document.Heading()} {string.Join(" | ", stale.Document.ErrorSummary())}");
+        stale.Document.QuerySelector("[data-conflict]").ShouldNotBeNull(row.Form);
+        stale.Html.ShouldContain(WebUtility.HtmlEncode(row.Saved ?? firstShown), Case.Sensitive, $"{row.Form}: what is saved now");
+        foreach (var (name, value) in second.Where(f => row.IsDate ? f.Key.StartsWith($"{row.Field}.", StringComparison.Ordinal) : f.Key == row.Field))
+        {
+            FieldValues(stale.Document, name).ShouldContain(value, $"{row.Form}: the form keeps {name}");
+        }
+
+        (await CountAsync()).ShouldBe(writesBefore, $"{row.Form}: the stale save wrote nothing");
+        if (row.Saved is null)
+        {
+            stale.Document.QuerySelectorAll("[data-yours]").Select(c => c.TextContent.Trim()).ShouldContain(secondShown, $"{row.Form}: the user's own input beside it");
+        }
+
+        if (row.Saved is null && row.Reloads)
+        {
+            var reloaded = await session.Browser.GetAsync(session.FormPage ?? session.Url);
+            reloaded.Html.ShouldContain(WebUtility.HtmlEncode(firstShown), Case.Sensitive, $"{row.Form}: the first save is kept");
+            reloaded.Html.ShouldNotContain(WebUtility.HtmlEncode(secondShown), Case.Sensitive, $"{row.Form}: the second save is not");
+        }
+    }
+
+    [Fact]
+    public async Task Post_TwentyCorrectionsOfOneContactAtOnce_OneWinsAndTheOthersSeeTheConflictPage()
+    {
+        const int People = 20;
+        var scenario = await ContactTestData.CreateAsync(Factory, EpisodeState.Disengaged);
+        var contact = await ContactTestData.SeedAsync(Factory, scenario);
+        var url = $"{scenario.Path}/contacts/{contact.Id}/correct";
+        var version = await Factory.WithDbAsync(db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.Version).SingleAsync());
+        var browsers = await Task.WhenAll(Enumerable.Range(0, People).Select(_ => Browser.SignInAsync(Factory, scenario.EmotionalWorker)));
+        var tokens = await Task.WhenAll(browsers.Select(b => b.GetTokenAsync(url)));
+
+        var answers = await Task.WhenAll(browsers.Select((browser, i) =>
+        {
+            var fields = ContactTestData.ValidForm(scenario, f =>
+            {
+                f.Remove("SubmissionId");
+                f["Input.Note"] = $"Correction number {i.ToString(CultureInfo.InvariantCulture)}.";
+                f["Version"] = version.ToString();
+                f["Reason"] = "Recorded against the wrong strand";
+                f["__RequestVerificationToken"] = tokens[i];
+            });
+            return browser.PostRawAsync(url, fields);
+        }));
+
+        answers.Select(a => a.Status).Where(s => s is not (HttpStatusCode.Redirect or HttpStatusCode.Conflict)).ShouldBeEmpty();
+        answers.Count(a => a.Status == HttpStatusCode.Redirect).ShouldBe(1);
+        var winner = Array.FindIndex(answers, a => a.Status == HttpStatusCode.Redirect);
+        var saved = await Factory.WithDbAsync(async db => new
+        {
+            Note = await db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.Note).SingleAsync(),
+            Revisions = await db.ContactRevisions.CountAsync(r => r.ContactId == contact.Id),
+        });
+        saved.Note.ShouldBe($"Correction number {winner.ToString(CultureInfo.InvariantCulture)}.");
+        saved.Revisions.ShouldBe(1);
+        foreach (var (loser, i) in answers.Select((a, i) => (a, i)).Where(x => x.a.Status == HttpStatusCode.Conflict))
+        {
+            FieldValues(loser.Document, "Input.Note").ShouldContain($"Correction number {i.ToString(CultureInfo.InvariantCulture)}.");
+            loser.Document.QuerySelectorAll("[data-saved]").Select(c => c.TextContent.Trim()).ShouldContain(saved.Note);
+        }
+    }
+
+    /// <summary>The fields with one changed, and the value as the page shows it: a date group takes days after its date.</summary>
+    private static (List<KeyValuePair<string, string>> Fields, string Shown) Change(List<KeyValuePair<string, string>> fields, string field, string value, bool isDate)
+    {
+        if (!isDate)
+        {
+            return (Replace(fields, field, [value]), value);
+        }
+
+        string Part(string part) => fields.Single(f => f.Key == $"{field}.{part}").Value;
+        var date = new DateOnly(int.Parse(Part("Year"), CultureInfo.InvariantCulture), int.Parse(Part("Month"), CultureInfo.InvariantCulture), int.Parse(Part("Day"), CultureInfo.InvariantCulture))
+            .AddDays(int.Parse(value, CultureInfo.InvariantCulture));
+        var changed = Replace(Replace(Replace(fields, $"{field}.Day", [date.Day.ToString(CultureInfo.InvariantCulture)]),
+            $"{field}.Month", [date.Month.ToString(CultureInfo.InvariantCulture)]), $"{field}.Year", [date.Year.ToString(CultureInfo.InvariantCulture)]);
+        return (changed, Display.Date(date));
+    }
+
+    /// <summary>What the form holds for a field: an input's value, a textarea's text, the chosen option or checked boxes.</summary>
+    private static List<string> FieldValues(IHtmlDocument document, string name) =>
+        document.QuerySelectorAll($"[name='{name}']").SelectMany(element => element switch
+        {
+            IHtmlTextAreaElement area => [area.Value],
+            IHtmlSelectElement select => select.SelectedOptions.Select(o => o.Value),
+            IHtmlInputElement { Type: "radio" or "checkbox" } box => box.IsChecked ? [box.Value] : [],
+            IHtmlInputElement input => [input.Value],
+            _ => [],
+        }).ToList();
+}

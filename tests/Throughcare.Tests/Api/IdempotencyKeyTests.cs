@@ -199,6 +199,19 @@ public sealed class IdempotencyKeyTests(IdempotencyKeyTests.Factory factory) : I
         (await PostAsync(caller, "crashed-key", body)).ShouldBe(response);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheHeader_OnEveryPost()
+    {
+        var response = await factory.CreateBrowser().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var posts = document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("post", out _)).Select(p => p.Value.GetProperty("post")).ToList();
+        posts.Count.ShouldBe(2);
+        posts.ShouldAllBe(post => post.GetProperty("parameters").EnumerateArray()
+            .Any(p => p.GetProperty("name").GetString() == IdempotencyKeys.Header && p.GetProperty("in").GetString() == "header"));
+    }
+
     private Task InFlightAsync(Caller caller, string key, byte[] body, DateTime leaseUntil) => factory.WithDbAsync(async db =>
     {
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);

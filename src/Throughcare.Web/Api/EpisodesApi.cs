@@ -61,7 +61,8 @@ public static class EpisodesApi
             .Produces<ContactCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
     }
 
     private static async Task<IResult> GetAsync(Guid episodeId, ThroughcareDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -94,8 +95,7 @@ public static class EpisodesApi
     }
 
     private static async Task<IResult> RecordContactAsync(
-        Guid episodeId, [FromBody] ContactRequest? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ContactService contacts, LinkGenerator links, CancellationToken cancellationToken)
+        Guid episodeId, [FromBody] ContactRequest? body, HttpContext http, ContactService contacts, LinkGenerator links, CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -141,8 +141,7 @@ public static class EpisodesApi
             return Results.ValidationProblem(errors);
         }
 
-        var submissionId = Guid.TryParse(idempotencyKey, out var idempotency) ? idempotency : Guid.NewGuid();
-        return await contacts.RecordAsync(episodeId, submissionId, input, cancellationToken) switch
+        return await contacts.RecordAsync(episodeId, IdempotencyKeys.SubmissionIdFor(http), input, cancellationToken) switch
         {
             WriteResult.Done done when links.GetPathByName(GetContact, new { episodeId, contactId = done.Id }) is { } location =>
                 Results.Created(location, new ContactCreated(done.Id, location)),

@@ -41,7 +41,8 @@ public static class ReferralsApi
             .Produces<ReferralCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
         api.MapGet("/{referralId:guid}", GetAsync)
             .WithName(GetReferralRoute)
             .WithSummary("A referral's state and decision, as the referring organisation sees it.")
@@ -125,41 +126,22 @@ public static class ReferralsApi
             return Results.ValidationProblem(errors);
         }
 
-        var submissionId = Guid.TryParse(request.Headers["Idempotency-Key"], out var key) ? key : Guid.NewGuid();
-        var started = await referrals.StartDraftAsync(personId!.Value, serviceId!.Value, submissionId, cancellationToken);
-        if (started is not WriteResult.Done { Id: var referralId })
+        var result = await referrals.SubmitNewAsync(new SubmitNewReferral
         {
-            return WriteProblems.Problem(started, "referral");
+            PersonId = personId!.Value,
+            ServiceId = serviceId!.Value,
+            SubmissionId = IdempotencyKeys.SubmissionIdFor(request.HttpContext),
+            Details = details,
+            Documents = [.. documents.Select(d => new NewDocument(d.File.Name, DocumentNames.Clean(d.File.FileName), d.Kind, d.File.OpenReadStream))],
+        }, cancellationToken);
+        if (result is not WriteResult.Done { Id: var referralId })
+        {
+            return WriteProblems.Problem(result, "referral");
         }
 
         var location = links.GetPathByName(GetReferralRoute, new { referralId }) ?? throw new InvalidOperationException("No route to a referral.");
-        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, cancellationToken);
-        if (referral.State != ReferralState.Draft)
-        {
-            // A retry with the same Idempotency-Key after the referral was sent: answer as the first time.
-            return Results.Created(location, new ReferralCreated(referralId, referral.State.ToString(), location));
-        }
-
-        var result = await referrals.SaveDetailsAsync(referralId, referral.Version, details, cancellationToken);
-        foreach (var (file, kind) in documents)
-        {
-            if (result is not WriteResult.Done)
-            {
-                break;
-            }
-
-            await using var content = file.OpenReadStream();
-            result = await referrals.AddDocumentAsync(referralId, await VersionAsync(db, referralId, cancellationToken), file.Name, DocumentNames.Clean(file.FileName), kind, content, cancellationToken);
-        }
-
-        if (result is WriteResult.Done)
-        {
-            result = await referrals.SubmitAsync(referralId, await VersionAsync(db, referralId, cancellationToken), cancellationToken);
-        }
-
-        return result is WriteResult.Done
-            ? Results.Created(location, new ReferralCreated(referralId, nameof(ReferralState.Submitted), location))
-            : WriteProblems.Problem(result, "referral");
+        var state = await db.Referrals.Where(r => r.Id == referralId).Select(r => r.State).SingleAsync(cancellationToken);
+        return Results.Created(location, new ReferralCreated(referralId, state.ToString(), location));
     }
 
     private static async Task<IResult> GetAsync(Guid referralId, ThroughcareDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -170,9 +152,6 @@ public static class ReferralsApi
             referral.CloseReason?.ToString(), referral.CloseReasonText, referral.DaysToDecision(time.GetUtcNow().UtcDateTime),
             referral.Documents.Select(d => new ReferralDocumentSummary(d.Id, d.DocumentType, DocumentNames.Served(d.FileName, FileSignatures.ForContentType(d.ContentType)), d.Size)).ToList()));
     }
-
-    private static Task<Guid> VersionAsync(ThroughcareDbContext db, Guid referralId, CancellationToken cancellationToken) =>
-        db.Referrals.Where(r => r.Id == referralId).Select(r => r.Version).SingleAsync(cancellationToken);
 
     private static async Task<FileSignatures.Kind?> DetectAsync(IFormFile file, CancellationToken cancellationToken)
     {

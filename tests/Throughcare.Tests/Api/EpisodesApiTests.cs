@@ -53,15 +53,18 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
         var client = await ClientForAsync(factory, scenario.Service.OrganisationId);
         var key = Guid.NewGuid();
 
-        var created = await PostAsync(client, scenario, Contact(scenario), key);
+        var contactBody = Contact(scenario);
+
+        var created = await PostAsync(client, scenario, contactBody, key);
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         created.Headers.Location.ShouldNotBeNull();
-        var again = await PostAsync(client, scenario, Contact(scenario), key);
+        var again = await PostAsync(client, scenario, contactBody, key);
         again.StatusCode.ShouldBe(HttpStatusCode.Created);
         again.Headers.Location.ShouldBe(created.Headers.Location);
 
         var contact = await factory.WithDbAsync(db => db.Contacts.SingleAsync(c => c.EpisodeId == scenario.Episode.Id));
-        contact.SubmissionId.ShouldBe(key);
+        var clientId = await factory.WithDbAsync(db => db.Users.Where(u => u.OrganisationId == scenario.Service.OrganisationId && u.IsIntegration).Select(u => u.Id).SingleAsync());
+        contact.SubmissionId.ShouldBe(Web.Api.IdempotencyKeys.SubmissionId(clientId, key.ToString()));
         contact.Mode.ShouldBe(ContactMode.Phone);
         contact.Interventions.ShouldBe(["motivational-interviewing"]);
         (await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.RecordId == contact.Id.ToString() && a.Action == AuditActions.Create))).ShouldBe(1);

@@ -14,20 +14,24 @@ namespace Throughcare.Tests.Api;
 
 public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
     private readonly TestData _data = new(factory);
     private readonly ReferralTestData _referrals = new(factory);
 
-    private sealed record Partner(Organisation Probation, string Token, Guid PersonId, Web.Domain.Services.Service Service);
+    internal sealed record Partner(Organisation Probation, string Token, Guid PersonId, Web.Domain.Services.Service Service);
 
-    private async Task<Partner> PartnerAsync()
+    private Task<Partner> PartnerAsync() => PartnerAsync(factory);
+
+    /// <summary>A probation service with an API token, a person it holds and another organisation's service to refer to.</summary>
+    internal static async Task<Partner> PartnerAsync(ThroughcareFactory factory)
     {
-        var probation = await _data.CreateOrganisationAsync(OrganisationKind.Probation);
-        var provider = await _data.CreateOrganisationAsync(OrganisationKind.VoluntarySector);
-        var service = await _referrals.CreateServiceAsync(provider.Id);
-        var personId = await _data.CreatePersonAsync(probation.Id);
-        var admin = await _data.CreateUserAsync(probation.Id, StaffRoles.Administrator);
+        var data = new TestData(factory);
+        var probation = await data.CreateOrganisationAsync(OrganisationKind.Probation);
+        var provider = await data.CreateOrganisationAsync(OrganisationKind.VoluntarySector);
+        var service = await new ReferralTestData(factory).CreateServiceAsync(provider.Id);
+        var personId = await data.CreatePersonAsync(probation.Id);
+        var admin = await data.CreateUserAsync(probation.Id, StaffRoles.Administrator);
         var browser = await Browser.SignInAsync(factory, admin);
         var issued = await browser.PostFormAsync("/admin/api-tokens", new() { ["Input.Name"] = "Case system" });
         issued.Status.ShouldBe(HttpStatusCode.OK);
@@ -36,7 +40,7 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
         return new Partner(probation, token, personId, service);
     }
 
-    private static MultipartFormDataContent Referral(Guid personId, Guid serviceId, Action<Dictionary<string, string>>? change = null, params (string Type, string Name, byte[] Bytes)[] files)
+    internal static MultipartFormDataContent Referral(Guid personId, Guid serviceId, Action<Dictionary<string, string>>? change = null, params (string Type, string Name, byte[] Bytes)[] files)
     {
         var fields = new Dictionary<string, string>
         {
@@ -65,7 +69,9 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
         return content;
     }
 
-    private HttpClient Client(string? token)
+    private HttpClient Client(string? token) => Client(factory, token);
+
+    internal static HttpClient Client(ThroughcareFactory factory, string? token)
     {
         var client = factory.CreateBrowser();
         if (token is not null)

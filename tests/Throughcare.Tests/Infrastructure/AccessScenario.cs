@@ -378,7 +378,8 @@ public sealed class AccessScenario
             var store = factory.Services.GetRequiredService<IDocumentStore>();
             foreach (var stored in referral.Documents.Concat(second.Documents).Concat(reasons.Keys.SelectMany(r => r.Documents)))
             {
-                await store.SaveAsync(stored.StoredName, new MemoryStream(content), CancellationToken.None);
+                await store.StageAsync(stored.StoredName, new MemoryStream(content), CancellationToken.None);
+                await store.PublishAsync(stored.StoredName, CancellationToken.None);
             }
 
             await factory.WithDbAsync(async db =>

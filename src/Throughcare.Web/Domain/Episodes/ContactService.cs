@@ -195,15 +195,11 @@ public sealed class ContactService(EpisodeWork work)
     }
 
     /// <summary>Records a contact; a second submission with the same id answers with the first contact.</summary>
-    public async Task<WriteResult> RecordAsync(Guid episodeId, Guid submissionId, ContactInput input, CancellationToken cancellationToken)
+    public Task<WriteResult> RecordAsync(Guid episodeId, Guid submissionId, ContactInput input, CancellationToken cancellationToken)
     {
-        if (await work.Db.Contacts.AsNoTracking().Where(c => c.SubmissionId == submissionId && c.EpisodeId == episodeId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
-        {
-            return new WriteResult.Done(existing);
-        }
-
         var contactId = Guid.NewGuid();
-        return (await work.ChangeAsync(episodeId, null, async episode =>
+        var existing = work.Db.Contacts.Where(c => c.SubmissionId == submissionId && c.EpisodeId == episodeId).Select(c => (Guid?)c.Id);
+        return work.AddOnceAsync(episodeId, existing, contactId, async episode =>
         {
             var rules = await RulesAsync(episode, null, cancellationToken);
             if (Refuse(rules, input) is { } refused)
@@ -222,7 +218,7 @@ public sealed class ContactService(EpisodeWork work)
             Apply(contact, input);
             work.Record(new ContactRecorded(episode.Id, episode.PersonId, contact.Id, ContactFacts.Of(contact), contact.Note is not null));
             return BecomesActive(episode, contact);
-        }, cancellationToken)).DoneAs(contactId);
+        }, cancellationToken);
     }
 
     /// <summary>Corrects a contact, keeping what it said before as a revision with who replaced it, when and why.</summary>

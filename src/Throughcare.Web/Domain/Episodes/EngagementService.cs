@@ -67,14 +67,11 @@ public sealed class EngagementService(EpisodeWork work, Outbox outbox, CareRoles
                 : "Only a disengaged episode can be re-engaged";
         }, cancellationToken);
 
-    public async Task<WriteResult> RecordReflectiveReviewAsync(ReflectiveReviewOptions options, CancellationToken cancellationToken)
+    public Task<WriteResult> RecordReflectiveReviewAsync(ReflectiveReviewOptions options, CancellationToken cancellationToken)
     {
-        if (await Db.ReflectiveReviews.AnyAsync(r => r.SubmissionId == options.SubmissionId && r.EpisodeId == options.EpisodeId, cancellationToken))
-        {
-            return new WriteResult.Done(options.EpisodeId);
-        }
-
-        return await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
+        // Its page goes back to the episode, so the answer is the episode's id, as the first submission's was.
+        var existing = Db.ReflectiveReviews.Where(r => r.SubmissionId == options.SubmissionId && r.EpisodeId == options.EpisodeId).Select(r => (Guid?)r.EpisodeId);
+        return work.AddOnceAsync(options.EpisodeId, existing, options.EpisodeId, Refusal? (Episode episode) =>
         {
             if (episode.State is not (EpisodeState.Disengaged or EpisodeState.Closing))
             {

@@ -72,6 +72,16 @@ public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, Current
         ChangeAsync(episodeId, version, e => Task.FromResult(change(e)), cancellationToken);
 
     /// <summary>
+    /// Adds a new part of the episode (a contact, a goal, a review) once per submission id: a duplicate, also one racing
+    /// the first, answers with the record the first one made (<see cref="Submissions"/>).
+    /// </summary>
+    public Task<WriteResult> AddOnceAsync(Guid episodeId, IQueryable<Guid?> existing, Guid newId, Func<Episode, Task<Refusal?>> add, CancellationToken cancellationToken) =>
+        Submissions.CreateOnceAsync(db, existing, async () => (await ChangeAsync(episodeId, null, add, cancellationToken)).DoneAs(newId), cancellationToken);
+
+    public Task<WriteResult> AddOnceAsync(Guid episodeId, IQueryable<Guid?> existing, Guid newId, Func<Episode, Refusal?> add, CancellationToken cancellationToken) =>
+        AddOnceAsync(episodeId, existing, newId, e => Task.FromResult(add(e)), cancellationToken);
+
+    /// <summary>
     /// Moves the state if the life cycle allows it, recording who, when and why, with its audit event (by default
     /// <see cref="EpisodeStateChanged"/>, made from the state it leaves); returns why not otherwise.
     /// </summary>

@@ -17,17 +17,12 @@ public sealed record RecordMeasure
 /// <summary>Records completed outcome measures against an episode, scored on the server from the instrument's definition.</summary>
 public sealed class MeasureService(EpisodeWork work)
 {
-    public async Task<WriteResult> RecordAsync(RecordMeasure options, CancellationToken cancellationToken)
+    public Task<WriteResult> RecordAsync(RecordMeasure options, CancellationToken cancellationToken)
     {
         var db = work.Db;
-        if (await db.MeasureResults.Where(m => m.SubmissionId == options.SubmissionId && m.EpisodeId == options.EpisodeId)
-                .Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken) is { } already)
-        {
-            return new WriteResult.Done(already);
-        }
-
         var id = Guid.NewGuid();
-        return (await work.ChangeAsync(options.EpisodeId, null, async episode =>
+        var existing = db.MeasureResults.Where(m => m.SubmissionId == options.SubmissionId && m.EpisodeId == options.EpisodeId).Select(m => (Guid?)m.Id);
+        return work.AddOnceAsync(options.EpisodeId, existing, id, async episode =>
         {
             var instrument = await db.Instruments.AsNoTracking().SingleOrDefaultAsync(
                 i => i.Id == options.InstrumentId && !i.Retired && (i.OrganisationId == null || i.OrganisationId == episode.ServiceOrganisationId), cancellationToken);
@@ -68,6 +63,6 @@ public sealed class MeasureService(EpisodeWork work)
             });
             work.Record(new MeasureRecorded(episode.Id, episode.PersonId, id, instrument.Id, instrument.Name, options.Occasion, options.TakenOn, score.Total, score.Band));
             return null;
-        }, cancellationToken)).DoneAs(id);
+        }, cancellationToken);
     }
 }

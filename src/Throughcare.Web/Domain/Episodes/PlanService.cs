@@ -58,16 +58,11 @@ public enum NeedChange { Same, Down, Up }
 /// <summary>The person's plan: needs assessments, their three hardest things, goals and the actions towards them.</summary>
 public sealed class PlanService(EpisodeWork work)
 {
-    public async Task<WriteResult> RecordNeedsAsync(RecordNeeds options, CancellationToken cancellationToken)
+    public Task<WriteResult> RecordNeedsAsync(RecordNeeds options, CancellationToken cancellationToken)
     {
-        var existing = await work.Db.NeedsAssessments.Where(a => a.SubmissionId == options.SubmissionId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
-        {
-            return new WriteResult.Done(id);
-        }
-
         var assessmentId = Guid.NewGuid();
-        return (await work.ChangeAsync(options.EpisodeId, null, async episode =>
+        var existing = work.Db.NeedsAssessments.Where(a => a.SubmissionId == options.SubmissionId).Select(a => (Guid?)a.Id);
+        return work.AddOnceAsync(options.EpisodeId, existing, assessmentId, async episode =>
         {
             if (options.Occasion == AssessmentOccasion.Start
                 && await work.Db.NeedsAssessments.AnyAsync(a => a.EpisodeId == episode.Id && a.Occasion == AssessmentOccasion.Start, cancellationToken))
@@ -99,7 +94,7 @@ public sealed class PlanService(EpisodeWork work)
             work.Record(new NeedsAssessed(episode.Id, episode.PersonId, assessmentId, options.Occasion, options.AssessedOn,
                 ResettlementPathways.All.ToDictionary(p => p.Code, p => options.Levels[p.Code]), options.Note is not null));
             return null;
-        }, cancellationToken)).DoneAs(assessmentId);
+        }, cancellationToken);
     }
 
     public Task<WriteResult> SetPrioritiesAsync(SetPriorities options, CancellationToken cancellationToken) =>
@@ -120,15 +115,11 @@ public sealed class PlanService(EpisodeWork work)
             return null;
         }, cancellationToken);
 
-    public async Task<WriteResult> AddGoalAsync(AddGoal options, CancellationToken cancellationToken)
+    public Task<WriteResult> AddGoalAsync(AddGoal options, CancellationToken cancellationToken)
     {
-        if (await work.Db.Goals.Where(g => g.SubmissionId == options.SubmissionId).Select(g => (Guid?)g.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
-        {
-            return new WriteResult.Done(existing);
-        }
-
         var goalId = Guid.NewGuid();
-        return (await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
+        var existing = work.Db.Goals.Where(g => g.SubmissionId == options.SubmissionId).Select(g => (Guid?)g.Id);
+        return work.AddOnceAsync(options.EpisodeId, existing, goalId, Refusal? (Episode episode) =>
         {
             work.Add(new Goal
             {
@@ -142,14 +133,15 @@ public sealed class PlanService(EpisodeWork work)
             });
             work.Record(new GoalSet(episode.Id, episode.PersonId, goalId, options.Pathway));
             return null;
-        }, cancellationToken)).DoneAs(goalId);
+        }, cancellationToken);
     }
 
     public async Task<WriteResult> AddActionAsync(AddAction options, CancellationToken cancellationToken)
     {
-        if (await work.Db.GoalActions.Where(a => a.SubmissionId == options.SubmissionId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
+        var existing = work.Db.GoalActions.Where(a => a.SubmissionId == options.SubmissionId).Select(a => (Guid?)a.Id);
+        if (await existing.SingleOrDefaultAsync(cancellationToken) is { } made)
         {
-            return new WriteResult.Done(existing);
+            return new WriteResult.Done(made);
         }
 
         if (!await work.Db.Goals.AnyAsync(g => g.Id == options.GoalId && g.EpisodeId == options.EpisodeId, cancellationToken))
@@ -158,7 +150,7 @@ public sealed class PlanService(EpisodeWork work)
         }
 
         var actionId = Guid.NewGuid();
-        return (await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
+        return await work.AddOnceAsync(options.EpisodeId, existing, actionId, Refusal? (Episode episode) =>
         {
             work.Add(new GoalAction
             {
@@ -176,7 +168,7 @@ public sealed class PlanService(EpisodeWork work)
             });
             work.Record(new ActionAdded(episode.Id, episode.PersonId, options.GoalId, actionId, options.Owner, options.DueOn));
             return null;
-        }, cancellationToken)).DoneAs(actionId);
+        }, cancellationToken);
     }
 
     public async Task<WriteResult> UpdateActionAsync(UpdateAction options, CancellationToken cancellationToken)

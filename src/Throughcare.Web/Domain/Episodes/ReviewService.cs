@@ -21,15 +21,11 @@ public sealed record ExtendEpisode
 /// <summary>Reviews held at the service's interval, and a manager's extension of the planned end.</summary>
 public sealed class ReviewService(EpisodeWork work)
 {
-    public async Task<WriteResult> RecordAsync(RecordReview options, CancellationToken cancellationToken)
+    public Task<WriteResult> RecordAsync(RecordReview options, CancellationToken cancellationToken)
     {
-        if (await work.Db.EpisodeReviews.Where(r => r.SubmissionId == options.SubmissionId).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
-        {
-            return new WriteResult.Done(existing);
-        }
-
         var reviewId = Guid.NewGuid();
-        return (await work.ChangeAsync(options.EpisodeId, null, Refusal? (Episode episode) =>
+        var existing = work.Db.EpisodeReviews.Where(r => r.SubmissionId == options.SubmissionId).Select(r => (Guid?)r.Id);
+        return work.AddOnceAsync(options.EpisodeId, existing, reviewId, Refusal? (Episode episode) =>
         {
             if (options.HeldOn < episode.StartedOn || options.HeldOn > work.Today)
             {
@@ -48,7 +44,7 @@ public sealed class ReviewService(EpisodeWork work)
             });
             work.Record(new ReviewRecorded(episode.Id, episode.PersonId, reviewId, options.HeldOn));
             return null;
-        }, cancellationToken)).DoneAs(reviewId);
+        }, cancellationToken);
     }
 
     /// <summary>Moves the planned end later, with the manager's reason; the earlier date stays on the extension row.</summary>

@@ -38,6 +38,7 @@ public sealed class ReferralDocumentConfiguration : IEntityTypeConfiguration<Ref
         b.Property(d => d.DocumentType).HasMaxLength(60);
         b.Property(d => d.FileName).HasMaxLength(255);
         b.Property(d => d.StoredName).HasMaxLength(100);
+        b.HasIndex(d => d.StoredName);
         b.Property(d => d.ContentType).HasMaxLength(100);
         b.Property(d => d.Sha256).HasMaxLength(64);
     }

@@ -28,6 +28,19 @@ public sealed record ReferralDetails
     [Display(Name = "Sharing note")] public string? SharingNote { get; init; }
 }
 
+/// <summary>An upload whose type was found from its content; Open gives its bytes.</summary>
+public sealed record NewDocument(string DocumentType, string FileName, FileSignatures.Kind Kind, Func<Stream> Open);
+
+/// <summary>A referral as a partner system submits it in one request.</summary>
+public sealed record SubmitNewReferral
+{
+    public required Guid PersonId { get; init; }
+    public required Guid ServiceId { get; init; }
+    public required Guid SubmissionId { get; init; }
+    public required ReferralDetails Details { get; init; }
+    public required IReadOnlyList<NewDocument> Documents { get; init; }
+}
+
 /// <summary>The worker chosen for one strand, and why when the manager departed from the top suggestion.</summary>
 public sealed record StrandAllocation(Guid StrandId, Guid WorkerUserId, string Reason);
 
@@ -46,11 +59,15 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     /// </summary>
     public async Task<WriteResult> StartDraftAsync(Guid personId, Guid serviceId, Guid submissionId, CancellationToken cancellationToken)
     {
-        if (await db.Referrals.IgnoreQueryFilters().Where(r => r.SubmissionId == submissionId).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
-        {
-            return await db.Referrals.AnyAsync(r => r.Id == existing, cancellationToken) ? new WriteResult.Done(existing) : new WriteResult.Refused(SubmissionUsed, "");
-        }
+        var existing = db.Referrals.IgnoreQueryFilters().Where(r => r.SubmissionId == submissionId).Select(r => (Guid?)r.Id);
+        var result = await Submissions.CreateOnceAsync(db, existing, () => CreateDraftAsync(personId, serviceId, submissionId, cancellationToken), cancellationToken);
+        return result is WriteResult.Done { Id: var id } && !await db.Referrals.AnyAsync(r => r.Id == id, cancellationToken)
+            ? new WriteResult.Refused(SubmissionUsed, "")
+            : result;
+    }
 
+    private async Task<WriteResult> CreateDraftAsync(Guid personId, Guid serviceId, Guid submissionId, CancellationToken cancellationToken)
+    {
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null || !await db.People.AnyAsync(p => p.Id == personId && p.MergedIntoPersonId == null, cancellationToken))
         {
@@ -133,43 +150,127 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
         return missing;
     }
 
-    /// <summary>Adds a checked upload. The caller has already detected its type; the bytes are stored before the row is saved.</summary>
+    /// <summary>Adds a checked upload. The caller has already detected its type; the file is visible only once its row has committed.</summary>
     public async Task<WriteResult> AddDocumentAsync(Guid referralId, Guid version, string documentType, string fileName, FileSignatures.Kind kind, Stream content, CancellationToken cancellationToken)
     {
-        var storedName = Guid.NewGuid().ToString("N");
-        using var hashing = new HashingStream(content);
-        await store.SaveAsync(storedName, hashing, cancellationToken);
-        var result = await ChangeAsync(referralId, version, referral =>
+        var (result, storedName) = await StageDocumentAsync(referralId, version, new NewDocument(documentType, fileName, kind, () => content), cancellationToken);
+        if (result is WriteResult.Done)
         {
-            if (referral.State is not (ReferralState.Draft or ReferralState.AwaitingInformation))
-            {
-                return "Documents can only be added before the referral is sent, or when the service asks for more information";
-            }
-
-            var document = new ReferralDocument
-            {
-                Id = Guid.NewGuid(),
-                ReferralId = referral.Id,
-                DocumentType = documentType,
-                FileName = fileName,
-                StoredName = storedName,
-                ContentType = kind.ContentType,
-                Size = hashing.Length,
-                Sha256 = hashing.HashHex(),
-                UploadedAt = Now,
-                UploadedByUserId = user.RequireUserId(),
-            };
-            referral.Documents.Add(db.Add(document).Entity);
-            audit.Record(new ReferralDocumentAdded(referral.Id, referral.PersonId, document.Id, documentType, fileName));
-            return null;
-        }, cancellationToken);
-        if (result is not WriteResult.Done)
-        {
-            // Nothing refers to the file: remove it so a refused upload leaves nothing behind.
-            await store.DeleteAsync(storedName, CancellationToken.None);
+            await store.PublishAsync(storedName, CancellationToken.None);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Starts, fills in, documents and sends a referral in one transaction, as a partner system submits it: a crash
+    /// part-way leaves nothing (the staged files are swept), and a retry under the same submission id makes it afresh
+    /// or, once it was sent, answers with it, so its documents are never added twice.
+    /// </summary>
+    public async Task<WriteResult> SubmitNewAsync(SubmitNewReferral options, CancellationToken cancellationToken)
+    {
+        var staged = new List<string>();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await StartDraftAsync(options.PersonId, options.ServiceId, options.SubmissionId, cancellationToken);
+            if (result is not WriteResult.Done { Id: var referralId })
+            {
+                return result;
+            }
+
+            if (await db.Referrals.Where(r => r.Id == referralId).Select(r => r.State).SingleAsync(cancellationToken) != ReferralState.Draft)
+            {
+                return result;
+            }
+
+            result = await SaveDetailsAsync(referralId, await VersionAsync(referralId, cancellationToken), options.Details, cancellationToken);
+            foreach (var document in options.Documents)
+            {
+                if (result is not WriteResult.Done)
+                {
+                    break;
+                }
+
+                (result, var storedName) = await StageDocumentAsync(referralId, await VersionAsync(referralId, cancellationToken), document, cancellationToken);
+                staged.Add(storedName);
+            }
+
+            if (result is WriteResult.Done)
+            {
+                result = await SubmitAsync(referralId, await VersionAsync(referralId, cancellationToken), cancellationToken);
+            }
+
+            if (result is not WriteResult.Done)
+            {
+                return result;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var storedName in staged)
+            {
+                await store.PublishAsync(storedName, CancellationToken.None);
+            }
+
+            staged.Clear();
+            return result;
+        }
+        finally
+        {
+            // Rolled back: nothing refers to these files.
+            foreach (var storedName in staged)
+            {
+                await store.DeleteAsync(storedName, CancellationToken.None);
+            }
+        }
+    }
+
+    private Task<Guid> VersionAsync(Guid referralId, CancellationToken cancellationToken) =>
+        db.Referrals.Where(r => r.Id == referralId).Select(r => r.Version).SingleAsync(cancellationToken);
+
+    /// <summary>Stages the bytes, then saves the row; a refused upload removes the staged file again.</summary>
+    private async Task<(WriteResult Result, string StoredName)> StageDocumentAsync(Guid referralId, Guid version, NewDocument upload, CancellationToken cancellationToken)
+    {
+        var storedName = Guid.NewGuid().ToString("N");
+        await using var content = upload.Open();
+        using var hashing = new HashingStream(content);
+        WriteResult? result = null;
+        try
+        {
+            await store.StageAsync(storedName, hashing, cancellationToken);
+            result = await ChangeAsync(referralId, version, referral =>
+            {
+                if (referral.State is not (ReferralState.Draft or ReferralState.AwaitingInformation))
+                {
+                    return "Documents can only be added before the referral is sent, or when the service asks for more information";
+                }
+
+                var document = new ReferralDocument
+                {
+                    Id = Guid.NewGuid(),
+                    ReferralId = referral.Id,
+                    DocumentType = upload.DocumentType,
+                    FileName = upload.FileName,
+                    StoredName = storedName,
+                    ContentType = upload.Kind.ContentType,
+                    Size = hashing.Length,
+                    Sha256 = hashing.HashHex(),
+                    UploadedAt = Now,
+                    UploadedByUserId = user.RequireUserId(),
+                };
+                referral.Documents.Add(db.Add(document).Entity);
+                audit.Record(new ReferralDocumentAdded(referral.Id, referral.PersonId, document.Id, upload.DocumentType, upload.FileName));
+                return null;
+            }, cancellationToken);
+            return (result, storedName);
+        }
+        finally
+        {
+            if (result is not WriteResult.Done)
+            {
+                await store.DeleteAsync(storedName, CancellationToken.None);
+            }
+        }
     }
 
     public Task<WriteResult> RemoveDocumentAsync(Guid referralId, Guid version, Guid documentId, CancellationToken cancellationToken) =>

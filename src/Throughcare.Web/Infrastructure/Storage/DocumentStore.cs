@@ -1,43 +1,89 @@
 namespace Throughcare.Web.Infrastructure.Storage;
 
-/// <summary>Where uploaded documents live: outside the web root, under generated names.</summary>
+/// <summary>A file in the store: its stored name, whether it is still staged (not yet made visible), and when it was last written.</summary>
+public sealed record StoredFile(string StoredName, bool Staged, DateTimeOffset WrittenAt);
+
+/// <summary>
+/// Where uploaded documents live: outside the web root, under generated names. A document is staged first and published
+/// (made visible under its name) only once its row has committed, so a crash in between leaves no visible orphan.
+/// </summary>
 public interface IDocumentStore
 {
-    Task SaveAsync(string storedName, Stream content, CancellationToken cancellationToken);
+    /// <summary>Writes the bytes under a temporary name, flushed to disk.</summary>
+    Task StageAsync(string storedName, Stream content, CancellationToken cancellationToken);
 
+    /// <summary>Makes a staged document visible under its name; does nothing if it already is.</summary>
+    Task PublishAsync(string storedName, CancellationToken cancellationToken);
+
+    /// <summary>Opens a document whose row exists: published, or staged when its row committed but the publish was cut short.</summary>
     Task<Stream?> OpenAsync(string storedName, CancellationToken cancellationToken);
 
+    /// <summary>Removes a document, staged or published.</summary>
     Task DeleteAsync(string storedName, CancellationToken cancellationToken);
+
+    IEnumerable<StoredFile> List();
 }
 
-/// <summary>The default store: files in the data folder's documents directory, written then renamed into place.</summary>
+/// <summary>The default store: files in the data folder's documents directory, staged as <c>.partial</c> and renamed into place.</summary>
 public sealed class FileSystemDocumentStore(string root) : IDocumentStore
 {
-    public async Task SaveAsync(string storedName, Stream content, CancellationToken cancellationToken)
+    private const string StagedSuffix = ".partial";
+
+    public async Task StageAsync(string storedName, Stream content, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(root);
+        await using var file = new FileStream(PathFor(storedName) + StagedSuffix, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        await content.CopyToAsync(file, cancellationToken);
+        await file.FlushAsync(cancellationToken);
+        file.Flush(flushToDisk: true);
+    }
+
+    public Task PublishAsync(string storedName, CancellationToken cancellationToken)
+    {
         var path = PathFor(storedName);
-        var temporary = path + ".partial";
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        try
         {
-            await content.CopyToAsync(file, cancellationToken);
-            await file.FlushAsync(cancellationToken);
-            file.Flush(flushToDisk: true);
+            File.Move(path + StagedSuffix, path, overwrite: true);
+        }
+        catch (FileNotFoundException)
+        {
+            // Published already (by the sweeper, say).
         }
 
-        File.Move(temporary, path);
+        return Task.CompletedTask;
     }
 
     public Task<Stream?> OpenAsync(string storedName, CancellationToken cancellationToken)
     {
         var path = PathFor(storedName);
-        return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null);
+        var existing = File.Exists(path) ? path : File.Exists(path + StagedSuffix) ? path + StagedSuffix : null;
+        return Task.FromResult<Stream?>(existing is null ? null : new FileStream(existing, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous));
     }
 
     public Task DeleteAsync(string storedName, CancellationToken cancellationToken)
     {
-        File.Delete(PathFor(storedName));
+        var path = PathFor(storedName);
+        File.Delete(path + StagedSuffix);
+        File.Delete(path);
         return Task.CompletedTask;
+    }
+
+    public IEnumerable<StoredFile> List()
+    {
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        foreach (var file in new DirectoryInfo(root).EnumerateFiles())
+        {
+            var staged = file.Name.EndsWith(StagedSuffix, StringComparison.Ordinal);
+            var name = staged ? file.Name[..^StagedSuffix.Length] : file.Name;
+            if (Guid.TryParseExact(name, "N", out _))
+            {
+                yield return new StoredFile(name, staged, file.LastWriteTimeUtc);
+            }
+        }
     }
 
     // Stored names are generated GUIDs; anything else is refused, so no name can reach outside the folder.

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Infrastructure.Database;
+
+namespace Throughcare.Web.Domain;
+
+/// <summary>
+/// Creates a record once per submission id (ADR 16). Every duplicate lands on the one record: a submission seen before
+/// answers with its record, and a twin that races the first one and loses (on the submission id's unique index, or on
+/// the parent's version that the winner renewed) answers with the winner's record rather than failing.
+/// </summary>
+public static class Submissions
+{
+    /// <param name="existing">The record this submission made, if any: a query for its id by submission id.</param>
+    /// <param name="create">The write itself, run only when the submission is new.</param>
+    public static async Task<WriteResult> CreateOnceAsync(
+        ThroughcareDbContext db, IQueryable<Guid?> existing, Func<Task<WriteResult>> create, CancellationToken cancellationToken)
+    {
+        if (await existing.SingleOrDefaultAsync(cancellationToken) is { } made)
+        {
+            return new WriteResult.Done(made);
+        }
+
+        WriteResult result;
+        try
+        {
+            result = await create();
+        }
+        catch (DbUpdateException duplicate) when (duplicate.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            if (await existing.SingleOrDefaultAsync(cancellationToken) is { } winner)
+            {
+                return new WriteResult.Done(winner);
+            }
+
+            throw;
+        }
+
+        return result is WriteResult.Conflict && await existing.SingleOrDefaultAsync(cancellationToken) is { } twin ? new WriteResult.Done(twin) : result;
+    }
+}

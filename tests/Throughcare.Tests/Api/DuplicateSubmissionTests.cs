@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.Episodes;
+using Throughcare.Web.Domain.ReferenceData;
+
+namespace Throughcare.Tests.Api;
+
+/// <summary>Many copies of one create sent at once: every copy lands on the one record, and none is a server error.</summary>
+public sealed class DuplicateSubmissionTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
+{
+    [Fact]
+    public async Task TwentyConcurrentApiSubmissions_WithOneKey_MakeOneReferral_AndEachAnswersWithItOrAsInFlight()
+    {
+        var partner = await ReferralsApiTests.PartnerAsync(factory);
+        var client = ReferralsApiTests.Client(factory, partner.Token);
+        var key = Guid.NewGuid().ToString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var content = ReferralsApiTests.Referral(partner.PersonId, partner.Service.Id, null, (DocumentTypes.ReferralForm, "form.pdf", ReferralsApiTests.Pdf));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = content };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        // A copy that arrives while the first is still running is told so (409, the IETF draft); the rest get the record.
+        answers.Where(a => a.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict)).ShouldBeEmpty();
+        var made = answers.Where(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK).ToList();
+        made.ShouldNotBeEmpty();
+        var ids = made.Select(a => JsonDocument.Parse(a.Body).RootElement.GetProperty("id").GetGuid()).Distinct().ToList();
+        var id = ids.ShouldHaveSingleItem();
+        var referrals = await factory.WithDbAsync(db => db.Referrals.Include(r => r.Documents).Where(r => r.PersonId == partner.PersonId).ToListAsync());
+        referrals.ShouldHaveSingleItem().Id.ShouldBe(id);
+        referrals[0].Documents.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentContactForms_WithOneSubmissionId_RecordOneContact_AndAllGoToIt()
+    {
+        var scenario = await ContactTestData.CreateAsync(factory);
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+        var url = scenario.Path + "/contacts/new";
+        var token = await browser.GetTokenAsync(url);
+        var form = ContactTestData.ValidForm(scenario);
+        form["__RequestVerificationToken"] = token;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => browser.PostRawAsync(url, form)));
+
+        answers.Select(a => (a.Status, a.Location)).Distinct().ShouldHaveSingleItem().ShouldBe((HttpStatusCode.Redirect, scenario.Path + "/contacts"));
+        (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == scenario.Episode.Id))).ShouldBe(1);
+    }
+}

@@ -11,7 +11,7 @@ public sealed record Page(HttpResponseMessage Response, string Html, IHtmlDocume
 }
 
 /// <summary>An HTTP client that behaves like a person's browser: cookies, forms with their anti-forgery token, HTML parsed.</summary>
-public sealed class Browser(HttpClient client)
+public sealed partial class Browser(HttpClient client)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -56,6 +56,22 @@ public sealed class Browser(HttpClient client)
     private static async Task<Page> ReadAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
-        return new Page(response, html, Parser.ParseDocument(html));
+        var document = Parser.ParseDocument(html);
+
+        // Every page any test reads keeps HTML's rule for machine-readable times (the W3C checker's most common error).
+        foreach (var time in document.QuerySelectorAll("time[datetime]"))
+        {
+            var value = time.GetAttribute("datetime")!;
+            if (!ValidDateTime().IsMatch(value))
+            {
+                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: <time datetime=\"{value}\"> is not a valid HTML date or time");
+            }
+        }
+
+        return new Page(response, html, document);
     }
+
+    /// <summary>A valid date, or global or local date and time string, as HTML defines them (at most 3 fraction digits).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex ValidDateTime();
 }

@@ -28,4 +28,11 @@ public static class Display
         var local = ToLondon(utc);
         return local.ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A UTC instant as a <c>&lt;time datetime&gt;</c> value: HTML allows at most three digits of a second's fraction,
+    /// so the round-trip format ("O", seven digits, and no zone for a value read back from SQLite) is not one.
+    /// </summary>
+    public static string MachineDateTime(DateTime utc) =>
+        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -40,7 +40,10 @@ run_suite() {
   local name=$1
   echo "== tests on $name"
   set +e
-  dotnet test tests/Throughcare.Tests --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$results-$name.log" | grep -E "^\s+Failed |Passed!|Failed!|error" || true
+  # A failed test prints its message and the top of its stack; the server's own errors go to a log printed on failure.
+  THROUGHCARE_TEST_ERROR_LOG="$PWD/$results-$name-server-errors.log" \
+    dotnet test tests/Throughcare.Tests --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
+    | tee "$results-$name.log" | grep -E -A 14 "^\s+Failed |Passed!|Failed!|error" || true
   set -e
 }
 mkdir -p "$results"
@@ -54,6 +57,9 @@ for name in sqlite postgresql; do
   p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$line")
   if [ -z "$p" ]; then echo "$name: the test run did not finish"; f=1; p=0; fi
   echo "$name: $p passed, $f failed"
+  if [ "$f" != 0 ] && [ -s "$results-$name-server-errors.log" ]; then
+    echo "-- the last server errors on $name:"; tail -n 40 "$results-$name-server-errors.log"
+  fi
   passed=$((passed + p)); failed=$((failed + f))
 done
 echo "$passed passed, $failed failed"

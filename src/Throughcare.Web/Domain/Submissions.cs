@@ -10,6 +10,8 @@ namespace Throughcare.Web.Domain;
 /// </summary>
 public static class Submissions
 {
+    public const string SubmissionUsedElsewhere = "This form has already been used for another record. Open the form again and enter the details there";
+
     /// <param name="existing">The record this submission made, if any: a query for its id by submission id.</param>
     /// <param name="create">The write itself, run only when the submission is new.</param>
     public static async Task<WriteResult> CreateOnceAsync(
@@ -28,12 +30,8 @@ public static class Submissions
         catch (DbUpdateException duplicate) when (duplicate.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
-            if (await existing.SingleOrDefaultAsync(cancellationToken) is { } winner)
-            {
-                return new WriteResult.Done(winner);
-            }
-
-            throw;
+            // The submission id made some other record (a form's hidden id posted again on another page): refused, not a failure.
+            return await existing.SingleOrDefaultAsync(cancellationToken) is { } winner ? new WriteResult.Done(winner) : new WriteResult.Refused(SubmissionUsedElsewhere);
         }
 
         return result is WriteResult.Conflict && await existing.SingleOrDefaultAsync(cancellationToken) is { } twin ? new WriteResult.Done(twin) : result;

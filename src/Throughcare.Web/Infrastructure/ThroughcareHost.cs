@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -32,6 +34,9 @@ public static class ThroughcareHost
 {
     public const string SignedInPolicy = "signed-in";
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Set on a request the node refused because it was serving all it could at once (its error page says so).</summary>
+    public const string BusyKey = "throughcare:busy";
     public const string TestingEnvironment = "Testing";
     public const int MinimumPasswordIterations = 210_000;
 
@@ -230,6 +235,8 @@ public static class ThroughcareHost
             .AddDefaultTokenProviders();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiTokenAuthenticationHandler>(Api.ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddScoped<Api.ApiTokenService>();
+        services.AddSingleton<Api.IdempotencySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Api.IdempotencySweeper>());
 
         var iterations = configuration.GetValue<int?>("Throughcare:PasswordIterations") ?? MinimumPasswordIterations;
         if (iterations < MinimumPasswordIterations && !environment.IsEnvironment(TestingEnvironment))
@@ -311,7 +318,14 @@ public static class ThroughcareHost
         {
             o.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "10";
+                // The sign-in window says when it reopens; a full node asks for a retry in a few seconds, and its page says it is busy.
+                var window = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+                context.HttpContext.Response.Headers.RetryAfter = window ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture) : "5";
+                if (!window)
+                {
+                    context.HttpContext.Items[BusyKey] = true;
+                }
+
                 return ValueTask.CompletedTask;
             };
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -319,9 +333,10 @@ public static class ThroughcareHost
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
-            // Sheds load beyond what the node can serve promptly, rather than letting every request slow down.
+            // Sheds load beyond what the node can serve promptly, rather than letting every request slow down. Health checks,
+            // and the error page re-executed for a refused request, are never refused.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/health")
+                context.Request.Path.StartsWithSegments("/health") || context.Features.Get<IStatusCodeReExecuteFeature>() is not null
                     ? RateLimitPartition.GetNoLimiter("health")
                     : RateLimitPartition.GetConcurrencyLimiter("node", _ => new ConcurrencyLimiterOptions
                     {

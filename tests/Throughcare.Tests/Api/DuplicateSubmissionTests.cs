@@ -52,4 +52,25 @@ public sealed class DuplicateSubmissionTests(ThroughcareFactory factory) : IClas
         answers.Select(a => (a.Status, a.Location)).Distinct().ShouldHaveSingleItem().ShouldBe((HttpStatusCode.Redirect, scenario.Path + "/contacts"));
         (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == scenario.Episode.Id))).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task ContactForm_WithASubmissionIdAnotherEpisodeUsed_IsRefusedWithAMessage_AndRecordsNothing()
+    {
+        var first = await ContactTestData.CreateAsync(factory);
+        var form = ContactTestData.ValidForm(first);
+        var firstBrowser = await Browser.SignInAsync(factory, first.EmotionalWorker);
+        form["__RequestVerificationToken"] = await firstBrowser.GetTokenAsync(first.Path + "/contacts/new");
+        (await firstBrowser.PostRawAsync(first.Path + "/contacts/new", form)).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var second = await ContactTestData.CreateAsync(factory);
+        var browser = await Browser.SignInAsync(factory, second.EmotionalWorker);
+        var reused = ContactTestData.ValidForm(second, f => f["SubmissionId"] = form["SubmissionId"]);
+        reused["__RequestVerificationToken"] = await browser.GetTokenAsync(second.Path + "/contacts/new");
+
+        var answer = await browser.PostRawAsync(second.Path + "/contacts/new", reused);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest, $"{answer.Document.Heading()} {string.Join(" | ", answer.Document.ErrorSummary())}");
+        answer.Document.ErrorSummary().ShouldContain(Web.Domain.Submissions.SubmissionUsedElsewhere);
+        (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == second.Episode.Id))).ShouldBe(0);
+    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
 using Throughcare.Web.Api;
@@ -30,19 +31,8 @@ public sealed class IdempotencyKeyTests(IdempotencyKeyTests.Factory factory) : I
 
     private string Path(Caller caller) => $"/api/v1/episodes/{caller.Scenario.Episode.Id}/contacts";
 
-    private byte[] Contact(Caller caller, string note = "Spoke on the phone") => JsonSerializer.SerializeToUtf8Bytes(new
-    {
-        occurredAt = factory.Clock.GetUtcNow().AddDays(-1),
-        durationMinutes = 45,
-        mode = "Phone",
-        strandId = caller.Scenario.EmotionalStrand.Id,
-        attendance = "Attended",
-        interventions = new[] { "motivational-interviewing" },
-        pathways = new[] { "accommodation" },
-        note,
-        noteRestricted = false,
-        isReengagementAttempt = false,
-    });
+    private byte[] Contact(Caller caller, string note = "Spoke on the phone") =>
+        JsonSerializer.SerializeToUtf8Bytes(ContactTestData.ApiContact(caller.Scenario, factory.Clock.GetUtcNow().AddDays(-1), note: note));
 
     private async Task<(HttpStatusCode Status, string? Location, string Body)> PostAsync(Caller caller, string? key, byte[] body)
     {
@@ -59,6 +49,27 @@ public sealed class IdempotencyKeyTests(IdempotencyKeyTests.Factory factory) : I
     }
 
     private Task<int> ContactsAsync(Caller caller) => factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == caller.Scenario.Episode.Id));
+
+    [Fact]
+    public async Task Keys_AreForgottenADayAfterFirstUse_AndARetryAfterThatStillLandsOnItsFirstRecord()
+    {
+        var caller = await CallerAsync();
+        var old = Contact(caller, note: "The first contact");
+        var first = await PostAsync(caller, "yesterday", old);
+        first.Status.ShouldBe(HttpStatusCode.Created, first.Body);
+        factory.Clock.Advance(TimeSpan.FromHours(25));
+        (await PostAsync(caller, "today", Contact(caller, note: "The second contact"))).Status.ShouldBe(HttpStatusCode.Created);
+
+        // The clock moving on a day fires the hourly sweep too; sweeping again finds nothing more to forget.
+        await factory.Services.GetRequiredService<IdempotencySweeper>().SweepAsync(CancellationToken.None);
+
+        var kept = await factory.WithDbAsync(db => db.Set<IdempotencyRecord>().Where(r => r.ClientId == caller.ClientId).Select(r => r.Key).ToListAsync());
+        kept.ShouldBe(["today"]);
+        var retried = await PostAsync(caller, "yesterday", old);
+        ((int)retried.Status).ShouldBeInRange(200, 201, retried.Body);
+        retried.Location.ShouldBe(first.Location);
+        (await ContactsAsync(caller)).ShouldBe(2);
+    }
 
     [Fact]
     public async Task Post_ThreeRetriesWithAKeyThatIsNotAGuid_RecordOneContact()

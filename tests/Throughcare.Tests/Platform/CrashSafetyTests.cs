@@ -119,19 +119,7 @@ public sealed class CrashSafetyTests(ThroughcareFactory factory, ITestOutputHelp
 
     // Dated from the test clock's start, which the real clock running the process is past: in the past, after the
     // episode started.
-    private static object Contact(EpisodeScenario scenario) => new
-    {
-        occurredAt = TestTime.Start.AddDays(1),
-        durationMinutes = 30,
-        mode = "Phone",
-        strandId = scenario.EmotionalStrand.Id,
-        attendance = "Attended",
-        interventions = new[] { "motivational-interviewing" },
-        pathways = new[] { "accommodation" },
-        note = "Spoke on the phone",
-        noteRestricted = false,
-        isReengagementAttempt = false,
-    };
+    private static object Contact(EpisodeScenario scenario) => ContactTestData.ApiContact(scenario, TestTime.Start.AddDays(1), durationMinutes: 30);
 
     /// <summary>Throughcare as built, in a process of its own on the test's database, on a free loopback port.</summary>
     private sealed class ServiceProcess : IDisposable

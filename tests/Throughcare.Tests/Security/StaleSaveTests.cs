@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
@@ -39,6 +40,7 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         new("episode strand end", "Input.Reason", "Practical work is done", "The strand has finished", Saved: "Ended on"),
         new("episode disengage", "Input.Reason", "Not answering calls for six weeks", "Moved out of the area", Reloads: false),
         new("episode reengage", "Input.Reason", "Came to the drop-in", "Answered the phone at last", Reloads: false),
+        new("episode close", "Input.Summary", "Settled with family; no further support needed.", "Moved to the coast; handed over to the local team.", Reloads: false),
     ];
 
     public static TheoryData<StaleForm> Cases => [.. Forms];
@@ -81,6 +83,60 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
             reloaded.Html.ShouldContain(WebUtility.HtmlEncode(firstShown), Case.Sensitive, $"{row.Form}: the first save is kept");
             reloaded.Html.ShouldNotContain(WebUtility.HtmlEncode(secondShown), Case.Sensitive, $"{row.Form}: the second save is not");
         }
+    }
+
+    /// <summary>Forms whose right depends on the record's state, and how the record moves on while the form is open.</summary>
+    public static TheoryData<string, string> MovedOnCases => new()
+    {
+        { "referral withdraw", "withdrawn" },
+        { "episode contact", "closed" },
+        { "episode needs", "closed" },
+        { "episode close", "closed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MovedOnCases))]
+    public async Task Post_AfterTheRecordMovedOn_AnswersThatItChangedNotThatItIsMissing(string form, string nowState)
+    {
+        var session = await HostileForms.Find(form).StartAsync(Factory);
+        var token = await TokenAsync(session);
+        var fields = await session.ValidFieldsAsync();
+        if (nowState == "withdrawn")
+        {
+            // Someone withdraws it first, from the same page.
+            (await SendAsync(session, token, fields)).Status.ShouldBe(HttpStatusCode.Redirect, form);
+        }
+        else
+        {
+            // Someone signs the closure off while the form is open.
+            var episodeId = Guid.Parse(session.Url.Split('/')[2]);
+            await Factory.WithDbAsync(db => db.Episodes.Where(e => e.Id == episodeId).ExecuteUpdateAsync(u => u.SetProperty(e => e.State, EpisodeState.Closed)));
+        }
+
+        var writesBefore = await CountAsync();
+        var answer = await SendAsync(session, token, fields);
+
+        answer.Status.ShouldBe(HttpStatusCode.Conflict, $"{form}: {answer.Document.Heading()}");
+        answer.Document.Heading().ShouldEndWith("has changed", Case.Sensitive, form);
+        answer.Document.QuerySelector("main strong")?.TextContent.ShouldBe(nowState, form);
+        answer.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldContain(h => h != null && session.Url.StartsWith(h + "/", StringComparison.Ordinal) || session.Url.StartsWith(h + "?", StringComparison.Ordinal), form);
+        (await CountAsync()).ShouldBe(writesBefore, $"{form}: nothing was written");
+    }
+
+    [Fact]
+    public async Task Api_ContactOnAnEpisodeClosedSinceItWasRead_AnswersConflictNotNotFound()
+    {
+        var scenario = await ContactTestData.CreateAsync(Factory, EpisodeState.Engaging);
+        var client = await Api.EpisodesApiTests.ClientForAsync(Factory, scenario.Service.OrganisationId);
+        await Factory.WithDbAsync(db => db.Episodes.Where(e => e.Id == scenario.Episode.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.State, EpisodeState.Closed)));
+
+        using var response = await client.PostAsJsonAsync(new Uri($"/api/v1/episodes/{scenario.Episode.Id}/contacts", UriKind.Relative),
+            ContactTestData.ApiContact(scenario, Factory.Clock.GetUtcNow().AddDays(-1)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("The episode is now closed");
+        (await Factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == scenario.Episode.Id))).ShouldBe(0);
     }
 
     [Fact]

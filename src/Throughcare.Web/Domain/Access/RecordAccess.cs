@@ -18,6 +18,15 @@ public interface IRecordInView
 
     /// <summary>Whether the viewer holds the right, one of the aggregate's own right enum's values.</summary>
     bool Allows(Enum right);
+
+    /// <summary>
+    /// Whether the viewer would hold the right in some other state of the record: lacking it now means the record has
+    /// moved on (closed, sent, withdrawn), not that the viewer may never have it.
+    /// </summary>
+    bool AllowsInAnotherState(Enum right) => false;
+
+    /// <summary>The record's state as people read it ("Awaiting information"), for records that move through states.</summary>
+    string? StateLabel => null;
 }
 
 /// <summary>

@@ -16,6 +16,12 @@ public sealed class Rights<TRight>
 
     public IReadOnlyCollection<TRight> Granted => _granted;
 
+    /// <summary>The rights held in any of these sets: what a viewer would hold in some state of the record.</summary>
+    public static Rights<TRight> InAny(IEnumerable<Rights<TRight>> sets) => new(sets.SelectMany(s => s._granted));
+
+    /// <summary>These rights less one.</summary>
+    public Rights<TRight> Without(TRight right) => new(_granted.Where(r => !r.Equals(right)));
+
     public override string ToString() => string.Join(", ", _granted.Order());
 }
 

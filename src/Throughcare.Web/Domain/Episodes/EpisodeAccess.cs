@@ -31,11 +31,15 @@ public enum EpisodeRight
 /// <summary>An episode as the current user may see it.</summary>
 public sealed record EpisodeInView(
     Guid Id, Guid PersonId, Guid ServiceId, string ServiceName, Guid ServiceOrganisationId, Guid ReferringOrganisationId,
-    EpisodeState State, Guid Version, Rights<EpisodeRight> Rights) : IRecordInView
+    EpisodeState State, Guid Version, Rights<EpisodeRight> Rights, Rights<EpisodeRight> InAnyState) : IRecordInView
 {
     public string RecordType => AuditRecordTypes.Episode;
 
+    public string StateLabel => EpisodeStates.Label(State);
+
     public bool Allows(Enum right) => Rights.Has(right);
+
+    public bool AllowsInAnotherState(Enum right) => InAnyState.Has(right);
 
     public bool May(EpisodeRight right) => Rights.Has(right);
 }
@@ -89,7 +93,7 @@ public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : I
         if (routeValues.ContainsKey("contactId") && !episode.May(EpisodeRight.SeeRestricted) && episode.May(EpisodeRight.Work)
             && await IsRestrictedAsync(Guid.Parse((string)routeValues["contactId"]!), cancellationToken))
         {
-            episode = episode with { Rights = new Rights<EpisodeRight>(episode.Rights.Granted.Where(r => r != EpisodeRight.Work)) };
+            episode = episode with { Rights = episode.Rights.Without(EpisodeRight.Work), InAnyState = episode.InAnyState.Without(EpisodeRight.Work) };
         }
 
         return episode;
@@ -133,7 +137,8 @@ public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : I
             .ToListAsync(cancellationToken);
         return found
             .Select(e => new EpisodeInView(e.Id, e.PersonId, e.ServiceId, e.ServiceName, e.ServiceOrganisationId, e.ReferringOrganisationId, e.State, e.Version,
-                RightsFor(user, e.ServiceOrganisationId, e.ReferringOrganisationId, e.State, e.IsWorker)))
+                RightsFor(user, e.ServiceOrganisationId, e.ReferringOrganisationId, e.State, e.IsWorker),
+                Rights<EpisodeRight>.InAny(Enum.GetValues<EpisodeState>().Select(s => RightsFor(user, e.ServiceOrganisationId, e.ReferringOrganisationId, s, e.IsWorker)))))
             .Where(e => e.May(EpisodeRight.SeeOverview))
             .ToList();
     }

@@ -34,11 +34,15 @@ public enum ReferralRight
 /// <summary>A referral as the current user may see it.</summary>
 public sealed record ReferralInView(
     Guid Id, Guid PersonId, Guid ServiceId, string ServiceName, Guid ServiceOrganisationId, Guid ReferringOrganisationId,
-    ReferralState State, Guid Version, Rights<ReferralRight> Rights) : IRecordInView
+    ReferralState State, Guid Version, Rights<ReferralRight> Rights, Rights<ReferralRight> InAnyState) : IRecordInView
 {
     public string RecordType => AuditRecordTypes.Referral;
 
+    public string StateLabel => ReferralStates.Label(State);
+
     public bool Allows(Enum right) => Rights.Has(right);
+
+    public bool AllowsInAnotherState(Enum right) => InAnyState.Has(right);
 
     public bool May(ReferralRight right) => Rights.Has(right);
 
@@ -126,7 +130,8 @@ public sealed class ReferralAccess(ThroughcareDbContext db, CurrentUser user) : 
             .ToListAsync(cancellationToken);
         return found
             .Select(r => new ReferralInView(r.Id, r.PersonId, r.ServiceId, r.ServiceName, r.OrganisationId, r.ReferringOrganisationId, r.State, r.Version,
-                RightsFor(user, r.ReferringOrganisationId, r.OrganisationId, r.State)))
+                RightsFor(user, r.ReferringOrganisationId, r.OrganisationId, r.State),
+                Rights<ReferralRight>.InAny(Enum.GetValues<ReferralState>().Select(s => RightsFor(user, r.ReferringOrganisationId, r.OrganisationId, s)))))
             .Where(r => r.May(ReferralRight.See))
             .ToList();
     }

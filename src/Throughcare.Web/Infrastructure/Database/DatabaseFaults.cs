@@ -37,6 +37,32 @@ public static class DatabaseFaults
         return false;
     }
 
+    /// <summary>
+    /// After a connection to PostgreSQL was lost (not a slow statement or a lock), drops the pool's idle connections:
+    /// opened before the failure, they may have been cut by it too, and the first requests after the database returns
+    /// would fail on them one by one.
+    /// </summary>
+    public static void ForgetIdleConnections(System.Data.Common.DbConnection connection, Exception? exception)
+    {
+        if (connection is NpgsqlConnection npgsql && IsConnectionLost(exception))
+        {
+            NpgsqlConnection.ClearPool(npgsql);
+        }
+    }
+
+    private static bool IsConnectionLost(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException or IOException or EndOfStreamException || (e is PostgresException p && (p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return exception is NpgsqlException and not PostgresException;
+    }
+
     // Connection failures (08), insufficient resources such as a full disk (53), the server shutting down or refusing
     // connections (57P), a lock not granted in time (55P03) and a statement cancelled for taking too long (57014).
     private static bool IsUnavailableState(string state) =>

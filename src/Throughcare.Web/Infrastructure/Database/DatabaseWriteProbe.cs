@@ -59,6 +59,7 @@ public sealed class DatabaseWriteProbe(ThroughcareDbContext db, TimeProvider clo
         }
         catch (Exception e) when (DatabaseFaults.IsUnavailable(e) || e is OperationCanceledException)
         {
+            DatabaseFaults.ForgetIdleConnections(db.Database.GetDbConnection(), e);
             return e.GetBaseException().Message;
         }
     }

@@ -31,18 +31,32 @@ public static class RecordGate
         return rights.Count > 0 ? rights : [access.SeeRight];
     }
 
-    /// <summary>The record, opened for this request; or null, with the refusal audited, when the user may not have it.</summary>
-    public static async Task<IRecordInView?> OpenAsync(HttpContext http, IRecordAccess access, RouteValueDictionary routeValues, IReadOnlyList<Enum> required, AuditReadAsAttribute? readAs)
+    /// <summary>
+    /// The record, opened for this request. Refused, with the refusal audited, when the user may not have it (404); or,
+    /// for a change they could make in another state of a record they may see, because it has moved on since they
+    /// loaded the form (409: someone closed, sent or withdrew it first).
+    /// </summary>
+    public static async Task<Opened> OpenAsync(HttpContext http, IRecordAccess access, RouteValueDictionary routeValues, IReadOnlyList<Enum> required, AuditReadAsAttribute? readAs)
     {
         var services = http.RequestServices;
         var raw = routeValues[access.RouteKey] as string ?? "";
         var record = Guid.TryParse(raw, out var id) ? await access.FindAsync(id, routeValues, http.RequestAborted) : null;
         if (record is null || !required.All(record.Allows))
         {
+            var movedOn = record is not null && record.Allows(access.SeeRight) && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                && required.Where(r => !record.Allows(r)).All(record.AllowsInAnotherState);
             services.GetRequiredService<AuditLog>().Add(access.RecordType, raw.Length > 100 ? raw[..100] : raw, AuditActions.AccessDenied,
-                record?.PersonId ?? (id == Guid.Empty ? null : access.PersonNamedBy(id)), new { path = http.Request.Path.Value, method = http.Request.Method, needs = string.Join(", ", required) }, AuditOutcome.Denied);
+                record?.PersonId ?? (id == Guid.Empty ? null : access.PersonNamedBy(id)),
+                new { path = http.Request.Path.Value, method = http.Request.Method, needs = string.Join(", ", required), state = movedOn ? record!.StateLabel : null },
+                AuditOutcome.Denied);
             await services.GetRequiredService<ThroughcareDbContext>().SaveChangesAsync(http.RequestAborted);
-            return null;
+            if (movedOn)
+            {
+                http.Items[RecordPages.MovedOnKey] = record;
+                return new Opened(null, MovedOn: true);
+            }
+
+            return new Opened(null, MovedOn: false);
         }
 
         http.Items[RecordPages.RecordKey] = record;
@@ -50,9 +64,16 @@ public static class RecordGate
             ? person.Header
             : await services.GetRequiredService<PersonAccess>().HeaderAsync(record.PersonId, http.RequestAborted);
         services.GetRequiredService<ReadAudit>().Shown(record.RecordType, record.Id, record.PersonId, readAs?.Action ?? AuditActions.View, readAs?.Purpose, new { path = http.Request.Path.Value });
-        return record;
+        return new Opened(record, MovedOn: false);
     }
+
+    /// <summary>The problem document for a change refused because the record moved on: what it is now, and that nothing changed.</summary>
+    public static string MovedOnDetail(IRecordInView record) =>
+        $"The {record.RecordType} is now {record.StateLabel?.ToLowerInvariant()}, so this can no longer be done. Nothing was changed.";
 }
+
+/// <summary>What the record gate decided: the record opened for the handler, or refused (404), or refused because it has moved on (409).</summary>
+public readonly record struct Opened(IRecordInView? Record, bool MovedOn);
 
 /// <summary>The record gate for every Razor page: 404 for a record the user may not have; merged people redirect to the kept record.</summary>
 public sealed class RecordRouteFilter : IAsyncPageFilter
@@ -73,10 +94,10 @@ public sealed class RecordRouteFilter : IAsyncPageFilter
         var fromHandler = context.HandlerMethod?.MethodInfo.GetCustomAttributes(typeof(RequiresAttribute), inherit: false).Cast<RequiresAttribute>().ToList() ?? [];
         var required = RecordGate.Required(access, fromHandler.Count > 0 ? fromHandler : page.GetCustomAttributes(typeof(RequiresAttribute), inherit: true).Cast<RequiresAttribute>());
         var readAs = page.GetCustomAttributes(typeof(AuditReadAsAttribute), inherit: false).Cast<AuditReadAsAttribute>().FirstOrDefault();
-        var record = await RecordGate.OpenAsync(http, access, values, required, readAs);
+        var (record, movedOn) = await RecordGate.OpenAsync(http, access, values, required, readAs);
         if (record is null)
         {
-            context.Result = new NotFoundResult();
+            context.Result = new StatusCodeResult(movedOn ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound);
             return;
         }
 
@@ -102,7 +123,13 @@ public sealed class RecordEndpointFilter : IEndpointFilter
         {
             var metadata = http.GetEndpoint()?.Metadata;
             var required = RecordGate.Required(access, metadata?.GetOrderedMetadata<RequiresAttribute>() ?? []);
-            if (await RecordGate.OpenAsync(http, access, values, required, metadata?.GetMetadata<AuditReadAsAttribute>()) is null)
+            var opened = await RecordGate.OpenAsync(http, access, values, required, metadata?.GetMetadata<AuditReadAsAttribute>());
+            if (opened.MovedOn)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The record has changed", detail: RecordGate.MovedOnDetail(http.MovedOnRecord()!));
+            }
+
+            if (opened.Record is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
             }
@@ -161,6 +188,7 @@ public static class RecordPages
 {
     public const string RecordKey = "throughcare:record";
     public const string PersonHeaderKey = "throughcare:person-header";
+    public const string MovedOnKey = "throughcare:record-moved-on";
 
     /// <summary>The route's record, as its access object found it for this user.</summary>
     public static T Record<T>(this HttpContext context)
@@ -168,4 +196,7 @@ public static class RecordPages
         context.Items[RecordKey] as T ?? throw new InvalidOperationException($"No {typeof(T).Name} was opened for {context.Request.Path}: the route names no such record.");
 
     public static PersonHeader? PersonHeader(this HttpContext context) => context.Items[PersonHeaderKey] as PersonHeader;
+
+    /// <summary>The record a change was refused on because it has moved on, for the conflict page that says so.</summary>
+    public static IRecordInView? MovedOnRecord(this HttpContext context) => context.Items[MovedOnKey] as IRecordInView;
 }

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain.Access;
+using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Errors;
 
@@ -13,6 +17,21 @@ public sealed class IndexModel : PageModel
     public int Code { get; private set; }
     public string Heading { get; private set; } = "";
     public string Reference => HttpContext.TraceIdentifier;
+
+    /// <summary>Whether the node refused the request because it was serving all it could at once, not for too many attempts.</summary>
+    public bool Busy => HttpContext.Items.ContainsKey(Infrastructure.ThroughcareHost.BusyKey);
+
+    /// <summary>The record a change was refused on because it moved on first (closed, sent, withdrawn), if that is why.</summary>
+    public IRecordInView? MovedOn => HttpContext.MovedOnRecord();
+
+    /// <summary>Where the moved-on record is shown now.</summary>
+    public string? MovedOnHref => MovedOn switch
+    {
+        { RecordType: AuditRecordTypes.Referral } r => $"/referrals/{r.Id}",
+        { RecordType: AuditRecordTypes.Episode } r => $"/episodes/{r.Id}",
+        { RecordType: AuditRecordTypes.Person } r => $"/people/{r.Id}",
+        _ => null,
+    };
 
     public IActionResult OnGet() => Show();
 
@@ -38,6 +57,7 @@ public sealed class IndexModel : PageModel
         if (DatabaseFaults.IsUnavailable(error))
         {
             code = StatusCodes.Status503ServiceUnavailable;
+            DatabaseFaults.ForgetIdleConnections(HttpContext.RequestServices.GetRequiredService<ThroughcareDbContext>().Database.GetDbConnection(), error);
         }
 
         // The anti-forgery check reads the form first and reports a body over the limit as a bad token: say what happened.
@@ -53,7 +73,9 @@ public sealed class IndexModel : PageModel
             403 => "You do not have permission to view this page",
             404 => "Page not found",
             405 => "You cannot do that on this page",
+            409 => MovedOn is { } record ? $"This {record.RecordType} has changed" : "Someone else changed this record",
             413 => "What you sent was too large",
+            429 when Busy => "Sorry, Throughcare is busy",
             429 => "Too many attempts",
             503 => "Sorry, the service is unavailable",
             _ => "Sorry, there is a problem with the service",
@@ -72,7 +94,8 @@ public sealed class IndexModel : PageModel
             {
                 Status = Code,
                 Title = Heading,
-                Detail = Code == StatusCodes.Status503ServiceUnavailable ? "Throughcare cannot reach its records at the moment. Try again later." : null,
+                Detail = Code == StatusCodes.Status503ServiceUnavailable ? "Throughcare cannot reach its records at the moment. Try again later."
+                    : MovedOn is { } record ? RecordGate.MovedOnDetail(record) : null,
                 Extensions = { ["reference"] = Reference },
             })
             { StatusCode = Code, ContentType = "application/problem+json" };

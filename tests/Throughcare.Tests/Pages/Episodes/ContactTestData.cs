@@ -26,6 +26,21 @@ public static class ContactTestData
 
     public static DateOnly Yesterday => TestTime.StartDate.AddDays(-1);
 
+    /// <summary>A valid contact as the episodes API takes it: a phone call on the worker's strand at the time given.</summary>
+    public static object ApiContact(EpisodeScenario scenario, DateTimeOffset occurredAt, int durationMinutes = 45, string note = "Spoke on the phone") => new
+    {
+        occurredAt,
+        durationMinutes,
+        mode = "Phone",
+        strandId = scenario.EmotionalStrand.Id,
+        attendance = "Attended",
+        interventions = new[] { "motivational-interviewing" },
+        pathways = new[] { "accommodation" },
+        note,
+        noteRestricted = false,
+        isReengagementAttempt = false,
+    };
+
     public static Dictionary<string, string> ValidForm(EpisodeScenario scenario, Action<Dictionary<string, string>>? change = null)
     {
         var fields = new Dictionary<string, string>

@@ -73,6 +73,8 @@ public sealed class CloseModel(ThroughcareDbContext db, EngagementService engage
         [
             ("State", EpisodeStates.Label(saved.State), EpisodeStates.Label(EpisodeState.Closing)),
             ("Reason for closing", saved.CloseReason is { } was ? EpisodeStates.Label(was) : null, EpisodeStates.Label(Input.Reason!.Value)),
+            ("Details of the reason", saved.CloseReasonText, TextRules.Tidy(Input.ReasonText)),
+            ("End of service summary", saved.EndOfServiceSummary, Input.Summary!.Trim()),
         ]);
     }
 

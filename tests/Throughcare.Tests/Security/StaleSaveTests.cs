@@ -14,9 +14,10 @@ namespace Throughcare.Tests.Security;
 /// A form that changes an existing record, and the field two people change differently from one loaded version. Saved
 /// is what the first one's save shows on the conflict page when it is not the value itself (a state, say); a date field
 /// takes days after the date the form's valid values hold. Reloads says whether the form, loaded again, shows the saved
-/// value (a form that changes a state shows an empty form again).
+/// value (a form that changes a state shows an empty form again). FormStays is false where the first save leaves nothing
+/// for the form to do (the only unmet rule is overridden): the user's input is then kept in the conflict table alone.
 /// </summary>
-public sealed record StaleForm(string Form, string Field, string First, string Second, string? Saved = null, bool IsDate = false, bool Reloads = true)
+public sealed record StaleForm(string Form, string Field, string First, string Second, string? Saved = null, bool IsDate = false, bool Reloads = true, bool FormStays = true)
 {
     public override string ToString() => Form;
 }
@@ -40,6 +41,7 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         new("episode strand end", "Input.Reason", "Practical work is done", "The strand has finished", Saved: "Ended on"),
         new("episode disengage", "Input.Reason", "Not answering calls for six weeks", "Moved out of the area", Reloads: false),
         new("episode reengage", "Input.Reason", "Came to the drop-in", "Answered the phone at last", Reloads: false),
+        new("referral screening override", "Override.Reason", "Screened in by the prison team last month", "The OPD screening is booked for next week", Reloads: false, FormStays: false),
         new("episode close", "Input.Summary", "Settled with family; no further support needed.", "Moved to the coast; handed over to the local team.", Reloads: false),
     ];
 
@@ -66,7 +68,7 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         stale.Status.ShouldBe(HttpStatusCode.Conflict, $"{row.Form}: {stale.Document.Heading()} {string.Join(" | ", stale.Document.ErrorSummary())}");
         stale.Document.QuerySelector("[data-conflict]").ShouldNotBeNull(row.Form);
         stale.Html.ShouldContain(WebUtility.HtmlEncode(row.Saved ?? firstShown), Case.Sensitive, $"{row.Form}: what is saved now");
-        foreach (var (name, value) in second.Where(f => row.IsDate ? f.Key.StartsWith($"{row.Field}.", StringComparison.Ordinal) : f.Key == row.Field))
+        foreach (var (name, value) in second.Where(f => row.FormStays && (row.IsDate ? f.Key.StartsWith($"{row.Field}.", StringComparison.Ordinal) : f.Key == row.Field)))
         {
             FieldValues(stale.Document, name).ShouldContain(value, $"{row.Form}: the form keeps {name}");
         }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Accounts;
+using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
@@ -62,6 +63,9 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
     /// <summary>Set when someone else changed the referral first: the page shows what is saved now and keeps the user's input.</summary>
     public bool Conflict { get; private set; }
 
+    /// <summary>After a conflict, what is saved now beside what the user's own decision would have made it.</summary>
+    public IReadOnlyList<FieldChange> Differences { get; private set; } = [];
+
     public static IEnumerable<SelectListItem> DecisionItems =>
     [
         new("Accept the referral", Accept),
@@ -89,6 +93,12 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
     public async Task<IActionResult> OnPostOverrideAsync()
     {
         await ShowAsync(keepInput: true);
+
+        // Saved by someone else since the form was loaded: the conflict page, before the rule list that their save changed.
+        if (Version != Referral.Version)
+        {
+            return await AnswerAsync(new WriteResult.Conflict(), "Override.Rule", "");
+        }
 
         // Only a rule of this service's checklist that is not met, and not overridden already, may be overridden.
         if (OverrideValidator.Validate(Override).AddTo(ModelState, nameof(Override)) && RuleItems.All(r => r.Value != Override.Rule))
@@ -144,8 +154,33 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
             {
                 Conflict = true;
                 await ShowAsync(keepInput: true);
+                Differences = DifferencesFromSaved();
             },
         });
+
+    private List<FieldChange> DifferencesFromSaved()
+    {
+        string? yours = Decision.Outcome switch
+        {
+            Accept => ReferralStates.Label(ReferralState.Accepted),
+            Decline => ReferralStates.Label(ReferralState.Declined),
+            RequestInformation => ReferralStates.Label(ReferralState.AwaitingInformation),
+            _ => null,
+        };
+        List<FieldChange> differences = [new("State", ReferralStates.Label(Referral.State), yours ?? ReferralStates.Label(Referral.State))];
+        if (Decision.Outcome is not null)
+        {
+            differences.Add(new("Screening notes", Referral.ScreeningNotes, TextRules.Tidy(Decision.Notes)));
+        }
+
+        if (Override.Rule is { } rule)
+        {
+            var label = Checklist.FirstOrDefault(r => r.Rule == rule)?.Label ?? rule;
+            differences.Add(new($"Why “{label}” is treated as met", Referral.Overrides.FirstOrDefault(o => o.Rule == rule)?.Reason, TextRules.Tidy(Override.Reason)));
+        }
+
+        return differences.Where(d => d.From != d.To).ToList();
+    }
 
     private async Task<IActionResult> ShowAsync(bool keepInput)
     {

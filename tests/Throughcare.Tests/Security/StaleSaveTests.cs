@@ -41,6 +41,10 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         new("episode strand end", "Input.Reason", "Practical work is done", "The strand has finished", Saved: "Ended on"),
         new("episode disengage", "Input.Reason", "Not answering calls for six weeks", "Moved out of the area", Reloads: false),
         new("episode reengage", "Input.Reason", "Came to the drop-in", "Answered the phone at last", Reloads: false),
+        new("referral reason", "Input.Reason", "Low mood since sentencing", "Struggling since release"),
+        new("referral needs", "Input.AccessibilityNeeds", "Step-free access", "A quiet room"),
+        new("referral sharing", "Input.SharingNote", "Signed consent form on file", "Consent given by phone"),
+        new("referral allocation", "Strands[0].Reason", "Speaks the same language", "Has worked with him before", Reloads: false, FormStays: false),
         new("referral screening override", "Override.Reason", "Screened in by the prison team last month", "The OPD screening is booked for next week", Reloads: false, FormStays: false),
         new("episode close", "Input.Summary", "Settled with family; no further support needed.", "Moved to the coast; handed over to the local team.", Reloads: false),
     ];

@@ -45,6 +45,9 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
     public IReadOnlyList<AllocatedStrand> Allocated { get; private set; } = [];
     public bool Conflict { get; private set; }
 
+    /// <summary>After a conflict, each strand's worker and reason as saved now beside the manager's own choice.</summary>
+    public IReadOnlyList<FieldChange> Differences { get; private set; } = [];
+
     /// <summary>The episode the referral opened, if any; reallocation is made against its version.</summary>
     public EpisodeVersion? Episode { get; private set; }
 
@@ -127,6 +130,7 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
                 Conflict = true;
                 await LoadAsync();
                 Version = Referral.Version;
+                Differences = AllocationDifferences();
             },
         });
     }
@@ -211,6 +215,25 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
             .ToListAsync(cancellation);
         Allocated = rows.Select(a => new AllocatedStrand(a.Id, strands.SingleOrDefault(s => s.Id == a.ServiceStrandId)?.Name ?? "", a.Worker ?? "", a.WorkerUserId, a.StartedAt, a.EndedAt, a.AllocationReason, a.EndReason)).ToList();
         await LoadEpisodeAsync();
+    }
+
+    private List<FieldChange> AllocationDifferences()
+    {
+        var differences = new List<FieldChange>();
+        foreach (var option in Options)
+        {
+            if (Strands.SingleOrDefault(s => s.StrandId == option.Strand.Id) is not { Include: true } choice)
+            {
+                continue;
+            }
+
+            var saved = Allocated.FirstOrDefault(a => a.StrandName == option.Strand.Name && a.EndedAt is null);
+            var strand = option.Strand.Name.ToLowerInvariant();
+            differences.Add(new($"Worker for {strand}", saved?.Worker ?? "Not allocated", option.Suggestions.FirstOrDefault(w => w.UserId == choice.WorkerId)?.Name));
+            differences.Add(new($"Why this worker for {strand}", saved?.Reason, TextRules.Tidy(choice.Reason)));
+        }
+
+        return differences.Where(d => d.From != d.To).ToList();
     }
 
     public bool CanAllocate => Referral.State == ReferralState.Accepted && Referral.AllocatedAt is null;

@@ -115,6 +115,23 @@ public sealed class SignOffPageTests(ThroughcareFactory factory) : IClassFixture
         (await factory.EpisodeEventsAsync<EpisodeClosed>(scenario)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task PostConfirm_AfterAnotherManagerClosedIt_SaysTheEpisodeHasChanged_NotThatItIsMissing()
+    {
+        var scenario = await ClosingAsync(factory);
+        var manager = await Browser.SignInAsync(factory, scenario.Manager);
+        var version = await factory.EpisodeVersionAsync(scenario);
+        (await ConfirmAsync(manager, scenario, version)).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var again = await ConfirmAsync(manager, scenario, version);
+
+        again.Status.ShouldBe(HttpStatusCode.Conflict);
+        again.Document.Heading().ShouldBe("This episode has changed");
+        again.Document.QuerySelector("main strong")!.Text().ShouldBe("closed");
+        again.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldContain(scenario.Path);
+        (await factory.EpisodeEventsAsync<EpisodeClosed>(scenario)).Count.ShouldBe(1);
+    }
+
     /// <summary>The test data's closed episodes are as a sign-off leaves them, so that access to them is tested as it will be.</summary>
     [Fact]
     public async Task ClosedScenario_IsLeftAsASignOffLeavesIt()

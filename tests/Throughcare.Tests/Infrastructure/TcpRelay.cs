@@ -46,6 +46,10 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Accepts for as long as the relay lives: each connection is handled on its own, and no failure of one (a client
+    /// that gave up before it was accepted, an upstream that would not connect) can stop the loop.
+    /// </summary>
     private async Task AcceptAsync()
     {
         while (!_stopping.IsCancellationRequested)
@@ -59,26 +63,28 @@ public sealed class TcpRelay : IAsyncDisposable
             {
                 return;
             }
+            catch (SocketException)
+            {
+                continue;
+            }
 
+            _ = HandleAsync(client);
+        }
+    }
+
+    private async Task HandleAsync(TcpClient client)
+    {
+        var upstream = new TcpClient();
+        try
+        {
             if (_mode == Mode.Down)
             {
+                // Refused as a stopped server refuses: reset at once.
                 client.Client.LingerState = new LingerOption(true, 0);
-                client.Dispose();
-                continue;
+                throw new OperationCanceledException("The database is down.");
             }
 
-            var upstream = new TcpClient();
-            try
-            {
-                await upstream.ConnectAsync(_target, _stopping.Token);
-            }
-            catch (Exception)
-            {
-                client.Dispose();
-                upstream.Dispose();
-                continue;
-            }
-
+            await upstream.ConnectAsync(_target, _stopping.Token);
             lock (_lock)
             {
                 _open.Add((client, upstream));
@@ -86,6 +92,11 @@ public sealed class TcpRelay : IAsyncDisposable
 
             _ = PumpAsync(client.GetStream(), upstream.GetStream());
             _ = PumpAsync(upstream.GetStream(), client.GetStream());
+        }
+        catch (Exception)
+        {
+            client.Dispose();
+            upstream.Dispose();
         }
     }
 

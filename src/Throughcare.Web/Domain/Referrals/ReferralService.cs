@@ -308,6 +308,11 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
                 return missing[0].Message;
             }
 
+            if (await OpenCare.FindAsync(db, referral.PersonId, referral.ServiceId, referral.Id, cancellationToken) is { } open)
+            {
+                return open.Refusal(referral.Service!.Name);
+            }
+
             var refused = Move(referral, ReferralState.Submitted, null, null);
             if (refused is not null)
             {
@@ -405,11 +410,16 @@ public sealed class ReferralService(ThroughcareDbContext db, AuditLog audit, Out
     {
         var workerIds = allocations.Select(a => a.WorkerUserId).ToList();
         var workers = await db.Users.Where(u => workerIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.OrganisationId, u.DisabledAt }).ToListAsync(cancellationToken);
-        return await ChangeAsync(referralId, version, referral =>
+        return await ChangeAsync(referralId, version, async referral =>
         {
             if (referral.State != ReferralState.Accepted || referral.AllocatedAt is not null)
             {
                 return "Only an accepted referral that has not been allocated can be allocated";
+            }
+
+            if (await OpenCare.FindAsync(db, referral.PersonId, referral.ServiceId, referral.Id, cancellationToken) is { IsEpisode: true } open)
+            {
+                return open.Refusal(referral.Service!.Name);
             }
 
             if (allocations.Count == 0 || allocations.Select(a => a.StrandId).Distinct().Count() != allocations.Count)

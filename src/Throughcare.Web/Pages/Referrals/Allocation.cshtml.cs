@@ -213,6 +213,8 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
                 s.EndReason,
             })
             .ToListAsync(cancellation);
+        AlreadyOpen = Referral.State == ReferralState.Accepted && Referral.AllocatedAt is null
+            && await OpenCare.FindAsync(db, Referral.PersonId, Referral.ServiceId, Referral.Id, cancellation) is { IsEpisode: true } open ? open : null;
         Allocated = rows.Select(a => new AllocatedStrand(a.Id, strands.SingleOrDefault(s => s.Id == a.ServiceStrandId)?.Name ?? "", a.Worker ?? "", a.WorkerUserId, a.StartedAt, a.EndedAt, a.AllocationReason, a.EndReason)).ToList();
         await LoadEpisodeAsync();
     }
@@ -235,6 +237,9 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
 
         return differences.Where(d => d.From != d.To).ToList();
     }
+
+    /// <summary>An open episode of the person's with this service: a second one is refused, and the page says so.</summary>
+    public OpenPlace? AlreadyOpen { get; private set; }
 
     public bool CanAllocate => Referral.State == ReferralState.Accepted && Referral.AllocatedAt is null;
 

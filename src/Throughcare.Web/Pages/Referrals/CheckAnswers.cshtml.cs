@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Database;
@@ -14,12 +15,24 @@ public sealed class CheckAnswersModel(ThroughcareDbContext db, ReferralService r
 
     public IReadOnlyList<string> MissingDocuments => ReferralService.MissingDocuments(Referral.Service!, Referral.Documents);
 
-    public Task OnGetAsync() => LoadAsync();
+    /// <summary>A referral or episode that already holds the person's place with the service: sending this one is refused.</summary>
+    public OpenPlace? AlreadyOpen { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        AlreadyOpen = await OpenCare.FindAsync(Db, Referral.PersonId, Referral.ServiceId, Referral.Id, HttpContext.RequestAborted);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
         var result = await Referrals.SubmitAsync(Referral.Id, Version, HttpContext.RequestAborted);
+        if (result is WriteResult.Refused)
+        {
+            AlreadyOpen = await OpenCare.FindAsync(Db, Referral.PersonId, Referral.ServiceId, Referral.Id, HttpContext.RequestAborted);
+        }
+
         return await AnswerAsync(result, "/Referrals/View", "Referral sent");
     }
 }

@@ -61,6 +61,7 @@ public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals,
         CurrentPage = current;
         TotalPages = totalPages;
         var now = time.GetUtcNow().UtcDateTime;
+        var held = await OpenCare.HeldAsync(db, Service.Id, items.Select(r => r.PersonId).Distinct().ToList(), HttpContext.RequestAborted);
         Rows = items.Select(r =>
         {
             var timing = new Referral { State = r.State, SubmittedAt = r.SubmittedAt, DecidedAt = r.DecidedAt, AllocatedAt = r.AllocatedAt };
@@ -68,7 +69,12 @@ public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals,
             var opens = r.State == ReferralState.Accepted && rights.Has(ReferralRight.Allocate) ? "/Referrals/Allocation"
                 : rights.Has(ReferralRight.Screen) ? "/Referrals/Screening"
                 : "/Referrals/View";
-            return new Row(r.Id, r.Person ?? "Not available", r.Referrer ?? "", r.State, r.SubmittedAt, timing.DaysToDecision(now), timing.DaysToAllocation(now), r.DecidedAt is not null, r.AllocatedAt is not null, opens);
+            var other = OpenCare.Holds(r.State, r.AllocatedAt) ? held.FirstOrDefault(p => p.PersonId == r.PersonId && p.ReferralId != r.Id && p.IsEpisode)
+                ?? held.FirstOrDefault(p => p.PersonId == r.PersonId && p.ReferralId != r.Id) : null;
+            return new Row(r.Id, r.Person ?? "Not available", r.Referrer ?? "", r.State, r.SubmittedAt, timing.DaysToDecision(now), timing.DaysToAllocation(now), r.DecidedAt is not null, r.AllocatedAt is not null, opens)
+            {
+                AlsoHeldBy = other,
+            };
         }).ToList();
 
         reads.ShownPeople(items.Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, "referral sift");
@@ -81,5 +87,9 @@ public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals,
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 
-    public sealed record Row(Guid Id, string Person, string Referrer, ReferralState State, DateTime? SubmittedAt, int? DaysToDecision, int? DaysToAllocation, bool Decided, bool Allocated, string Opens);
+    public sealed record Row(Guid Id, string Person, string Referrer, ReferralState State, DateTime? SubmittedAt, int? DaysToDecision, int? DaysToAllocation, bool Decided, bool Allocated, string Opens)
+    {
+        /// <summary>Another referral or an open episode that already holds the person's place with this service, if any.</summary>
+        public HeldPlace? AlsoHeldBy { get; init; }
+    }
 }

@@ -85,8 +85,11 @@ public sealed class DisengagePageTests(ThroughcareFactory factory) : IClassFixtu
         var closed = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Closed);
         await factory.ShouldFindNothingAsync(closed, [closed.Manager], "/engagement/disengage");
         var browser = await Browser.SignInAsync(factory, closed.Manager);
-        (await browser.PostFormAsync(closed.Path + "/engagement/disengage", new() { ["Version"] = (await factory.EpisodeVersionAsync(closed)).ToString(), ["Input.Reason"] = "x" }, closed.Path + "/engagement"))
-            .Status.ShouldBe(HttpStatusCode.NotFound);
+        var posted = await browser.PostFormAsync(closed.Path + "/engagement/disengage", new() { ["Version"] = (await factory.EpisodeVersionAsync(closed)).ToString(), ["Input.Reason"] = "x" }, closed.Path + "/engagement");
+
+        // The manager could disengage it while it was open: the form is refused as one the episode has moved past.
+        posted.Status.ShouldBe(HttpStatusCode.Conflict);
+        posted.Document.Heading().ShouldBe("This episode has changed");
         (await factory.LoadEpisodeAsync(closed)).State.ShouldBe(EpisodeState.Closed);
 
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);

@@ -60,7 +60,10 @@ public sealed class CheckAnswersPageTests(ThroughcareFactory factory) : IClassFi
         (await factory.AuditEventsAsync(scene.PersonId, AuditActions.Update)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer);
 
         (await browser.GetAsync($"/referrals/{referral.Id}/check-answers")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await browser.PostRawAsync($"/referrals/{referral.Id}/check-answers", form)).Status.ShouldBe(HttpStatusCode.NotFound);
+        var again = await browser.PostRawAsync($"/referrals/{referral.Id}/check-answers", form);
+        again.Status.ShouldBe(HttpStatusCode.Conflict, "sending it again: it has moved on since the form was loaded");
+        again.Document.QuerySelector("main strong")!.TextContent.ShouldBe("submitted");
+        (await factory.FindReferralAsync(referral.Id))!.Transitions.Count.ShouldBe(1);
         (await browser.GetAsync($"/referrals/{referral.Id}/reason")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 

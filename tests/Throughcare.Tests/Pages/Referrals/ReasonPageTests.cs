@@ -128,7 +128,10 @@ public sealed class ReasonPageTests(ThroughcareFactory factory) : IClassFixture<
             ["Input.Source"] = "Court",
             ["Input.Reason"] = "Changed",
         });
-        post.Status.ShouldBe(HttpStatusCode.NotFound);
+
+        // The referrer could change it before it was sent: the referral has moved on, and the answer says so.
+        post.Status.ShouldBe(HttpStatusCode.Conflict);
+        post.Document.Heading().ShouldBe("This referral has changed");
         (await factory.FindReferralAsync(referral.Id))!.Reason.ShouldBe(referral.Reason);
     }
 

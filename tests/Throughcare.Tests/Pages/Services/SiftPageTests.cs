@@ -40,7 +40,7 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
         Cell(accepted.Id, "data-allocation").ShouldBe("20 days waiting");
         Cell(s.Referral.Id, "data-allocation").ShouldBeEmpty();
         page.Document.QuerySelector($"tr[data-referral='{s.Referral.Id}']")!.TextContent.ShouldContain(s.Referrer.OrganisationId == s.Referral.ReferringOrganisationId ? await OrganisationNameAsync(s.Referral.ReferringOrganisationId) : "");
-        page.Document.QuerySelector($"tr[data-referral='{s.Referral.Id}'] .govuk-tag").Text().ShouldBe("Submitted");
+        page.Document.QuerySelector($"tr[data-referral='{s.Referral.Id}'] [data-state] .govuk-tag").Text().ShouldBe("Submitted");
         (await factory.AuditEventsAsync(s.PersonId, AuditActions.SearchResult)).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             a => a.UserId.ShouldBe(s.Manager.Id),
             a => a.Purpose.ShouldBe("referral sift"));

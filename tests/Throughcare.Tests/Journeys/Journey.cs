@@ -77,7 +77,7 @@ public sealed class Journey : IAsyncDisposable
     {
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync(heading);
         await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToHaveCountAsync(withErrors ? 1 : 0);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync();
         await CheckAccessibilityAsync();
     }
 
@@ -96,7 +96,21 @@ public sealed class Journey : IAsyncDisposable
         var navigated = _navigated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await target.ClickAsync();
         await navigated.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync();
+    }
+
+    // The document itself says when it has loaded: Playwright's load-state event was seen to go missing after a
+    // navigation (its wait then timed out with the page long loaded), where the document's readyState does not.
+    // A journey without JavaScript can only wait for the event.
+    private async Task LoadedAsync()
+    {
+        if (!JavaScript)
+        {
+            await Page.WaitForLoadStateAsync(LoadState.Load);
+            return;
+        }
+
+        await (await Page.WaitForFunctionAsync("() => document.readyState === 'complete'")).DisposeAsync();
     }
 
     public async Task FillDateAsync(string legend, DateOnly date)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Throughcare's whole test suite: format check, build, then every test on SQLite and again on PostgreSQL.
-# Installs what it needs when missing (Debian's PostgreSQL, Chromium and aiosmtpd (a real SMTP server for the e-mail tests), the npm packages, the dotnet tools),
+# Installs what it needs when missing (Debian's PostgreSQL, Chromium, aiosmtpd (a real SMTP server for the e-mail tests) and a Java
+# runtime (for the W3C HTML checker the browser journeys run), the npm packages, the dotnet tools),
 # so it works on a fresh Debian 12 machine. `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian"
   as_root apt-get update -qq
@@ -25,7 +27,8 @@ for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
 as_postgres "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'throughcare'\" | grep -q 1 || psql -qc \"CREATE ROLE throughcare LOGIN PASSWORD 'throughcare' CREATEDB\""
 postgres="Host=localhost;Username=throughcare;Password=throughcare;Database=postgres"
 
-[ -d node_modules/govuk-frontend ] || npm ci --no-audit --no-fund
+# vnu-jar's install script would fetch a Java runtime; Debian's is used instead, so npm runs no install scripts.
+[ -d node_modules/govuk-frontend ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || npm ci --no-audit --no-fund --ignore-scripts
 dotnet tool restore >/dev/null
 
 echo "== format check"

@@ -1,6 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Throughcare.Web.TagHelpers;
+
+/// <summary>
+/// Every GOV.UK table scrolls sideways inside its own region on a narrow screen instead of widening the page. The region
+/// takes keyboard focus so it can be scrolled without a mouse, and is named after the table's caption.
+/// </summary>
+public static partial class TableScroll
+{
+    public static void Wrap(TagHelperOutput output, string? caption)
+    {
+        var label = string.IsNullOrWhiteSpace(caption) ? "Table" : Whitespace().Replace(Tags().Replace(caption, " "), " ").Trim();
+        output.PreElement.AppendHtml($"""<div class="app-table-scroll" role="region" tabindex="0" aria-label="{HtmlEncoder.Default.Encode(System.Net.WebUtility.HtmlDecode(label))}">""");
+        output.PostElement.AppendHtml("</div>");
+    }
+
+    /// <summary>The text of a table's caption in its rendered content, if it has one.</summary>
+    public static string? CaptionIn(string html) => Caption().Match(html) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex("<caption[^>]*>(.*?)</caption>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Caption();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>A table written out in a page's markup gets the same scrolling region as <see cref="GovUkTableTagHelper"/>.</summary>
+[HtmlTargetElement("table", Attributes = "[class^='govuk-table']")]
+public sealed class GovUkPlainTableTagHelper : TagHelper
+{
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output) =>
+        TableScroll.Wrap(output, TableScroll.CaptionIn((await output.GetChildContentAsync()).GetContent()));
+}
 
 /// <summary>A table: the page writes thead/tbody itself.</summary>
 [HtmlTargetElement("govuk-table")]
@@ -18,7 +54,9 @@ public sealed class GovUkTableTagHelper : TagHelper
             table.InnerHtml.AppendHtml(GovUkHtml.Element("caption", GovUkHtml.Classes("govuk-table__caption", CaptionClass), Caption));
         }
 
-        GovUkHtml.Render(output, GovUkHtml.Wrap(table, await output.GetChildContentAsync()));
+        var content = await output.GetChildContentAsync();
+        GovUkHtml.Render(output, GovUkHtml.Wrap(table, content));
+        TableScroll.Wrap(output, Caption ?? TableScroll.CaptionIn(content.GetContent()));
     }
 }
 

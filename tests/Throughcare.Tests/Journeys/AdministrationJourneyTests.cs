@@ -54,7 +54,7 @@ public sealed class AdministrationJourneyTests(JourneyFixture fixture) : IClassF
             await Expect(page.GetByText("Administrator added")).ToBeVisibleAsync();
 
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
 
         await using (var journey = await Journey.StartAsync(fixture))
@@ -75,7 +75,7 @@ public sealed class AdministrationJourneyTests(JourneyFixture fixture) : IClassF
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = officerEmail })).ToBeVisibleAsync();
 
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
 
         await using (var journey = await Journey.StartAsync(fixture))
@@ -92,7 +92,7 @@ public sealed class AdministrationJourneyTests(JourneyFixture fixture) : IClassF
             await journey.ScreenshotAsync("partnership-administration");
 
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
     }
 }

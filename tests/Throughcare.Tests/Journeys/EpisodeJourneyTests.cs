@@ -118,7 +118,7 @@ public sealed class EpisodeJourneyTests(JourneyFixture fixture) : IClassFixture<
             await Expect(page.Locator("main")).ToContainTextAsync("Closing");
 
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
 
         // The manager signs the closure off.
@@ -136,7 +136,7 @@ public sealed class EpisodeJourneyTests(JourneyFixture fixture) : IClassFixture<
             await Expect(page.Locator("#timeline .moj-timeline__item[data-kind='contacts']")).ToHaveCountAsync(5);
             await Expect(page.Locator("#timeline .moj-timeline__item[data-kind='measures']")).ToHaveCountAsync(1);
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
 
         var closed = await fixture.Factory.WithDbAsync(db => db.Episodes.AsNoTracking().Include(e => e.Strands).SingleAsync(e => e.Id == scenario.Episode.Id));

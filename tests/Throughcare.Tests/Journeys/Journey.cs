@@ -7,17 +7,34 @@ namespace Throughcare.Tests.Journeys;
 
 /// <summary>
 /// A person's path through the service in one browser context. Every page the browser lands on must be checked
-/// with <see cref="ExpectPageAsync"/>, which runs axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules; violations,
-/// script errors and pages left unchecked are collected and reported together by <see cref="AssertAccessible"/>.
+/// with <see cref="ExpectPageAsync"/>, which runs axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules and looks at the
+/// page on a 390-pixel phone screen; violations, script errors, pages that scroll sideways and pages left unchecked are
+/// collected, and every HTML document the server sent is put through the W3C Nu HTML Checker, by
+/// <see cref="AssertAccessibleAsync"/>.
 /// </summary>
 public sealed class Journey : IAsyncDisposable
 {
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+    private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    // Names the elements that stick out past the right edge of the page, deepest first, so a report says what to mend.
+    private const string WiderThanThePage = """
+        () => {
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width) return [];
+          return [...document.body.querySelectorAll('*')]
+            .filter(e => e.getBoundingClientRect().right > width + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
+            .slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)');
+        }
+        """;
 
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
     private readonly List<string> _visited = [];
     private readonly HashSet<int> _checked = [];
+    private readonly List<(string Url, Task<string> Html)> _documents = [];
     private TaskCompletionSource _navigated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Journey(IBrowserContext context, IPage page, bool javaScript)
@@ -41,6 +58,12 @@ public sealed class Journey : IAsyncDisposable
             {
                 _problems.Add($"{response.Status} for {response.Request.ResourceType} {response.Url} on {page.Url}");
             }
+
+            // The HTML as served, before any script changes it, is what the W3C checker reads.
+            if (response.Request.ResourceType == "document" && response.Frame == page.MainFrame && response.Status is < 300 or >= 400)
+            {
+                _documents.Add((response.Url, response.TextAsync()));
+            }
         };
         page.RequestFailed += (_, request) => _problems.Add($"Failed to load {request.ResourceType} {request.Url}: {request.Failure}");
     }
@@ -57,7 +80,7 @@ public sealed class Journey : IAsyncDisposable
             JavaScriptEnabled = javaScript,
             Locale = "en-GB",
             TimezoneId = "Europe/London",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = Desktop,
         });
         // Bounds a hang, not a speed: on a loaded 2-core machine a page with its axe run can take many seconds.
         context.SetDefaultTimeout(60_000);
@@ -176,14 +199,59 @@ public sealed class Journey : IAsyncDisposable
 
             _problems.Add(report.ToString());
         }
+
+        await CheckPhoneWidthAsync();
     }
 
-    /// <summary>Fails listing every violation found, and any page the journey landed on without checking it.</summary>
-    public void AssertAccessible()
+    // A table or a long word that widens the page makes a phone user scroll the whole page sideways to read it.
+    private async Task CheckPhoneWidthAsync()
+    {
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        try
+        {
+            var wide = await Page.EvaluateAsync<string[]>(WiderThanThePage);
+            if (wide.Length > 0)
+            {
+                _problems.Add($"{Page.Url} scrolls sideways on a {Phone.Width}-pixel screen, past the edge: {string.Join(", ", wide)}");
+            }
+        }
+        finally
+        {
+            await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        }
+    }
+
+    /// <summary>
+    /// Fails listing every violation found, any page the journey landed on without checking it, and every error the W3C
+    /// Nu HTML Checker finds in the documents the server sent.
+    /// </summary>
+    public async Task AssertAccessibleAsync()
     {
         var notChecked = Enumerable.Range(1, _visited.Count).Where(n => !_checked.Contains(n)).Select(n => $"Not checked with axe: {_visited[n - 1]}");
-        var problems = _problems.Concat(notChecked).ToList();
-        problems.ShouldBeEmpty($"{problems.Count} accessibility problems on {_visited.Count} pages:\n" + string.Join("\n", problems));
+        var problems = _problems.Concat(notChecked).Concat(await HtmlCheckerErrorsAsync()).ToList();
+        problems.ShouldBeEmpty($"{problems.Count} accessibility and HTML problems on {_visited.Count} pages:\n" + string.Join("\n", problems));
+    }
+
+    private async Task<IEnumerable<string>> HtmlCheckerErrorsAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("throughcare-html-");
+        try
+        {
+            var files = new Dictionary<string, string>();
+            for (var i = 0; i < _documents.Count; i++)
+            {
+                var file = $"page-{i:000}.html";
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, file), await _documents[i].Html);
+                files[file] = _documents[i].Url;
+            }
+
+            return files.Count == 0 ? [] : (await HtmlChecker.CheckAsync(folder.FullName))
+                .Select(m => $"W3C: {files.GetValueOrDefault(Path.GetFileName(m.File), m.File)} line {m.Line}: {m.Message} in `{m.Extract}`");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();

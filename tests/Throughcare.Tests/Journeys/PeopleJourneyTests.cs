@@ -73,7 +73,7 @@ public sealed class PeopleJourneyTests(JourneyFixture fixture) : IClassFixture<J
         await journey.ScreenshotAsync("history");
 
         await journey.SignOutAsync();
-        journey.AssertAccessible();
+        await journey.AssertAccessibleAsync();
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class PeopleJourneyTests(JourneyFixture fixture) : IClassFixture<J
         await Expect(SummaryValue(page, "Borough")).ToHaveTextAsync("Southwark");
 
         await journey.SignOutAsync();
-        journey.AssertAccessible();
+        await journey.AssertAccessibleAsync();
     }
 
     private static async Task FillPersonAsync(Journey journey, string givenName, string familyName, DateOnly dateOfBirth)

@@ -94,7 +94,7 @@ public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture
             new Uri(page.Url).AbsolutePath.ShouldBe(referralPath);
 
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
 
         // The manager of organisation B, which runs the service, screens, accepts and allocates it.
@@ -137,7 +137,7 @@ public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture
             await Expect(page.Locator("tr[data-allocated]", new() { HasText = "Practical support" })).ToContainTextAsync(clw.DisplayName);
 
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
 
         var referralGuid = Guid.Parse(referralPath.Split('/')[2]);
@@ -164,7 +164,7 @@ public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture
             await journey.ScreenshotAsync("referral-accepted");
 
             await journey.SignOutAsync();
-            journey.AssertAccessible();
+            await journey.AssertAccessibleAsync();
         }
     }
 

@@ -54,6 +54,28 @@ public class ContentTagHelperTests
         table.QuerySelector("tbody.govuk-table__body").ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task Table_scrolls_inside_a_focusable_region_named_after_its_caption()
+    {
+        var body = await Dom(new GovUkTableTagHelper { Caption = "People" }, "govuk-table", "<tbody class=\"govuk-table__body\"></tbody>");
+
+        var region = body.QuerySelector("div.app-table-scroll")!;
+        (region.GetAttribute("role"), region.GetAttribute("tabindex"), region.GetAttribute("aria-label")).ShouldBe(("region", "0", "People"));
+        region.QuerySelector("table.govuk-table").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Table_written_in_the_page_gets_the_same_region_named_after_the_caption_text()
+    {
+        var body = await Dom(new GovUkPlainTableTagHelper(), "table",
+            "<caption class=\"govuk-table__caption\">Contacts,\n <span class=\"govuk-visually-hidden\">newest &amp; first</span></caption>",
+            ("class", "govuk-table"));
+
+        var region = body.QuerySelector("div.app-table-scroll")!;
+        region.GetAttribute("aria-label").ShouldBe("Contacts, newest & first");
+        region.QuerySelector("table.govuk-table").ShouldNotBeNull();
+    }
+
     [Theory]
     [InlineData("green", "govuk-tag govuk-tag--green")]
     [InlineData("Light-Blue", "govuk-tag govuk-tag--light-blue")]

@@ -45,6 +45,8 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         new($"clw@{EmailDomain}", "Jordan Clarke", Together, "Community Wellbeing Pathway", StaffRoles.Practitioner) { JobRole = "clw", Languages = ["pl", Languages.English] },
         new($"manager@{EmailDomain}", "Marcus Bell", Together, "Community Wellbeing Pathway", StaffRoles.Manager) { JobRole = "fmhp", Languages = [Languages.English] },
         new($"probation@{EmailDomain}", "Olu Adeyemi", "London Probation Region", "Southwark Probation Delivery Unit", StaffRoles.Practitioner) { JobRole = "probation-officer", Languages = [Languages.English, "yo"] },
+        new($"liaison@{EmailDomain}", "Nadia Osei", NhsTrust, "Liaison and Diversion", StaffRoles.Practitioner) { JobRole = "liaison-diversion", Languages = [Languages.English, "tw"] },
+        new($"liaison-manager@{EmailDomain}", "Tom Fletcher", NhsTrust, "Liaison and Diversion", StaffRoles.Manager) { JobRole = "liaison-diversion", Languages = [Languages.English] },
         new($"admin@{EmailDomain}", "Alex Morgan", NhsTrust, null, StaffRoles.Administrator),
         new($"dpo@{EmailDomain}", "Dana Whitfield", NhsTrust, null, StaffRoles.DataProtectionOfficer),
         new($"commissioner@{EmailDomain}", "Chris Okafor", "London OPD Pathway Commissioners", null, StaffRoles.Commissioner),
@@ -101,6 +103,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         var wellbeing = organisations.Single(o => o.Kind == OrganisationKind.VoluntarySector).Id;
         var probation = organisations.Single(o => o.Kind == OrganisationKind.Probation).Id;
         Person? first = null;
+        Person? leon = null;
         foreach (var (details, holders) in People(wellbeing, probation))
         {
             var person = new Person
@@ -121,11 +124,51 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             PersonService.SetSearchKeys(person);
             db.People.Add(person);
             first ??= person;
+            leon = details.GivenName == "Leon" ? person : leon;
             audit.Record(new PersonCreated(person.Id, FieldChanges.Created(details)), purpose: "demo data");
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedEpisodeAsync(first!, probation, now, cancellationToken);
+        await SeedLiaisonReferralAsync(leon!, probation, now, cancellationToken);
+    }
+
+    /// <summary>A referral from probation to Liaison and Diversion, sent two days ago and waiting for its manager's sift.</summary>
+    private async Task SeedLiaisonReferralAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.SingleAsync(s => s.Name == "Liaison and Diversion", cancellationToken);
+        var referrer = await db.Users.SingleAsync(u => u.Email == $"probation@{EmailDomain}", cancellationToken);
+        var sent = now.AddDays(-2);
+        AddProbationReferral(person, service, probation, referrer.Id, sent.AddHours(-1), sent,
+            "Arrested after a disturbance at his hostel; appears very low and says he has stopped his medication.",
+            "A mental health assessment before his next court date, and advice to the court.");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A referral probation sent, with consent, about someone in the community, and the care role it gives the service.</summary>
+    private Referral AddProbationReferral(Person person, Service service, Guid probation, Guid referrerId, DateTime created, DateTime sent, string reason, string helpWanted)
+    {
+        var referral = new Referral
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ServiceId = service.Id,
+            ReferringOrganisationId = probation,
+            CreatedByUserId = referrerId,
+            Source = ReferralSource.Probation,
+            Reason = reason,
+            HelpWanted = helpWanted,
+            PersonSetting = ServiceSetting.Community,
+            SharingBasis = SharingBasis.Consent,
+            ConsentGivenOn = DateOnly.FromDateTime(created),
+            State = ReferralState.Submitted,
+            CreatedAt = created,
+            SubmittedAt = sent,
+        };
+        referral.Transitions = [new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Draft, To = ReferralState.Submitted, At = sent, ByUserId = referrerId }];
+        db.Referrals.Add(referral);
+        db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = person.Id, OrganisationId = service.OrganisationId, Kind = CareRoleKind.Referral, ReferralId = referral.Id, StartedAt = sent });
+        return referral;
     }
 
     /// <summary>
@@ -143,34 +186,18 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         var emotional = service.Strands.Single(s => s.WorkerRole == "fmhp");
         var practical = service.Strands.Single(s => s.WorkerRole == "clw");
         var opened = now.AddDays(-70);
-        var referral = new Referral
-        {
-            Id = Guid.NewGuid(),
-            PersonId = person.Id,
-            ServiceId = service.Id,
-            ReferringOrganisationId = probation,
-            CreatedByUserId = referrer.Id,
-            Source = ReferralSource.Probation,
-            Reason = "Released on licence in the spring; struggling with supervision and at risk of losing his hostel place.",
-            HelpWanted = "Someone to talk to, and help to find settled housing.",
-            PersonSetting = ServiceSetting.Community,
-            SharingBasis = SharingBasis.Consent,
-            ConsentGivenOn = DateOnly.FromDateTime(opened.AddDays(-14)),
-            State = ReferralState.Accepted,
-            CreatedAt = opened.AddDays(-14),
-            SubmittedAt = opened.AddDays(-13),
-            DecidedAt = opened.AddDays(-6),
-            DecidedByUserId = manager.Id,
-            AllocatedAt = opened,
-        };
-        referral.Transitions =
+        var referral = AddProbationReferral(person, service, probation, referrer.Id, opened.AddDays(-14), opened.AddDays(-13),
+            "Released on licence in the spring; struggling with supervision and at risk of losing his hostel place.",
+            "Someone to talk to, and help to find settled housing.");
+        referral.State = ReferralState.Accepted;
+        referral.DecidedAt = opened.AddDays(-6);
+        referral.DecidedByUserId = manager.Id;
+        referral.AllocatedAt = opened;
+        referral.Transitions.AddRange(
         [
-            new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Draft, To = ReferralState.Submitted, At = opened.AddDays(-13), ByUserId = referrer.Id },
             new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Submitted, To = ReferralState.Screening, At = opened.AddDays(-10), ByUserId = manager.Id },
             new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Screening, To = ReferralState.Accepted, At = opened.AddDays(-6), ByUserId = manager.Id },
-        ];
-        db.Referrals.Add(referral);
-        db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = person.Id, OrganisationId = service.OrganisationId, Kind = CareRoleKind.Referral, ReferralId = referral.Id, StartedAt = opened.AddDays(-13) });
+        ]);
 
         var startedOn = DateOnly.FromDateTime(opened);
         var episode = new Episode

@@ -64,4 +64,26 @@ public sealed class DemoPartnershipTests(DemoFactory factory) : IClassFixture<De
         (await browser.GetAsync("/people")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await browser.GetAsync("/admin/users")).Status.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task LiaisonAndDiversionTeam_SignsIn_AndReachesItsWork()
+    {
+        var manager = await Browser.SignInAsync(factory, Demo("liaison-manager"));
+        var home = await manager.GetAsync("/");
+
+        var serviceId = await factory.WithDbAsync(db => db.Services.Where(s => s.Name == "Liaison and Diversion").Select(s => s.Id).SingleAsync());
+        var waiting = home.Document.QuerySelector($"[data-service='{serviceId}'] [data-count='waiting-for-sift'] a").ShouldNotBeNull();
+        waiting.TextContent.ShouldStartWith("1");
+        var sift = await manager.GetAsync(waiting.GetAttribute("href")!);
+        sift.Status.ShouldBe(HttpStatusCode.OK);
+        sift.Document.QuerySelectorAll("tr[data-referral]").ShouldHaveSingleItem().TextContent.ShouldContain("Leon Campbell");
+
+        var practitioner = await Browser.SignInAsync(factory, Demo("liaison"));
+        var practitionerHome = await practitioner.GetAsync("/");
+        practitionerHome.Document.QuerySelector("#cases").ShouldNotBeNull();
+        practitionerHome.Document.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.TextContent.Trim()).ShouldContain("My cases");
+        (await practitioner.GetAsync("/my-cases")).Status.ShouldBe(HttpStatusCode.OK);
+        var worker = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == $"liaison@{DemoPartnership.EmailDomain}"));
+        worker.JobRole.ShouldBe("liaison-diversion");
+    }
 }

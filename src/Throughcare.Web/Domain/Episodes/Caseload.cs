@@ -29,6 +29,52 @@ public sealed record CaseloadRow(
     public string NextDueWhat => NextDue is null ? "" : NextDue == NextReviewDue ? "Review" : "Action";
 
     public bool ReviewDue(DateOnly today) => NextReviewDue is { } due && ReviewSchedule.IsDueSoon(due, today);
+
+    /// <summary>A caseload is full when it holds as many cases as the service's capacity for one worker, or more.</summary>
+    public static bool IsFull(int held, int capacity) => held >= capacity;
+}
+
+/// <summary>The ways a caseload can be narrowed, each a link from the home page to exactly the rows it counted.</summary>
+public enum CaseloadFilter { ReviewDue, OverdueActions, AtRisk, Closing }
+
+/// <summary>
+/// Which caseload rows each filter keeps, and its name in a link (<c>?show=review-due</c>): the lists filter with
+/// <see cref="Matches"/> and the home page counts with it, so a count and the list it opens cannot disagree.
+/// </summary>
+public static class CaseloadFilters
+{
+    private static readonly Dictionary<CaseloadFilter, string> Slugs = new()
+    {
+        [CaseloadFilter.ReviewDue] = "review-due",
+        [CaseloadFilter.OverdueActions] = "overdue-actions",
+        [CaseloadFilter.AtRisk] = "at-risk",
+        [CaseloadFilter.Closing] = "closing",
+    };
+
+    public static string Slug(this CaseloadFilter filter) => Slugs[filter];
+
+    public static CaseloadFilter? Parse(string? show) => Slugs.Where(s => s.Value == show).Select(s => (CaseloadFilter?)s.Key).FirstOrDefault();
+
+    public static bool Matches(this CaseloadRow row, CaseloadFilter filter, DateOnly today) => filter switch
+    {
+        CaseloadFilter.ReviewDue => row.ReviewDue(today),
+        CaseloadFilter.OverdueActions => row.OverdueActions > 0,
+        CaseloadFilter.AtRisk => row.Signal.AtRisk,
+        _ => row.State == EpisodeState.Closing,
+    };
+
+    public static IReadOnlyList<CaseloadRow> Where(this IReadOnlyList<CaseloadRow> rows, CaseloadFilter? filter, DateOnly today) =>
+        filter is { } only ? rows.Where(r => r.Matches(only, today)).ToList() : rows;
+
+    public static int Count(this IReadOnlyList<CaseloadRow> rows, CaseloadFilter filter, DateOnly today) => rows.Count(r => r.Matches(filter, today));
+
+    public static string Describe(CaseloadFilter filter) => filter switch
+    {
+        CaseloadFilter.ReviewDue => "review due",
+        CaseloadFilter.OverdueActions => "with an overdue action",
+        CaseloadFilter.AtRisk => "at risk of disengagement",
+        _ => "waiting for their closure to be signed off",
+    };
 }
 
 /// <summary>Builds caseload rows for a set of open episodes: the practitioner's "My cases" and a manager's team view.</summary>

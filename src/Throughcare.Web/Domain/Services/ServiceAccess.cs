@@ -49,6 +49,13 @@ public sealed class ServiceAccess(ThroughcareDbContext db, CurrentUser user, Adm
         return inView.May(ServiceRight.See) ? inView : null;
     }
 
+    /// <summary>The services whose referrals the user sifts: their own organisation's, if they may sift its services.</summary>
+    public IQueryable<Service> Sifted()
+    {
+        var organisationId = user.OrganisationId;
+        return organisationId is { } id && RightsFor(id).Has(ServiceRight.Sift) ? db.Services.Where(s => s.OrganisationId == id) : db.Services.Where(_ => false);
+    }
+
     /// <summary>What the user may do with a service run by this organisation.</summary>
     public Rights<ServiceRight> RightsFor(Guid serviceOrganisationId)
     {

@@ -8,19 +8,33 @@ using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Caseload;
 
-/// <summary>A practitioner's own open episodes: what is due next, the last contact, flags, and capacity used per service.</summary>
+/// <summary>
+/// A practitioner's own open episodes: what is due next, the last contact, flags, and capacity used per service; a
+/// filter narrows the episodes to those with a review due, an overdue action or at risk.
+/// </summary>
 public sealed class IndexModel(ThroughcareDbContext db, EpisodeAccess episodes, ReadAudit reads, CurrentUser user, TimeProvider time) : PageModel
 {
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public IReadOnlyList<(string Service, int Held, int Capacity)> Capacity { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync()
+    /// <summary>Every open episode, or only those a filter keeps (the home page's counts link here).</summary>
+    public CaseloadFilter? Filter { get; private set; }
+    public int OpenEpisodes { get; private set; }
+    public int AtRisk { get; private set; }
+
+    public static readonly CaseloadFilter[] Filters = [CaseloadFilter.ReviewDue, CaseloadFilter.OverdueActions, CaseloadFilter.AtRisk];
+
+    public async Task OnGetAsync(string? show)
     {
         var userId = user.RequireUserId();
         var cancellationToken = HttpContext.RequestAborted;
         Today = Display.Today(time);
-        Rows = await Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        Filter = CaseloadFilters.Parse(show) is { } f && Filters.Contains(f) ? f : null;
+        var all = await Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        OpenEpisodes = all.Count;
+        AtRisk = all.Count(CaseloadFilter.AtRisk, Today);
+        Rows = all.Where(Filter, Today);
         Capacity = (await db.EpisodeStrands.AsNoTracking()
                 .Where(s => s.WorkerUserId == userId && s.EndedAt == null)
                 .Join(db.Episodes, s => s.EpisodeId, e => e.Id, (s, e) => e.ServiceId)
@@ -32,4 +46,12 @@ public sealed class IndexModel(ThroughcareDbContext db, EpisodeAccess episodes, 
             .ToList();
         reads.ShownPeople(Rows.Select(r => r.PersonId).Distinct(), AuditActions.View, "caseload");
     }
+
+    public static string FilterLabel(CaseloadFilter filter) => filter switch
+    {
+        CaseloadFilter.ReviewDue => "Review due",
+        CaseloadFilter.OverdueActions => "Overdue actions",
+        CaseloadFilter.AtRisk => "At risk",
+        _ => "Closing",
+    };
 }

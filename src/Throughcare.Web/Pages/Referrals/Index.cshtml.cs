@@ -12,25 +12,41 @@ public sealed record ReferralRow(Guid Id, Guid PersonId, string? PersonName, str
 
 /// <summary>
 /// The referrals the user's organisation made, as <see cref="ReferralAccess"/> lets the user list them: drafts to
-/// resume, then those it has sent, oldest first. Each person listed is a recorded read.
+/// resume, then those it has sent, oldest first: all of them, those awaiting a decision or those decided recently
+/// (<see cref="ReferralQueues"/>). Each person listed is a recorded read.
 /// </summary>
-public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, ReadAudit reads) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, ReadAudit reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
+
+    public const string AwaitingDecision = "awaiting-decision";
+    public const string DecidedRecently = "decided";
+
+    /// <summary>The sent referrals shown: all, those awaiting a decision, or those decided recently.</summary>
+    public string? Show { get; private set; }
 
     public IReadOnlyList<ReferralRow> Drafts { get; private set; } = [];
     public IReadOnlyList<ReferralRow> Sent { get; private set; } = [];
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
+    public async Task OnGetAsync(string? show, [FromQuery(Name = "page")] int? pageNumber)
     {
+        Show = show is AwaitingDecision or DecidedRecently ? show : null;
         var made = access.Made.AsNoTracking();
+        var sent = Show switch
+        {
+            AwaitingDecision => made.Where(ReferralQueues.AwaitingDecision),
+            DecidedRecently => made.Where(ReferralQueues.DecidedRecently(time)),
+            _ => made.Where(r => r.State != ReferralState.Draft),
+        };
         Drafts = await Rows(made.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
         (Sent, CurrentPage, TotalPages) = await Paging.PageAsync(
-            Rows(made.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
+            Rows(sent.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
         reads.ShownPeople(Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, "referrals made");
     }
+
+    public string PageHrefTemplate => $"{Url.Page("/Referrals/Index", new { show = Show })}{(Show is null ? "?" : "&")}page={{page}}";
 
     private IQueryable<ReferralRow> Rows(IQueryable<Referral> referrals) => referrals.Select(r => new ReferralRow(
         r.Id,

@@ -29,8 +29,14 @@ public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals,
 
     public ServiceInView Service { get; private set; } = null!;
     public ReferralState? State { get; private set; }
+
+    /// <summary>Only the accepted referrals whose strands are not yet allocated (<c>?state=awaiting-allocation</c>).</summary>
+    public bool AwaitingAllocation { get; private set; }
     public IReadOnlyDictionary<ReferralState, int> Counts { get; private set; } = new Dictionary<ReferralState, int>();
+    public int AwaitingAllocationCount { get; private set; }
     public int Total => Counts.Values.Sum();
+
+    public const string AwaitingAllocationFilter = "awaiting-allocation";
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
@@ -38,13 +44,14 @@ public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals,
     public async Task OnGetAsync(string? state, [FromQuery(Name = "page")] int pageNumber = 1)
     {
         Service = HttpContext.Service();
-        State = Enum.TryParse<ReferralState>(state, ignoreCase: true, out var parsed) && Filters.Contains(parsed) ? parsed : null;
+        AwaitingAllocation = state == AwaitingAllocationFilter;
+        State = !AwaitingAllocation && Enum.TryParse<ReferralState>(state, ignoreCase: true, out var parsed) && Filters.Contains(parsed) ? parsed : null;
 
         var sent = referrals.SentTo(Service.Id).AsNoTracking();
-        var counts = await sent.GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(HttpContext.RequestAborted);
-        Counts = Filters.ToDictionary(s => s, s => counts.SingleOrDefault(c => c.State == s)?.Count ?? 0);
+        Counts = await ReferralQueues.CountByStateAsync(sent, HttpContext.RequestAborted);
+        AwaitingAllocationCount = await sent.CountAsync(ReferralQueues.AwaitingAllocation, HttpContext.RequestAborted);
 
-        var filtered = State is { } only ? sent.Where(r => r.State == only) : sent;
+        var filtered = AwaitingAllocation ? sent.Where(ReferralQueues.AwaitingAllocation) : State is { } only ? sent.Where(r => r.State == only) : sent;
         var ordered = filtered.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Select(r => new
         {
             r.Id,
@@ -82,8 +89,10 @@ public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals,
 
     public string? FilterHref(ReferralState? state) => Url.Page("/Services/Sift", new { serviceId = Service.Id, state = state?.ToString() });
 
+    public string? AwaitingAllocationHref => Url.Page("/Services/Sift", new { serviceId = Service.Id, state = AwaitingAllocationFilter });
+
     /// <summary>This filter's pages: "page" cannot be a route value of a page's link, so it is added to the query here.</summary>
-    public string PageHrefTemplate => $"{FilterHref(State)}{(State is null ? "?" : "&")}page={{page}}";
+    public string PageHrefTemplate => AwaitingAllocation ? $"{AwaitingAllocationHref}&page={{page}}" : $"{FilterHref(State)}{(State is null ? "?" : "&")}page={{page}}";
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 

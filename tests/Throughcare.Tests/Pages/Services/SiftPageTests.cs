@@ -31,7 +31,7 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
 
         page.Status.ShouldBe(HttpStatusCode.OK, page.Html);
         page.Document.QuerySelectorAll(".moj-sub-navigation__link").Select(a => a.Text()).ShouldBe(
-            ["All (3)", "Submitted (1)", "Screening (1)", "Awaiting information (0)", "Accepted (1)", "Declined (0)", "Withdrawn (0)"]);
+            ["All (3)", "Submitted (1)", "Screening (1)", "Awaiting information (0)", "Accepted (1)", "Awaiting allocation (1)", "Declined (0)", "Withdrawn (0)"]);
         page.Document.QuerySelectorAll("tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-referral")!)).ShouldBe([accepted.Id, older.Id, s.Referral.Id]);
         string Cell(Guid id, string cell) => page.Document.QuerySelector($"tr[data-referral='{id}'] [{cell}]").Text();
         Cell(s.Referral.Id, "data-decision").ShouldBe("3 days waiting");
@@ -67,7 +67,7 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Document.QuerySelectorAll("tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-referral")!)).ShouldBe([open.Id]);
         page.Document.QuerySelectorAll(".moj-sub-navigation__link").Select(a => a.Text()).ShouldBe(
-            ["All (1)", "Submitted (1)", "Screening (0)", "Awaiting information (0)", "Accepted (0)", "Declined (0)", "Withdrawn (0)"]);
+            ["All (1)", "Submitted (1)", "Screening (0)", "Awaiting information (0)", "Accepted (0)", "Awaiting allocation (0)", "Declined (0)", "Withdrawn (0)"]);
         page.Html.ShouldNotContain(s.Referral.Id.ToString());
         page.Html.ShouldNotContain(withdrawn.Id.ToString());
         (await factory.AuditEventsAsync(s.PersonId, AuditActions.SearchResult)).ShouldBeEmpty();

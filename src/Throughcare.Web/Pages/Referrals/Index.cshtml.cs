@@ -12,7 +12,7 @@ public sealed record ReferralRow(Guid Id, Guid PersonId, string? PersonName, str
 
 /// <summary>
 /// The referrals the user's organisation made, as <see cref="ReferralAccess"/> lets the user list them: drafts to
-/// resume, then those it has sent, oldest first. Each person listed is a recorded read.
+/// resume, then those it has sent in <see cref="InListOrder"/>. Each person listed is a recorded read.
 /// </summary>
 public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, ReadAudit reads) : PageModel
 {
@@ -28,9 +28,21 @@ public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, R
         var made = access.Made.AsNoTracking();
         Drafts = await Rows(made.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
         (Sent, CurrentPage, TotalPages) = await Paging.PageAsync(
-            Rows(made.Where(r => r.State != ReferralState.Draft).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
+            Rows(InListOrder(made.Where(r => r.State != ReferralState.Draft))), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
         reads.ShownPeople(Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, "referrals made");
     }
+
+    /// <summary>
+    /// Sent referrals waiting for action first: those the service asked more information about (the referrer's move)
+    /// before those being screened or not yet opened, each oldest sent first; then those decided, oldest decision
+    /// first, so the newest decisions come last.
+    /// </summary>
+    public static IQueryable<Referral> InListOrder(IQueryable<Referral> sent) => sent
+        .OrderBy(r => r.DecidedAt == null ? 0 : 1)
+        .ThenBy(r => r.State == ReferralState.AwaitingInformation ? 0 : 1)
+        .ThenBy(r => r.DecidedAt)
+        .ThenBy(r => r.SubmittedAt)
+        .ThenBy(r => r.Id);
 
     private IQueryable<ReferralRow> Rows(IQueryable<Referral> referrals) => referrals.Select(r => new ReferralRow(
         r.Id,

@@ -4,10 +4,29 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Throughcare.Web.TagHelpers;
 
-/// <summary>Radios and checkboxes: one input per item inside a fieldset. An item with a null Value is a divider ("or").</summary>
+/// <summary>
+/// Radios and checkboxes: one input per item inside a fieldset. An item with a null Value is a divider ("or"); items
+/// with a <see cref="SelectListItem.Group"/> follow a heading with the group's name, where the group starts.
+/// </summary>
 public abstract class GovUkChoicesTagHelperBase : GovUkFieldsetFieldTagHelperBase
 {
     public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    /// <summary>
+    /// The item whose conditional reveal is this element's content (GOV.UK conditional reveal). Without JavaScript the
+    /// content stays visible, so the page that reads it must ignore it when another item is chosen.
+    /// </summary>
+    [HtmlAttributeName("conditional-value")]
+    public string? ConditionalValue { get; set; }
+
+    private IHtmlContent? _conditional;
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        // The reveal's own fields render here, after the choices they follow, so the error summary keeps their order.
+        _conditional = ConditionalValue is null ? null : await output.GetChildContentAsync();
+        Process(context, output);
+    }
 
     /// <summary>"radios" or "checkboxes": the GOV.UK block name, which is also the data-module suffix.</summary>
     protected abstract string Block { get; }
@@ -24,8 +43,15 @@ public abstract class GovUkChoicesTagHelperBase : GovUkFieldsetFieldTagHelperBas
         list.MergeAttribute("data-module", block);
         var current = CurrentValues();
         var count = 0;
+        SelectListGroup? group = null;
         foreach (var item in Items)
         {
+            if (item.Group is not null && item.Group != group)
+            {
+                list.InnerHtml.AppendHtml(GovUkHtml.Element("p", "govuk-body govuk-!-font-weight-bold govuk-!-margin-top-4 govuk-!-margin-bottom-2 app-choices__group", item.Group.Name));
+            }
+
+            group = item.Group;
             if (item.Value is null)
             {
                 list.InnerHtml.AppendHtml(GovUkHtml.Element("div", block + "__divider", item.Text));
@@ -39,11 +65,25 @@ public abstract class GovUkChoicesTagHelperBase : GovUkFieldsetFieldTagHelperBas
             input.MergeAttribute("name", FieldName);
             input.MergeAttribute("type", InputType);
             input.MergeAttribute("value", item.Value);
-            GovUkHtml.SetFlags(input, "checked", GovUkHtml.IsSelected(item, current), item.Disabled);
+            var selected = GovUkHtml.IsSelected(item, current);
+            GovUkHtml.SetFlags(input, "checked", selected, item.Disabled);
+            var reveals = _conditional is not null && string.Equals(item.Value, ConditionalValue, StringComparison.Ordinal);
+            var conditionalId = $"conditional-{itemId}";
+            if (reveals)
+            {
+                input.MergeAttribute("data-aria-controls", conditionalId);
+            }
+
             list.InnerHtml.AppendHtml(GovUkHtml.Wrap(
                 GovUkHtml.Element("div", block + "__item"),
                 input,
                 GovUkHtml.Label(itemId, item.Text, block + "__label", isPageHeading: false)));
+            if (reveals)
+            {
+                var reveal = GovUkHtml.WithId(GovUkHtml.Element("div", GovUkHtml.Classes(block + "__conditional", selected ? null : block + "__conditional--hidden")), conditionalId);
+                reveal.InnerHtml.AppendHtml(_conditional!);
+                list.InnerHtml.AppendHtml(reveal);
+            }
         }
 
         return list;

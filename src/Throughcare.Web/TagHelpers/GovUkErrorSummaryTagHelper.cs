@@ -22,20 +22,29 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         }
 
         var list = GovUkHtml.Element("ul", "govuk-list govuk-error-summary__list");
-        var linked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, entry) in modelState)
+        if (modelState.TryGetValue(string.Empty, out var page))
         {
-            if (key.Length == 0)
+            foreach (var error in page.Errors)
             {
-                foreach (var error in entry.Errors)
-                {
-                    list.InnerHtml.AppendHtml(GovUkHtml.Element("li", null, GovUkHtml.ErrorText(error)));
-                }
+                list.InnerHtml.AppendHtml(GovUkHtml.Element("li", null, GovUkHtml.ErrorText(error)));
             }
-            else if (entry.Errors.Count > 0 && linked.Add(GovUkHtml.ErrorHref(modelState, key)))
+        }
+
+        // In the order the form shows its fields; errors of keys no field rendered follow, in ModelState's order.
+        var http = ViewContext.HttpContext;
+        var fieldErrors = modelState
+            .Where(e => e.Key.Length > 0 && e.Value is { Errors.Count: > 0 })
+            .Select(e => (Message: GovUkHtml.ErrorText(e.Value!.Errors[0]), Rendered: GovUkHtml.Rendered(http, e.Key), e.Key))
+            .OrderBy(e => e.Rendered?.Position ?? int.MaxValue);
+        var linked = new HashSet<(string, string)>();
+        foreach (var (message, rendered, key) in fieldErrors)
+        {
+            // Only the first error per key, matching the message shown beside the field; one link per field, except a
+            // field that shows an error for each of its parts (the files of an upload).
+            var href = rendered?.Href ?? GovUkHtml.ErrorHref(modelState, key);
+            if (linked.Add((href, rendered?.Href is null ? string.Empty : message)))
             {
-                // Only the first error per field, matching the message shown beside the field; one link per field.
-                var link = GovUkHtml.Link(GovUkHtml.ErrorHref(modelState, key), string.Empty, GovUkHtml.ErrorText(entry.Errors[0]));
+                var link = GovUkHtml.Link(href, string.Empty, message);
                 link.Attributes.Remove("class");
                 list.InnerHtml.AppendHtml(GovUkHtml.Wrap(GovUkHtml.Element("li", null), link));
             }

@@ -39,6 +39,12 @@ public abstract class GovUkFieldTagHelperBase : TagHelper
 
     protected virtual IEnumerable<string> ErrorKeys => [FieldName];
 
+    /// <summary>Where the error summary links this field's errors; null for <see cref="GovUkHtml.ErrorHref"/>'s choice.</summary>
+    protected virtual string? ErrorLink => null;
+
+    /// <summary>The messages shown beside the field: its first error, or, for a field of several files, one a file.</summary>
+    protected virtual IReadOnlyList<string> ErrorMessages => GovUkHtml.FirstError(ViewContext.ModelState, ErrorKeys) is { } error ? [error] : [];
+
     /// <summary>Walks a path of properties and list indexes ("Documents[2].Use") from the view's model.</summary>
     private ModelExpression FromPath(string path)
     {
@@ -63,7 +69,8 @@ public abstract class GovUkFieldTagHelperBase : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var id = GovUkHtml.FieldId(FieldName);
-        var error = GovUkHtml.FirstError(ViewContext.ModelState, ErrorKeys);
+        GovUkHtml.NoteRendered(ViewContext.HttpContext, ErrorKeys, ErrorLink);
+        var errors = ErrorMessages;
         var inner = new HtmlContentBuilder();
         var describedBy = new List<string>();
         if (!string.IsNullOrEmpty(Hint))
@@ -72,15 +79,16 @@ public abstract class GovUkFieldTagHelperBase : TagHelper
             inner.AppendHtml(GovUkHtml.Hint(id + "-hint", Hint));
         }
 
-        if (error is not null)
+        for (var i = 0; i < errors.Count; i++)
         {
-            describedBy.Add(id + "-error");
-            inner.AppendHtml(GovUkHtml.ErrorMessage(id + "-error", error));
+            var errorId = i == 0 ? id + "-error" : $"{id}-error-{i + 1}";
+            describedBy.Add(errorId);
+            inner.AppendHtml(GovUkHtml.ErrorMessage(errorId, errors[i]));
         }
 
         var aria = describedBy.Count > 0 ? string.Join(' ', describedBy) : null;
-        inner.AppendHtml(Control(output, id, aria, error is not null));
-        var group = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-form-group", error is null ? null : "govuk-form-group--error"));
+        inner.AppendHtml(Control(output, id, aria, errors.Count > 0));
+        var group = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-form-group", errors.Count == 0 ? null : "govuk-form-group--error"));
         group.InnerHtml.AppendHtml(Compose(id, inner, aria));
         GovUkHtml.Render(output, group);
     }

@@ -34,6 +34,30 @@ public static class GovUkHtml
         return "#" + FieldId(key);
     }
 
+    private static readonly object RenderedFields = new();
+
+    /// <summary>
+    /// Records, in the order the form renders them, the ModelState keys a field shows errors for (and, if it chooses,
+    /// where the error summary should link them): the summary, rendered by the layout after the page, lists errors in
+    /// this order, which is the order of the fields on the form.
+    /// </summary>
+    public static void NoteRendered(HttpContext http, IEnumerable<string> keys, string? href)
+    {
+        if (http.Items[RenderedFields] is not Dictionary<string, (int Position, string? Href)> rendered)
+        {
+            http.Items[RenderedFields] = rendered = new Dictionary<string, (int, string?)>(StringComparer.Ordinal);
+        }
+
+        foreach (var key in keys)
+        {
+            rendered.TryAdd(key, (rendered.Count, href));
+        }
+    }
+
+    /// <summary>Where a key's field was rendered on this page, if it was (see <see cref="NoteRendered"/>).</summary>
+    public static (int Position, string? Href)? Rendered(HttpContext http, string key) =>
+        http.Items[RenderedFields] is Dictionary<string, (int Position, string? Href)> rendered && rendered.TryGetValue(key, out var field) ? field : null;
+
     public static IEnumerable<string> DatePartKeys(string key) => DatePartNames.Select(p => key + "." + p);
 
     public static string? FirstError(ModelStateDictionary modelState, IEnumerable<string> keys) =>

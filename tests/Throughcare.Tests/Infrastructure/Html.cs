@@ -25,6 +25,17 @@ public static class Html
             .ShouldContain(message);
     }
 
+    /// <summary>The error summary links, in order, each to a field that comes later on the page than the one before.</summary>
+    public static IReadOnlyList<string> AssertErrorSummaryInFieldOrder(this IHtmlDocument document)
+    {
+        var elements = document.QuerySelectorAll("main *").ToList();
+        var links = document.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")!).ToList();
+        links.Count.ShouldBeGreaterThan(1, "the order of one error proves nothing");
+        var positions = links.Select(href => elements.IndexOf(document.QuerySelector(href).ShouldNotBeNull($"no field {href}"))).ToList();
+        positions.ShouldBe(positions.Order().ToList(), $"error summary: {string.Join(", ", links)}");
+        return links;
+    }
+
     public static string Heading(this IHtmlDocument document) => document.QuerySelector("h1")?.TextContent.Trim() ?? "";
 
     public static IReadOnlyList<string> TableColumn(this IHtmlDocument document, int column) =>

@@ -82,7 +82,7 @@ public sealed class ReferralJourneyTests(JourneyFixture fixture) : IClassFixture
             await journey.ExpectPageAsync("Sharing the referral");
 
             await journey.Field("Consent: the person has agreed").CheckAsync();
-            await journey.FillDateAsync("If by consent: when did the person give it?", fixture.Factory.Today.AddDays(-1));
+            await journey.FillDateAsync("When did the person give consent?", fixture.Factory.Today.AddDays(-1));
             await journey.ClickButtonAsync("Save and continue");
             await journey.ExpectPageAsync("Check your answers before sending the referral");
             await Expect(page.Locator("#missing")).ToHaveCountAsync(0);

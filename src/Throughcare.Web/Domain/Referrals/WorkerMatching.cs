@@ -10,7 +10,8 @@ public sealed record WorkerSuggestion(Guid UserId, string Name, int Score, int O
 
 /// <summary>
 /// Ranks the service organisation's workers for one strand: holding the strand's role first, then free capacity,
-/// the person's preferred language, having worked with the person before and the person's stated preferences.
+/// the person's preferred language, having worked with the person before and the person's stated preferences. A
+/// manager is offered only when they hold the strand's job role.
 /// Each suggestion carries the reasons for its place, so the manager can see why.
 /// </summary>
 public static class WorkerMatching
@@ -18,10 +19,15 @@ public static class WorkerMatching
     public static async Task<IReadOnlyList<WorkerSuggestion>> SuggestAsync(ThroughcareDbContext db, Referral referral, Service service, ServiceStrand strand, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().Where(p => p.Id == referral.PersonId).Select(p => p.Details).SingleAsync(cancellationToken);
-        var practitionerRoleIds = db.Roles.Where(r => r.Name == StaffRoles.Practitioner || r.Name == StaffRoles.Manager).Select(r => r.Id);
+        var practitionerRoleIds = db.Roles.Where(r => r.Name == StaffRoles.Practitioner).Select(r => r.Id);
+        var managerRoleIds = db.Roles.Where(r => r.Name == StaffRoles.Manager).Select(r => r.Id);
+
+        // A manager who is not also a practitioner takes a case only in the job the strand needs: otherwise whoever
+        // allocates would see themselves offered for their own service's caseload.
         var workers = await db.Users.AsNoTracking()
             .Where(u => u.OrganisationId == service.OrganisationId && u.DisabledAt == null && !u.IsIntegration
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && practitionerRoleIds.Contains(ur.RoleId)))
+                && (db.UserRoles.Any(ur => ur.UserId == u.Id && practitionerRoleIds.Contains(ur.RoleId))
+                    || (u.JobRole == strand.WorkerRole && db.UserRoles.Any(ur => ur.UserId == u.Id && managerRoleIds.Contains(ur.RoleId)))))
             .Select(u => new
             {
                 u.Id,

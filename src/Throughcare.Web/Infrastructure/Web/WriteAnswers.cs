@@ -29,6 +29,8 @@ public static class WriteAnswers
 {
     public const string FlashKey = "throughcare:flash";
 
+    private const string FlashLinkKey = "throughcare:flash-link";
+
     public static async Task<IActionResult> AnswerAsync(this PageModel page, WriteResult result, WriteAnswer answer)
     {
         switch (result)
@@ -65,4 +67,11 @@ public static class WriteAnswers
 
     /// <summary>The success banner left by the write before this page, read once.</summary>
     public static string? Flash(this ITempDataDictionary tempData) => tempData[FlashKey] as string;
+
+    /// <summary>A link the next success banner offers, such as the record the write made; the href comes from routing.</summary>
+    public static void SetFlashLink(this ITempDataDictionary tempData, string href, string text) => tempData[FlashLinkKey] = new[] { href, text };
+
+    /// <summary>The success banner's link, if the write left one, read once.</summary>
+    public static (string Href, string Text)? FlashLink(this ITempDataDictionary tempData) =>
+        tempData[FlashLinkKey] is string[] { Length: 2 } link ? (link[0], link[1]) : null;
 }

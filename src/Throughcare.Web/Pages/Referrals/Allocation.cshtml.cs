@@ -119,6 +119,12 @@ public sealed class AllocationModel(ThroughcareDbContext db, ReferralService ref
         }
 
         var result = await referrals.AllocateAsync(InView.Id, Version, allocations, HttpContext.RequestAborted);
+        if (result is WriteResult.Done
+            && await db.Episodes.Where(e => e.ReferralId == InView.Id).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(HttpContext.RequestAborted) is { } episodeId)
+        {
+            TempData.SetFlashLink(Url.Page("/Episodes/Index", new { episodeId })!, "Go to the episode of care");
+        }
+
         return await this.AnswerAsync(result, new WriteAnswer
         {
             Done = id => RedirectToPage("/Referrals/Allocation", new { referralId = id }),

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Web.Domain;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
@@ -17,8 +19,9 @@ public sealed class DocumentsModel(ThroughcareDbContext db, ReferralService refe
     [BindProperty]
     public string? DocumentType { get; set; }
 
+    /// <summary>The chosen files: the input takes several at once.</summary>
     [BindProperty]
-    public IFormFile? Upload { get; set; }
+    public List<IFormFile> Upload { get; set; } = [];
 
     [BindProperty]
     public Guid DocumentId { get; set; }
@@ -33,6 +36,10 @@ public sealed class DocumentsModel(ThroughcareDbContext db, ReferralService refe
 
     public Task OnGetAsync() => LoadAsync();
 
+    /// <summary>
+    /// Stores each chosen file that passes its checks, one write each, and explains each that does not beside the file
+    /// field: a bad file never costs the person the good ones, which a browser could not keep chosen.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
@@ -41,26 +48,10 @@ public sealed class DocumentsModel(ThroughcareDbContext db, ReferralService refe
             ModelState.AddModelError(nameof(DocumentType), "Select the type of document");
         }
 
-        var error = Upload switch
+        var files = Upload.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        if (files.Count == 0)
         {
-            null => "Select a file",
-            { Length: 0 } => "The selected file is empty",
-            { Length: var length } when length > Limits.MaxBytes => $"The selected file must be smaller than {Limits.MaxSizeText}",
-            _ => null,
-        };
-        FileSignatures.Kind? kind = null;
-        if (error is null)
-        {
-            var head = new byte[8];
-            await using var peek = Upload!.OpenReadStream();
-            var read = await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, HttpContext.RequestAborted);
-            kind = FileSignatures.Detect(head.AsSpan(0, read), Upload.FileName);
-            error = kind is null ? $"The selected file must be {FileSignatures.Allowed}" : null;
-        }
-
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(Upload), error);
+            ModelState.AddModelError(nameof(Upload), "Select a file");
         }
 
         if (!ModelState.IsValid)
@@ -68,9 +59,58 @@ public sealed class DocumentsModel(ThroughcareDbContext db, ReferralService refe
             return Page();
         }
 
-        await using var content = Upload!.OpenReadStream();
-        var result = await Referrals.AddDocumentAsync(Referral.Id, Version, DocumentType!, UploadLimits.SafeFileName(Upload.FileName), kind!, content, HttpContext.RequestAborted);
-        return await AnswerAsync(result, "/Referrals/Documents", "Document uploaded");
+        var stored = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (error, kind) = await CheckAsync(files[i], files.Count > 1);
+            if (error is not null)
+            {
+                // One key per file, so the error summary lists each; a single file keeps the field's own key.
+                ModelState.AddModelError(files.Count > 1 ? $"{nameof(Upload)}[{i}]" : nameof(Upload), error);
+                continue;
+            }
+
+            await using var content = files[i].OpenReadStream();
+            var result = await Referrals.AddDocumentAsync(Referral.Id, Version, DocumentType!, UploadLimits.SafeFileName(files[i].FileName), kind!, content, HttpContext.RequestAborted);
+            if (result is not WriteResult.Done)
+            {
+                return await AnswerAsync(result, "/Referrals/Documents");
+            }
+
+            stored++;
+            Version = await Db.Referrals.Where(r => r.Id == Referral.Id).Select(r => r.Version).SingleAsync(HttpContext.RequestAborted);
+        }
+
+        if (ModelState.IsValid)
+        {
+            return await AnswerAsync(new WriteResult.Done(Referral.Id), "/Referrals/Documents", stored == 1 ? "Document uploaded" : $"{stored} documents uploaded");
+        }
+
+        // Show what was stored beside what was refused.
+        Version = Guid.Empty;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<(string? Error, FileSignatures.Kind? Kind)> CheckAsync(IFormFile file, bool nameIt)
+    {
+        var name = UploadLimits.SafeFileName(file.FileName);
+        var subject = nameIt ? name : "The selected file";
+        if (file.Length == 0)
+        {
+            return ($"{subject} is empty", null);
+        }
+
+        if (file.Length > Limits.MaxBytes)
+        {
+            return ($"{subject} must be smaller than {Limits.MaxSizeText}", null);
+        }
+
+        var head = new byte[8];
+        await using var peek = file.OpenReadStream();
+        var read = await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, HttpContext.RequestAborted);
+        var kind = FileSignatures.Detect(head.AsSpan(0, read), file.FileName);
+        return kind is null ? ($"{subject} must be {FileSignatures.Allowed}", null) : (null, kind);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync()

@@ -65,7 +65,7 @@ public sealed class NeedsModel(ThroughcareDbContext db, ReferralService referral
             AccessibilityNeeds = TextRules.Tidy(Input.AccessibilityNeeds),
             RisksToWorkers = TextRules.Tidy(Input.RisksToWorkers),
             PreferredWorkerGender = Input.PreferredWorkerGender is "no-preference" ? null : TextRules.Tidy(Input.PreferredWorkerGender),
-        }, "/Referrals/Documents");
+        });
     }
 
     private async Task LoadPersonAsync()

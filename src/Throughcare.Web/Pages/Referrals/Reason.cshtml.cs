@@ -48,7 +48,7 @@ public sealed class ReasonModel(ThroughcareDbContext db, ReferralService referra
             Source = ReferralJourney.ParseEnum<ReferralSource>(Input.Source),
             Reason = TextRules.Tidy(Input.Reason),
             HelpWanted = TextRules.Tidy(Input.HelpWanted),
-        }, "/Referrals/Needs");
+        });
     }
 
     public sealed class ReasonInput

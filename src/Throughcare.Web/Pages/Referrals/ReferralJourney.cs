@@ -22,6 +22,27 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, ReferralServ
     [BindProperty]
     public Guid Version { get; set; }
 
+    /// <summary>
+    /// <see cref="ReferralJourney.ReturnToCheck"/> when the page was opened by a "Change" link on Check your answers:
+    /// saving goes back there. Any other value is ignored, so the query string can never choose where a save leads.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnTo { get; set; }
+
+    public bool Changing => ReturnTo == ReferralJourney.ReturnToCheck;
+
+    /// <summary>The question before this one, or Check your answers when changing an answer from there.</summary>
+    public string BackHref => Changing
+        ? Url.Page(ReferralJourney.CheckAnswers, new { referralId = Referral.Id })!
+        : ReferralJourney.Previous(ThisPage) is { } previous
+            ? Url.Page(previous, new { referralId = Referral.Id })!
+            : Url.Page("/People/View", new { personId = Referral.PersonId })!;
+
+    /// <summary>Where saving this page's answers leads: the next question, or back to Check your answers.</summary>
+    public string NextPage => Changing ? ReferralJourney.CheckAnswers : ReferralJourney.Next(ThisPage);
+
+    private string ThisPage => PageContext.ActionDescriptor.ViewEnginePath;
+
     public Referral Referral { get; private set; } = null!;
 
     /// <summary>Set when someone else changed the referral first: the page shows what is saved now beside the user's own input.</summary>
@@ -53,10 +74,10 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, ReferralServ
     }
 
     /// <summary>Saves this page's answers onto the draft and goes to the next page, or explains why not.</summary>
-    protected async Task<IActionResult> SaveAsync(Func<ReferralDetails, ReferralDetails> change, string nextPage)
+    protected async Task<IActionResult> SaveAsync(Func<ReferralDetails, ReferralDetails> change)
     {
         var result = await referrals.SaveDetailsAsync(Referral.Id, Version, change(ReferralJourney.DetailsOf(Referral)), HttpContext.RequestAborted);
-        return await AnswerAsync(result, nextPage);
+        return await AnswerAsync(result, NextPage);
     }
 
     /// <summary>
@@ -66,7 +87,8 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, ReferralServ
     protected Task<IActionResult> AnswerAsync(WriteResult result, string nextPage, string? flash = null) =>
         this.AnswerAsync(result, new WriteAnswer
         {
-            Done = _ => RedirectToPage(nextPage, new { referralId = Referral.Id }),
+            // A page that answers itself (an upload) keeps the way back to Check your answers.
+            Done = _ => RedirectToPage(nextPage, new { referralId = Referral.Id, returnTo = Changing && nextPage != ReferralJourney.CheckAnswers ? ReturnTo : null }),
             Flash = flash,
             Conflict = async _ =>
             {
@@ -79,6 +101,19 @@ public abstract class ReferralJourneyModel(ThroughcareDbContext db, ReferralServ
 
 public static class ReferralJourney
 {
+    public const string CheckAnswers = "/Referrals/CheckAnswers";
+
+    /// <summary>The value of <c>returnTo</c> that a "Change" link on Check your answers carries.</summary>
+    public const string ReturnToCheck = "check";
+
+    /// <summary>The referrer's questions in the order they are asked, ending on Check your answers.</summary>
+    private static readonly string[] Questions = ["/Referrals/Reason", "/Referrals/Needs", "/Referrals/Documents", "/Referrals/Sharing", CheckAnswers];
+
+    /// <summary>The question before <paramref name="page"/>; null for the first, whose way back is the person.</summary>
+    public static string? Previous(string page) => Array.IndexOf(Questions, page) is > 0 and var i ? Questions[i - 1] : null;
+
+    public static string Next(string page) => Questions[Math.Min(Array.IndexOf(Questions, page) + 1, Questions.Length - 1)];
+
     public static bool IsEditable(ReferralState state) => ReferralStates.IsEditable(state);
 
     public static ReferralDetails DetailsOf(Referral r) => ReferralService.DetailsOf(r);

@@ -55,6 +55,9 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
 
     public Referral Referral { get; private set; } = default!;
     public string PersonName { get; private set; } = "";
+
+    /// <summary>Whether the person's record is open to the user, so the page may link to it.</summary>
+    public bool PersonVisible { get; private set; }
     public string ReferrerOrganisation { get; private set; } = "";
     public IReadOnlyList<RuleResult> Checklist { get; private set; } = [];
     public IReadOnlyList<string> MissingDocuments { get; private set; } = [];
@@ -193,6 +196,7 @@ public sealed class ScreeningModel(ThroughcareDbContext db, ReferralService refe
             .SingleAsync(r => r.Id == InView.Id, cancellation);
         var person = await db.People.AsNoTracking().Where(p => p.Id == Referral.PersonId).Select(p => p.Details).SingleOrDefaultAsync(cancellation);
         PersonName = person is null ? "Not available" : $"{person.GivenName} {person.FamilyName}";
+        PersonVisible = person is not null;
         ReferrerOrganisation = await db.Organisations.Where(o => o.Id == Referral.ReferringOrganisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellation) ?? "";
         Checklist = person is null ? [] : Eligibility.Evaluate(Referral.Service!, person, Referral.PersonSetting, Display.Today(time));
         MissingDocuments = ReferralService.MissingDocuments(Referral.Service!, Referral.Documents).Select(d => DocumentTypes.All.LabelFor(d) ?? d).ToList();

@@ -19,7 +19,7 @@ public sealed class SharingModel(ThroughcareDbContext db, ReferralService referr
     protected override IEnumerable<(string Question, string? Saved, string? Yours)> Answers =>
     [
         ("Lawful basis for sharing", ReferralJourney.SharingLabel(Referral.SharingBasis), ReferralJourney.SharingLabel(ReferralJourney.ParseEnum<SharingBasis>(Input.SharingBasis))),
-        ("Consent given on", Referral.ConsentGivenOn is { } saved ? Display.Date(saved) : null, Input.ConsentGivenOn.TryGetDate(out var given) ? Display.Date(given) : null),
+        ("Consent given on", Referral.ConsentGivenOn is { } saved ? Display.Date(saved) : null, Input.SharingBasis == nameof(SharingBasis.Consent) && Input.ConsentGivenOn.TryGetDate(out var given) ? Display.Date(given) : null),
         ("Sharing note", Referral.SharingNote, TextRules.Tidy(Input.SharingNote)),
     ];
 
@@ -59,7 +59,7 @@ public sealed class SharingModel(ThroughcareDbContext db, ReferralService referr
             SharingBasis = basis,
             ConsentGivenOn = basis == SharingBasis.Consent && Input.ConsentGivenOn.TryGetDate(out var given) ? given : null,
             SharingNote = TextRules.Tidy(Input.SharingNote),
-        }, "/Referrals/CheckAnswers");
+        });
     }
 
     public sealed class SharingInput

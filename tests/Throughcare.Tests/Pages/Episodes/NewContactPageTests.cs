@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
@@ -10,6 +11,63 @@ namespace Throughcare.Tests.Pages.Episodes;
 /// <summary>/episodes/{id}/contacts/new: recording a contact, or an attempt at one.</summary>
 public sealed class NewContactPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
+    [Fact]
+    public async Task Get_DefaultsToNowInTheUkAndTheWorkersOwnStrand_WithItsInterventionsFirst()
+    {
+        var scenario = await ContactTestData.CreateAsync(factory);
+        var browser = await Browser.SignInAsync(factory, scenario.PracticalWorker);
+
+        var before = Display.ToLondon(factory.UtcNow);
+        var page = await browser.GetAsync(scenario.Path + "/contacts/new");
+        var after = Display.ToLondon(factory.UtcNow);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        string? Value(string name) => page.Document.QuerySelector($"input[name='{name}']")?.GetAttribute("value");
+        var today = Display.Today(factory.Clock);
+        (Value("Input.Date.Day"), Value("Input.Date.Month"), Value("Input.Date.Year"))
+            .ShouldBe((today.Day.ToString(CultureInfo.InvariantCulture), today.Month.ToString(CultureInfo.InvariantCulture), today.Year.ToString(CultureInfo.InvariantCulture)));
+        Value("Input.Time").ShouldBeOneOf(before.ToString("HH:mm", CultureInfo.InvariantCulture), after.ToString("HH:mm", CultureInfo.InvariantCulture));
+        Value("Input.Time").ShouldNotBe(factory.UtcNow.ToString("HH:mm", CultureInfo.InvariantCulture), "UK time, not UTC (the test clock is in British Summer Time)");
+        page.Document.QuerySelector("input[name='Input.StrandId'][checked]")!.GetAttribute("value").ShouldBe(scenario.PracticalStrand.Id.ToString());
+        var groups = page.Document.QuerySelectorAll("[data-module='govuk-checkboxes'] .app-choices__group").Select(g => g.Text()).ToList();
+        groups[0].ShouldBe("Practical support strand");
+        groups.Count.ShouldBe(2);
+
+        var emotional = await (await Browser.SignInAsync(factory, scenario.EmotionalWorker)).GetAsync(scenario.Path + "/contacts/new");
+        emotional.Document.QuerySelector("input[name='Input.StrandId'][checked]")!.GetAttribute("value").ShouldBe(scenario.EmotionalStrand.Id.ToString());
+        emotional.Document.QuerySelector(".app-choices__group").Text().ShouldBe("Emotional support strand");
+    }
+
+    [Fact]
+    public async Task Get_AManagerWithNoStrand_ChoosesTheStrandThemselves()
+    {
+        var scenario = await ContactTestData.CreateAsync(factory);
+
+        var page = await (await Browser.SignInAsync(factory, scenario.Manager)).GetAsync(scenario.Path + "/contacts/new");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelectorAll("input[name='Input.StrandId'][checked]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_SeveralErrors_AreSummarisedInTheOrderOfTheFields()
+    {
+        var scenario = await ContactTestData.CreateAsync(factory);
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var page = await browser.PostFormAsync(scenario.Path + "/contacts/new", ContactTestData.ValidForm(scenario, f =>
+        {
+            f.Remove("Input.Mode");
+            f.Remove("Input.StrandId");
+            f.Remove("Input.Attendance");
+            f["Input.DurationMinutes"] = "";
+            f["Input.Note"] = "a\u0007b";
+        }));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertErrorSummaryInFieldOrder().ShouldBe(["#Input_DurationMinutes", "#Input_Mode", "#Input_StrandId", "#Input_Attendance", "#Input_Note"]);
+    }
+
     [Fact]
     public async Task Post_ValidContact_StoresItAuditsIt_AndTheFirstAttendedContactMakesTheEpisodeActive()
     {

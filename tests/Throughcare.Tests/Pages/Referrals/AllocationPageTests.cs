@@ -10,6 +10,24 @@ namespace Throughcare.Tests.Pages.Referrals;
 
 public sealed class AllocationPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
+    [Fact]
+    public async Task Get_ManagerHoldingTheStrandsJobRole_IsOfferedForThatStrandOnly()
+    {
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Accepted);
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == s.Manager.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.JobRole, "fmhp")));
+        var clw = await _referrals.CreateWorkerAsync(s.Service.OrganisationId, "clw");
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+
+        var page = await browser.GetAsync(Url(s.Referral));
+
+        page.Status.ShouldBe(HttpStatusCode.OK, page.Html);
+        List<Guid> Offered(int strand) => page.Document.QuerySelector($"[data-strand='{s.Service.Strands[strand].Id}']")!
+            .QuerySelectorAll("[data-worker]").Select(w => Guid.Parse(w.GetAttribute("data-worker")!)).ToList();
+        Offered(0).ShouldContain(s.Manager.Id);
+        Offered(1).ShouldNotContain(s.Manager.Id);
+        Offered(1).ShouldContain(clw.Id, "a practitioner is offered whatever their job role");
+    }
+
     private readonly TestData _data = new(factory);
     private readonly ReferralTestData _referrals = new(factory);
 
@@ -46,7 +64,7 @@ public sealed class AllocationPageTests(ThroughcareFactory factory) : IClassFixt
         var emotional = page.Document.QuerySelector($"[data-strand='{s.Service.Strands[0].Id}']")!;
         var ranked = emotional.QuerySelectorAll("[data-worker]").Select(w => Guid.Parse(w.GetAttribute("data-worker")!)).ToList();
         ranked.Take(5).ShouldBe([speaker.Id, woman.Id, knows.Id, plain.Id, full.Id]);
-        ranked.Last().ShouldBe(s.Manager.Id, "a manager without the strand's job role comes after every holder of it");
+        ranked.ShouldNotContain(s.Manager.Id, "a manager without the strand's job role is not offered for the caseload");
         string[] Reasons(TestUser worker) => emotional.QuerySelectorAll($"[data-worker='{worker.Id}'] [data-reason]").Select(r => r.Text()).ToArray();
         Reasons(speaker).ShouldContain("Speaks Polish");
         Reasons(knows).ShouldContain("Has worked with this person before");
@@ -82,6 +100,7 @@ public sealed class AllocationPageTests(ThroughcareFactory factory) : IClassFixt
         var view = await browser.GetAsync(page.Location!);
         page.Location.ShouldBe(Url(s.Referral));
         view.Document.Flash().ShouldBe("Workers allocated: the episode of care is open");
+        view.Document.QuerySelector(".govuk-notification-banner--success [data-flash-link]")!.GetAttribute("href").ShouldBe($"/episodes/{episode.Id}");
         view.Document.QuerySelectorAll("[data-allocated] td:first-of-type").Select(c => c.Text()).ShouldBe([fmhp.DisplayName, clw.DisplayName], ignoreOrder: true);
     }
 

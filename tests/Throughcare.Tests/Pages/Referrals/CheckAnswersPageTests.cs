@@ -19,7 +19,7 @@ public sealed class CheckAnswersPageTests(ThroughcareFactory factory) : IClassFi
 
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Document.GetSummaryListValue("Reason").ShouldBe(referral.Reason);
-        page.Document.QuerySelectorAll($"a[href='/referrals/{referral.Id}/sharing']").ShouldNotBeEmpty();
+        page.Document.QuerySelectorAll($"a[href='/referrals/{referral.Id}/sharing?returnTo=check']").ShouldNotBeEmpty();
         page.Document.QuerySelector("#missing").Text().ShouldContain("OASys assessment");
         (await factory.AuditEventsAsync(scene.PersonId, AuditActions.View)).ShouldHaveSingleItem().ShouldBeSuccessBy(scene.Referrer);
     }

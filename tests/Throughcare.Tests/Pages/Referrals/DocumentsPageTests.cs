@@ -10,6 +10,54 @@ namespace Throughcare.Tests.Pages.Referrals;
 public sealed class DocumentsPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
     [Fact]
+    public async Task Upload_SeveralFiles_StoresEach()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        (await browser.GetAsync($"/referrals/{referral.Id}/documents")).Document.QuerySelector("input[type=file][name=Upload]")!.HasAttribute("multiple").ShouldBeTrue();
+
+        var uploaded = await browser.UploadFilesAsync(referral.Id, DocumentTypes.Other, [("letter.pdf", ReferralPages.Pdf), ("scan.png", ReferralPages.Png)]);
+
+        uploaded.Status.ShouldBe(HttpStatusCode.Redirect, uploaded.Html);
+        (await factory.FindReferralAsync(referral.Id))!.Documents.Select(d => d.FileName).ShouldBe(["letter.pdf", "scan.png"], ignoreOrder: true);
+        (await browser.GetAsync(uploaded.Location!)).Document.Flash().ShouldBe("2 documents uploaded");
+    }
+
+    [Fact]
+    public async Task Upload_SeveralFilesOneBad_KeepsTheOthersAndNamesTheBadOne()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.UploadFilesAsync(referral.Id, DocumentTypes.Other, [("letter.pdf", ReferralPages.Pdf), ("tool.pdf", ReferralPages.Exe), ("empty.pdf", []), ("scan.png", ReferralPages.Png)]);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Upload", "tool.pdf must be a PDF, Word document (.docx or .doc), PNG or JPEG");
+        page.Document.AssertHasError("Upload", "empty.pdf is empty");
+        page.Document.ErrorSummary().ShouldBe(["tool.pdf must be a PDF, Word document (.docx or .doc), PNG or JPEG", "empty.pdf is empty"]);
+        (await factory.FindReferralAsync(referral.Id))!.Documents.Select(d => d.FileName).ShouldBe(["letter.pdf", "scan.png"], ignoreOrder: true);
+        page.Document.QuerySelectorAll("a[href*='/documents/']").Select(a => a.Text()).ShouldBe(["letter.pdf", "scan.png"], ignoreOrder: true);
+        var again = await browser.UploadFilesAsync(referral.Id, DocumentTypes.Other, [("fixed.pdf", ReferralPages.Pdf)], page.Document.QuerySelectorAll("input[name=Version]")[^1].GetAttribute("value"));
+        again.Status.ShouldBe(HttpStatusCode.Redirect, "the form shown after the refusal carries the version the stored files made");
+        (await factory.FindReferralAsync(referral.Id))!.Documents.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Upload_SeveralErrors_AreSummarisedInTheOrderOfTheFields()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.UploadFilesAsync(referral.Id, "", [(null, [])]);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertErrorSummaryInFieldOrder().ShouldBe(["#DocumentType", "#Upload"]);
+    }
+
+    [Fact]
     public async Task Get_ShowsRequiredAndOptionalDocumentsWithStatus()
     {
         var scene = await ReferralPages.CreateSceneAsync(factory);

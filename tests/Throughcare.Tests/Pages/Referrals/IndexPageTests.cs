@@ -11,6 +11,33 @@ namespace Throughcare.Tests.Pages.Referrals;
 public sealed class IndexPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
     [Fact]
+    public async Task Get_SentReferrals_WaitingForActionFirst_ThenDecisionsNewestLast()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var now = factory.UtcNow;
+        async Task<Referral> SentAsync(ReferralState state, int sentDaysAgo, int? decidedDaysAgo)
+        {
+            var referral = await factory.CreateReferralAsync(scene, state);
+            await factory.WithDbAsync(db => db.Referrals.Where(r => r.Id == referral.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.SubmittedAt, now.AddDays(-sentDaysAgo))
+                .SetProperty(r => r.DecidedAt, decidedDaysAgo is { } d ? now.AddDays(-d) : null)));
+            return referral;
+        }
+
+        var declinedLongAgo = await SentAsync(ReferralState.Declined, 30, 20);
+        var acceptedYesterday = await SentAsync(ReferralState.Accepted, 25, 1);
+        var acceptedLastWeek = await SentAsync(ReferralState.Accepted, 28, 7);
+        var screening = await SentAsync(ReferralState.Screening, 10, null);
+        var submitted = await SentAsync(ReferralState.Submitted, 2, null);
+        var askedForMore = await SentAsync(ReferralState.AwaitingInformation, 5, null);
+
+        var page = await (await Browser.SignInAsync(factory, scene.Referrer)).GetAsync("/referrals");
+
+        page.Document.QuerySelectorAll("#sent tbody tr a").Select(a => a.GetAttribute("href")).ShouldBe(
+            new[] { askedForMore, screening, submitted, declinedLongAgo, acceptedLastWeek, acceptedYesterday }.Select(r => (string?)$"/referrals/{r.Id}"));
+    }
+
+    [Fact]
     public async Task Get_NoReferrals_ShowsEmptyStates()
     {
         var user = await new TestData(factory).CreateStaffAsync(StaffRoles.Practitioner);

@@ -9,6 +9,22 @@ namespace Throughcare.Tests.Pages.Referrals;
 public sealed class ReasonPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
     [Fact]
+    public async Task Post_SeveralErrors_AreSummarisedInTheOrderOfTheFields()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/reason")).Document.FormFields();
+        form.Remove("Input.Source");
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/reason", form.With("Input.Reason", "").With("Input.HelpWanted", "a\u0007b"));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertErrorSummaryInFieldOrder().ShouldBe(["#Input_Source", "#Input_Reason", "#Input_HelpWanted"]);
+        page.Document.ErrorSummary()[0].ShouldBe("Select where the referral comes from");
+    }
+
+    [Fact]
     public async Task Post_SavesTheDraftAndGoesToNeeds_AndTheAnswersResume()
     {
         var scene = await ReferralPages.CreateSceneAsync(factory);

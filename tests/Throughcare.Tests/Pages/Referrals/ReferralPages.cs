@@ -61,7 +61,11 @@ public static class ReferralPages
         factory.WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.Documents).Include(r => r.Transitions).SingleOrDefaultAsync(r => r.Id == referralId));
 
     /// <summary>Posts the documents page's upload form as a browser would, with a file part.</summary>
-    public static async Task<Infrastructure.Page> UploadAsync(this Browser browser, Guid referralId, string documentType, string? fileName, byte[]? content, string? version = null)
+    public static Task<Infrastructure.Page> UploadAsync(this Browser browser, Guid referralId, string documentType, string? fileName, byte[]? content, string? version = null) =>
+        browser.UploadFilesAsync(referralId, documentType, [(fileName, content ?? [])], version);
+
+    /// <summary>Posts the upload form with several files chosen at once, as a browser sends a <c>multiple</c> file input.</summary>
+    public static async Task<Infrastructure.Page> UploadFilesAsync(this Browser browser, Guid referralId, string documentType, IEnumerable<(string? FileName, byte[] Content)> files, string? version = null)
     {
         var page = await browser.GetAsync($"/referrals/{referralId}/documents");
         var form = page.Document.QuerySelectorAll("form").Last(f => f.GetAttribute("enctype") == "multipart/form-data");
@@ -71,16 +75,20 @@ public static class ReferralPages
             { new StringContent(version ?? form.QuerySelector("input[name=Version]")!.GetAttribute("value")!), "Version" },
             { new StringContent(documentType), "DocumentType" },
         };
-        var file = new ByteArrayContent(content ?? []);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        // Set by hand, as a browser sends it: .NET's own helper refuses empty and hostile file names.
-        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"Upload\"", FileName = "\"\"" };
-        if (fileName is not null)
+        foreach (var (fileName, content) in files)
         {
-            file.Headers.ContentDisposition.FileNameStar = fileName;
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            // Set by hand, as a browser sends it: .NET's own helper refuses empty and hostile file names.
+            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"Upload\"", FileName = "\"\"" };
+            if (fileName is not null)
+            {
+                file.Headers.ContentDisposition.FileNameStar = fileName;
+            }
+
+            body.Add(file);
         }
 
-        body.Add(file);
         var response = await browser.Client.PostAsync(new Uri($"/referrals/{referralId}/documents", UriKind.Relative), body);
         var html = await response.Content.ReadAsStringAsync();
         return new Infrastructure.Page(response, html, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html));

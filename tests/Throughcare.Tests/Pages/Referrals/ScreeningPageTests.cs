@@ -10,6 +10,23 @@ namespace Throughcare.Tests.Pages.Referrals;
 
 public sealed class ScreeningPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
+    [Fact]
+    public async Task Get_LinksToThePersonAndEachDocument()
+    {
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Submitted);
+        var referral = (await factory.FindReferralAsync(s.Referral.Id))!;
+        referral.Documents.ShouldNotBeEmpty();
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+
+        var page = await browser.GetAsync(Url(s.Referral));
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector("[data-person-link]")!.GetAttribute("href").ShouldBe($"/people/{s.PersonId}");
+        page.Document.QuerySelectorAll("[data-documents] a").Select(a => (a.GetAttribute("href"), a.Text()))
+            .ShouldBe(referral.Documents.Select(d => ((string?)$"/referrals/{s.Referral.Id}/documents/{d.Id}", d.FileName)), ignoreOrder: true);
+        (await browser.GetAsync($"/people/{s.PersonId}")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
     private readonly TestData _data = new(factory);
     private readonly ReferralTestData _referrals = new(factory);
 

@@ -9,6 +9,57 @@ namespace Throughcare.Tests.Pages.Referrals;
 
 public sealed class SharingPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
+    [Theory]
+    [InlineData("PublicTask", "30", "2", "2024")]
+    [InlineData("LegalObligation", "x", "", "<b>")]
+    public async Task Post_WithoutConsent_IgnoresTheConsentDate(string basis, string day, string month, string year)
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+
+        var saved = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingBasis", basis)
+            .With("Input.ConsentGivenOn.Day", day).With("Input.ConsentGivenOn.Month", month).With("Input.ConsentGivenOn.Year", year));
+
+        saved.Status.ShouldBe(HttpStatusCode.Redirect, saved.Html);
+        var after = (await factory.FindReferralAsync(referral.Id))!;
+        after.SharingBasis.ShouldBe(Enum.Parse<SharingBasis>(basis));
+        after.ConsentGivenOn.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Get_ConsentDate_IsRevealedUnderConsentOnly()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+
+        var page = await browser.GetAsync($"/referrals/{referral.Id}/sharing");
+
+        var consent = page.Document.QuerySelector("input[name='Input.SharingBasis'][value='Consent']")!;
+        var reveal = page.Document.GetElementById(consent.GetAttribute("data-aria-controls")!).ShouldNotBeNull();
+        reveal.ClassList.ShouldContain("govuk-radios__conditional");
+        reveal.PreviousElementSibling!.QuerySelector("input")!.GetAttribute("value").ShouldBe("Consent");
+        reveal.QuerySelector("input[name='Input.ConsentGivenOn.Day']").ShouldNotBeNull();
+        page.Document.QuerySelectorAll("input[name='Input.SharingBasis'][data-aria-controls]").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Post_SeveralErrors_AreSummarisedInTheOrderOfTheFields()
+    {
+        var scene = await ReferralPages.CreateSceneAsync(factory);
+        var referral = await factory.CreateReferralAsync(scene);
+        var browser = await Browser.SignInAsync(factory, scene.Referrer);
+        var form = (await browser.GetAsync($"/referrals/{referral.Id}/sharing")).Document.FormFields();
+        form.Remove("Input.SharingBasis");
+
+        var page = await browser.PostRawAsync($"/referrals/{referral.Id}/sharing", form.With("Input.SharingNote", "a\u0007b"));
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertErrorSummaryInFieldOrder().ShouldBe(["#Input_SharingBasis", "#Input_SharingNote"]);
+    }
+
     [Fact]
     public async Task Post_ConsentWithDate_SavesAndGoesToCheckAnswers()
     {

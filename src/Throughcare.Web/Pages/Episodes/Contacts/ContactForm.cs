@@ -21,11 +21,18 @@ public static class ContactForm
     public static IEnumerable<SelectListItem> StrandItems(ContactRules rules) =>
         rules.Strands.Select(s => new SelectListItem(s.Name, s.ServiceStrandId.ToString()));
 
-    /// <summary>Each controlled list once, headed by the strands that use it: no script needed to match strand and list.</summary>
-    public static IEnumerable<SelectListItem> InterventionItems(ContactRules rules) =>
-        rules.Strands.GroupBy(s => s.InterventionList).SelectMany(list =>
-            new[] { new SelectListItem($"{string.Join(" and ", list.Select(s => s.Name))} strand", null) }
-                .Concat(list.First().InterventionItems.Select(i => new SelectListItem(i.Label, i.Code))));
+    /// <summary>
+    /// Each controlled list once, grouped under the strands that use it (no script needed to match strand and list),
+    /// the list of the selected strand first.
+    /// </summary>
+    public static IEnumerable<SelectListItem> InterventionItems(ContactRules rules, Guid? selectedStrandId) =>
+        rules.Strands.GroupBy(s => s.InterventionList)
+            .OrderByDescending(list => list.Any(s => s.ServiceStrandId == selectedStrandId))
+            .SelectMany(list =>
+            {
+                var group = new SelectListGroup { Name = $"{string.Join(" and ", list.Select(s => s.Name))} strand" };
+                return list.First().InterventionItems.Select(i => new SelectListItem(i.Label, i.Code) { Group = group });
+            });
 
     /// <summary>A contact's answers as the conflict page compares them, with labels.</summary>
     public static IEnumerable<(string Field, string? Value)> Labelled(ContactInput input, ContactRules rules) =>

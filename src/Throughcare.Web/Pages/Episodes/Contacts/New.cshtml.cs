@@ -1,14 +1,19 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
+using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Web.Pages.Episodes.Contacts;
 
 /// <summary>Record a contact, or an attempt at one, on one of the episode's strands.</summary>
 [Requires(EpisodeRight.Work)]
-public sealed class NewModel(ContactService contacts) : PageModel
+public sealed class NewModel(ContactService contacts, ThroughcareDbContext db, CurrentUser user, TimeProvider time) : PageModel
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -19,10 +24,25 @@ public sealed class NewModel(ContactService contacts) : PageModel
     public EpisodeInView InView { get; private set; } = null!;
     public ContactRules Rules { get; private set; } = null!;
 
+    /// <summary>
+    /// Starts at now in the UK, to the minute, on the strand the user works on in this episode, if any: most contacts
+    /// are recorded just after they happen, by their own worker.
+    /// </summary>
     public async Task OnGetAsync()
     {
         await LoadAsync();
         SubmissionId = Guid.NewGuid();
+        var now = Display.ToLondon(time.GetUtcNow().UtcDateTime);
+        var me = user.RequireUserId();
+        var own = await db.EpisodeStrands.AsNoTracking()
+            .Where(s => s.EpisodeId == InView.Id && s.WorkerUserId == me && s.EndedAt == null)
+            .OrderBy(s => s.StartedAt).Select(s => (Guid?)s.ServiceStrandId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        Input = new ContactInput
+        {
+            Date = DateParts.From(Display.Today(time)),
+            Time = now.ToString("HH:mm", CultureInfo.InvariantCulture),
+            StrandId = Rules.Strand(own) is null ? null : own,
+        };
     }
 
     public async Task<IActionResult> OnPostAsync()

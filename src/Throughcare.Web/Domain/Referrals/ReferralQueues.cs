@@ -28,6 +28,18 @@ public static class ReferralQueues
         return r => r.DecidedAt != null && r.DecidedAt >= since;
     }
 
+    /// <summary>
+    /// Sent referrals in the order a list shows them: those waiting for a decision first, oldest sent first, with the ones
+    /// waiting on the viewer's side (more information, for the referrer; the rest, for the receiving service) before the
+    /// others; then those decided, oldest decision first, so the newest decisions come last.
+    /// </summary>
+    public static IQueryable<Referral> WaitingFirst(IQueryable<Referral> sent, bool referrersView) => sent
+        .OrderBy(r => r.DecidedAt == null ? 0 : 1)
+        .ThenBy(r => (r.State == ReferralState.AwaitingInformation) == referrersView ? 0 : 1)
+        .ThenBy(r => r.DecidedAt)
+        .ThenBy(r => r.SubmittedAt)
+        .ThenBy(r => r.Id);
+
     /// <summary>How many of these referrals are in each state; states with none are there with 0.</summary>
     public static async Task<IReadOnlyDictionary<ReferralState, int>> CountByStateAsync(IQueryable<Referral> referrals, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public sealed record ReferralRow(Guid Id, Guid PersonId, string? PersonName, str
 
 /// <summary>
 /// The referrals the user's organisation made, as <see cref="ReferralAccess"/> lets the user list them: drafts to
-/// resume, then those it has sent in <see cref="InListOrder"/>: all of them, those awaiting a decision or those decided
+/// resume, then those it has sent in the order of <see cref="ReferralQueues.WaitingFirst"/>: all of them, those awaiting a decision or those decided
 /// recently (<see cref="ReferralQueues"/>). Each person listed is a recorded read.
 /// </summary>
 public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, ReadAudit reads, TimeProvider time) : PageModel
@@ -42,23 +42,11 @@ public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, R
         };
         Drafts = await Rows(made.Where(r => r.State == ReferralState.Draft).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)).Take(100).ToListAsync(HttpContext.RequestAborted);
         (Sent, CurrentPage, TotalPages) = await Paging.PageAsync(
-            Rows(InListOrder(sent)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
+            Rows(ReferralQueues.WaitingFirst(sent, referrersView: true)), pageNumber ?? 1, PageSize, HttpContext.RequestAborted);
         reads.ShownPeople(Drafts.Concat(Sent).Select(r => r.PersonId).Distinct(), AuditActions.SearchResult, "referrals made");
     }
 
     public string PageHrefTemplate => $"{Url.Page("/Referrals/Index", new { show = Show })}{(Show is null ? "?" : "&")}page={{page}}";
-
-    /// <summary>
-    /// Sent referrals waiting for action first: those the service asked more information about (the referrer's move)
-    /// before those being screened or not yet opened, each oldest sent first; then those decided, oldest decision
-    /// first, so the newest decisions come last.
-    /// </summary>
-    public static IQueryable<Referral> InListOrder(IQueryable<Referral> sent) => sent
-        .OrderBy(r => r.DecidedAt == null ? 0 : 1)
-        .ThenBy(r => r.State == ReferralState.AwaitingInformation ? 0 : 1)
-        .ThenBy(r => r.DecidedAt)
-        .ThenBy(r => r.SubmittedAt)
-        .ThenBy(r => r.Id);
 
     private IQueryable<ReferralRow> Rows(IQueryable<Referral> referrals) => referrals.Select(r => new ReferralRow(
         r.Id,

@@ -13,7 +13,8 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Services;
 
 /// <summary>
-/// The receiving service's referrals, oldest first, filtered by state: where a manager decides what to screen next.
+/// The receiving service's referrals, those waiting for its decision first and the newest decisions last
+/// (<see cref="ReferralQueues.WaitingFirst"/>), filtered by state: where a manager decides what to screen next.
 /// It lists, and counts, only the referrals <see cref="ReferralAccess"/> lets the user list: one whose role in the
 /// person's care has ended (a declined or withdrawn referral) drops out. Each person listed is a recorded read.
 /// </summary>
@@ -52,7 +53,7 @@ public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals,
         AwaitingAllocationCount = await sent.CountAsync(ReferralQueues.AwaitingAllocation, HttpContext.RequestAborted);
 
         var filtered = AwaitingAllocation ? sent.Where(ReferralQueues.AwaitingAllocation) : State is { } only ? sent.Where(r => r.State == only) : sent;
-        var ordered = filtered.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Select(r => new
+        var ordered = ReferralQueues.WaitingFirst(filtered, referrersView: false).Select(r => new
         {
             r.Id,
             r.PersonId,

@@ -15,7 +15,7 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
     private readonly ReferralTestData _referrals = new(factory);
 
     [Fact]
-    public async Task Get_ShowsCountsPerStateOldestFirstWithDaysAndNoDrafts()
+    public async Task Get_ShowsCountsPerState_WaitingOldestFirstThenDecisions_WithDaysAndNoDrafts()
     {
         var s = await _referrals.CreateScenarioAsync(ReferralState.Submitted);
         var older = await _referrals.CreateReferralAsync(s.PersonId, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, ReferralState.Screening);
@@ -32,7 +32,7 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
         page.Status.ShouldBe(HttpStatusCode.OK, page.Html);
         page.Document.QuerySelectorAll(".moj-sub-navigation__link").Select(a => a.Text()).ShouldBe(
             ["All (3)", "Submitted (1)", "Screening (1)", "Awaiting information (0)", "Accepted (1)", "Awaiting allocation (1)", "Declined (0)", "Withdrawn (0)"]);
-        page.Document.QuerySelectorAll("tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-referral")!)).ShouldBe([accepted.Id, older.Id, s.Referral.Id]);
+        page.Document.QuerySelectorAll("tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-referral")!)).ShouldBe([older.Id, s.Referral.Id, accepted.Id]);
         string Cell(Guid id, string cell) => page.Document.QuerySelector($"tr[data-referral='{id}'] [{cell}]").Text();
         Cell(s.Referral.Id, "data-decision").ShouldBe("3 days waiting");
         Cell(older.Id, "data-decision").ShouldBe("10 days waiting");
@@ -46,6 +46,29 @@ public sealed class SiftPageTests(ThroughcareFactory factory) : IClassFixture<Th
             a => a.Purpose.ShouldBe("referral sift"));
         page.Document.QuerySelector($"tr[data-referral='{accepted.Id}'] a")!.GetAttribute("href").ShouldBe($"/referrals/{accepted.Id}/allocation");
         page.Document.QuerySelector($"tr[data-referral='{older.Id}'] a")!.GetAttribute("href").ShouldBe($"/referrals/{older.Id}/screening");
+    }
+
+    [Fact]
+    public async Task Get_OpensOnTheServicesOwnMovesFirst_ThenThoseWaitingOnTheReferrer_ThenDecisionsNewestLast()
+    {
+        var s = await _referrals.CreateScenarioAsync(ReferralState.Submitted);
+        async Task<Guid> Referral(ReferralState state, int sentDaysAgo, int? decidedDaysAgo = null)
+        {
+            var referral = await _referrals.CreateReferralAsync(s.PersonId, s.Service, s.Referral.ReferringOrganisationId, s.Referrer.Id, state);
+            await SetDatesAsync(referral.Id, submitted: factory.UtcNow.AddDays(-sentDaysAgo), decided: decidedDaysAgo is { } d ? factory.UtcNow.AddDays(-d) : null);
+            return referral.Id;
+        }
+
+        var newerDecision = await Referral(ReferralState.Accepted, sentDaysAgo: 30, decidedDaysAgo: 2);
+        var olderDecision = await Referral(ReferralState.Accepted, sentDaysAgo: 9, decidedDaysAgo: 8);
+        var waitingOnReferrer = await Referral(ReferralState.AwaitingInformation, sentDaysAgo: 40);
+        await SetDatesAsync(s.Referral.Id, submitted: factory.UtcNow.AddDays(-1));
+        var browser = await Browser.SignInAsync(factory, s.Manager);
+
+        var page = await browser.GetAsync($"/services/{s.Service.Id}/sift");
+
+        page.Document.QuerySelectorAll("tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-referral")!))
+            .ShouldBe([s.Referral.Id, waitingOnReferrer, olderDecision, newerDecision]);
     }
 
     /// <summary>

@@ -62,6 +62,8 @@ public static class ThroughcareHost
         services.AddHttpContextAccessor();
         services.AddThroughcareDatabase(configuration, builder.Environment);
         services.AddScoped<CurrentUser>();
+        services.AddMemoryCache();
+        services.AddSingleton<SearchTokens>();
         services.AddScoped<AccountAudit>();
         services.AddScoped<DemoPartnership>();
         services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(DatabaseSetup.GetDataDirectory(configuration, builder.Environment), "documents")));

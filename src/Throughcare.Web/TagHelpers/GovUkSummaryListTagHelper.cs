@@ -54,12 +54,18 @@ public sealed class GovUkSummaryListRowTagHelper : TagHelper
     /// <summary>Visually hidden text after "Change", so screen reader users hear what each link changes.</summary>
     public string? ChangeLabel { get; set; }
 
+    /// <summary>Shown instead of an empty value, such as "Not recorded", so that a blank row does not read as a fault.</summary>
+    public string? IfBlank { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         if (context.Items.TryGetValue(typeof(GovUkSummaryListTagHelper), out var rows) && rows is List<GovUkSummaryListTagHelper.Row> list)
         {
             // An empty href (change-href="@null" binds as "") means no change link, so a view can pass null when the user may not change it.
-            list.Add(new GovUkSummaryListTagHelper.Row(Key, await output.GetChildContentAsync(), string.IsNullOrEmpty(ChangeHref) ? null : ChangeHref, ChangeLabel));
+            var content = await output.GetChildContentAsync();
+            IHtmlContent value = IfBlank is not null && content.IsEmptyOrWhiteSpace ? new HtmlContentBuilder().Append(IfBlank) : content;
+
+            list.Add(new GovUkSummaryListTagHelper.Row(Key, value, string.IsNullOrEmpty(ChangeHref) ? null : ChangeHref, ChangeLabel));
         }
 
         output.SuppressOutput();

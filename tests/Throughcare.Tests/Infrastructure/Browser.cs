@@ -40,6 +40,13 @@ public sealed partial class Browser(HttpClient client)
         return await PostRawAsync(url, fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
     }
 
+    /// <summary>Posts a form and follows its redirect on this site, as a browser does after a search is posted.</summary>
+    public async Task<Page> PostFormAndFollowAsync(string url, Dictionary<string, string> fields)
+    {
+        var posted = await PostFormAsync(url, fields);
+        return posted.Status == HttpStatusCode.Redirect && posted.Location is ['/', not '/', ..] location ? await GetAsync(location) : posted;
+    }
+
     public async Task<Page> PostRawAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var content = new FormUrlEncodedContent(fields);

@@ -99,7 +99,7 @@ public sealed class AuditTrailTests(ThroughcareFactory factory) : IClassFixture<
 
         await browser.GetAsync($"/people/{personId}");
         await browser.GetAsync($"/people/{personId}/history");
-        await browser.PostFormAsync("/people", new() { ["Input.Name"] = family });
+        await browser.PostFormAndFollowAsync("/people", new() { ["Input.Name"] = family });
         var edit = await browser.GetAsync($"/people/{personId}/edit");
         var version = edit.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
         var token = edit.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

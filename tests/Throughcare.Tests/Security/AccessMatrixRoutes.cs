@@ -21,8 +21,12 @@ public sealed record MatrixEndpoint(RoutePattern Route, string Verb, string? Han
     public override string ToString() => $"{Verb} {Pattern}{(Handler is null ? "" : "?handler=" + Handler)}";
 }
 
-/// <summary>What a request sends beyond its route: a query, a form's fields, or a body of its own (a search, a merge, an API call).</summary>
-public sealed record MatrixRequestBody(IReadOnlyDictionary<string, string>? Form = null, string? Query = null, Func<HttpContent>? Content = null, bool NamesCareRecords = false, bool IsRead = false);
+/// <summary>
+/// What a request sends beyond its route: a query, a form's fields, or a body of its own (a search, a merge, an API call).
+/// A search posted and redirected to its results (<c>IsRead</c> with <c>FollowsRedirect</c>) is judged by the results
+/// page the redirect leads to, requested by the same identity.
+/// </summary>
+public sealed record MatrixRequestBody(IReadOnlyDictionary<string, string>? Form = null, string? Query = null, Func<HttpContent>? Content = null, bool NamesCareRecords = false, bool IsRead = false, bool FollowsRedirect = false);
 
 /// <summary>One endpoint with one value for each of its route parameters, as the matrix requests it.</summary>
 public sealed record MatrixCell(MatrixEndpoint Endpoint, IReadOnlyList<RouteFill> Fills, string Path)

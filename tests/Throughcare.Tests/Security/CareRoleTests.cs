@@ -97,7 +97,7 @@ public sealed class CareRoleTests(ThroughcareFactory factory) : IClassFixture<Th
         (await browser.GetAsync($"/people/{personId}")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await browser.GetAsync($"/people/{personId}/history")).Status.ShouldBe(HttpStatusCode.NotFound);
         var person = (await factory.FindPersonAsync(personId))!;
-        var search = await browser.PostFormAsync("/people", new() { ["Input.Name"] = $"{person.Details.GivenName} {person.Details.FamilyName}" });
+        var search = await browser.PostFormAndFollowAsync("/people", new() { ["Input.Name"] = $"{person.Details.GivenName} {person.Details.FamilyName}" });
         search.Html.ShouldNotContain(personId.ToString());
 
         var role = await RoleForAsync(referralId);

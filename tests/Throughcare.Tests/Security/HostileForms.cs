@@ -165,7 +165,7 @@ public static partial class HostileForms
         new()
         {
             Name = "people search",
-            Fields = [new("Input.Name", 200), new("Input.Identifier", 20), .. DateFields("Input.DateOfBirth"), new("Input.Page", 4)],
+            Fields = [new("Input.Name", 200), new("Input.Identifier", 20), .. DateFields("Input.DateOfBirth")],
             StartAsync = async factory =>
             {
                 var (browser, user) = await SignInAsync(factory, StaffRoles.Practitioner);
@@ -175,7 +175,23 @@ public static partial class HostileForms
                     Browser = browser,
                     Url = "/people",
                     ValidFieldsAsync = () => Fields(("Input.Name", "Amara Okafor"), ("Input.Identifier", "X123456"),
-                        ("Input.DateOfBirth.Day", "27"), ("Input.DateOfBirth.Month", "3"), ("Input.DateOfBirth.Year", "1985"), ("Input.Page", "1")),
+                        ("Input.DateOfBirth.Day", "27"), ("Input.DateOfBirth.Month", "3"), ("Input.DateOfBirth.Year", "1985")),
+                };
+            },
+        },
+        new()
+        {
+            Name = "organisation's people filter",
+            Fields = [new("Input.Name", 200), new("Input.ServiceId", 36), new("Input.Care", 6)],
+            StartAsync = async factory =>
+            {
+                var (browser, user) = await SignInAsync(factory, StaffRoles.Practitioner);
+                await new TestData(factory).CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Amara", FamilyName = "Okafor" });
+                return new FormSession
+                {
+                    Browser = browser,
+                    Url = "/people/organisation",
+                    ValidFieldsAsync = () => Fields(("Input.Name", "Okafor"), ("Input.ServiceId", ""), ("Input.Care", "closed")),
                 };
             },
         },

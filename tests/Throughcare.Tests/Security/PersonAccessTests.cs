@@ -95,8 +95,8 @@ public sealed class PersonAccessTests(ThroughcareFactory factory) : IClassFixtur
         var outsider = await _data.CreateStaffAsync(StaffRoles.Practitioner);
         var browser = await Browser.SignInAsync(factory, outsider);
 
-        var found = await insider.PostFormAsync("/people", search);
-        var page = await browser.PostFormAsync("/people", search);
+        var found = await insider.PostFormAndFollowAsync("/people", search);
+        var page = await browser.PostFormAndFollowAsync("/people", search);
 
         found.Html.ShouldContain($"/people/{person.Id}");
         page.Status.ShouldBe(HttpStatusCode.OK);

@@ -7,6 +7,6 @@ public static class PeopleModule
     public static IServiceCollection AddPeople(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CareRoleOptions>(configuration.GetSection("Throughcare:CareRoles"));
-        return services.AddScoped<PersonService>().AddScoped<CareRoles>().AddRecordAccess<PersonAccess>();
+        return services.AddScoped<PersonService>().AddScoped<CareRoles>().AddScoped<OrganisationPeople>().AddRecordAccess<PersonAccess>();
     }
 }

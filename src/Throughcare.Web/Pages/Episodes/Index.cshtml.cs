@@ -29,6 +29,9 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
     public int OverdueActions { get; private set; }
     public DateOnly Today { get; private set; }
 
+    /// <summary>For the referring organisation, who sees no strands: the workers and how to reach them.</summary>
+    public IReadOnlyList<WorkerContact> Workers { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         InView = HttpContext.Record<EpisodeInView>();
@@ -52,6 +55,10 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
             var staffIds = Episode.Strands.Select(s => s.WorkerUserId).Concat(Transitions.Select(t => t.ByUserId).OfType<Guid>())
                 .Concat(Extensions.Select(x => x.ByUserId)).Distinct().ToList();
             StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        }
+        else
+        {
+            Workers = (await EpisodeTeam.ContactsAsync(db, [InView], cancellationToken))[InView.Id].ToList();
         }
 
         return Page();

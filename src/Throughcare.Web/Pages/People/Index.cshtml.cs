@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Web.Pages.People;
 
-/// <summary>Search is a POST so that names, dates of birth and identifiers never appear in a URL or a log.</summary>
-public sealed class IndexModel(PersonAccess access, ReadAudit reads, IAuthorizationService authorization) : PageModel
+/// <summary>
+/// Search is posted, so that names, dates of birth and identifiers never appear in a URL or a log, then redirected to a
+/// page that shows the results under a short-lived search token (<see cref="SearchTokens"/>): the browser's Back button
+/// and the page links return to the results without posting again.
+/// </summary>
+public sealed class IndexModel(PersonAccess access, ReadAudit reads, IAuthorizationService authorization, SearchTokens tokens, CurrentUser user) : PageModel
 {
     public const int PageSize = 25;
 
@@ -34,36 +39,64 @@ public sealed class IndexModel(PersonAccess access, ReadAudit reads, IAuthorizat
     public int TotalPages { get; private set; }
     public bool CanCreate { get; private set; }
 
-    public async Task OnGetAsync() => await SetPermissionsAsync();
+    /// <summary>The token the results are shown under, for the page links.</summary>
+    public string? Search { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>A search token was given that no longer opens a search (expired, unknown or another user's).</summary>
+    public bool SearchExpired { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "search")] string? search, [FromQuery(Name = "page")] int? pageNumber)
     {
         await SetPermissionsAsync();
-        if (!Validator.Validate(Input).AddTo(ModelState))
+        if (search is null)
         {
-            return Page();
+            return;
         }
 
-        var dob = Input.DateOfBirth.TryGetDate(out var date) ? date : (DateOnly?)null;
-        var all = await PersonSearch.RunAsync(access, new PersonSearchQuery(Input.Name, dob, Input.Identifier), HttpContext.RequestAborted);
+        if (tokens.Find<SearchCriteria>(search, user.RequireUserId()) is not { } criteria)
+        {
+            SearchExpired = true;
+            return;
+        }
+
+        Search = search;
+        Input = new SearchInput { Name = criteria.Name, Identifier = criteria.Identifier, DateOfBirth = DateParts.From(criteria.DateOfBirth) };
+        var all = await PersonSearch.RunAsync(access, new PersonSearchQuery(criteria.Name, criteria.DateOfBirth, criteria.Identifier), HttpContext.RequestAborted);
         Total = all.Count;
         TotalPages = Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
-        CurrentPage = Math.Clamp(Input.Page ?? 1, 1, TotalPages);
+        CurrentPage = Math.Clamp(pageNumber ?? 1, 1, TotalPages);
         Results = all.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
 
         // Each person shown is a read of their record: audited before the page is returned.
         reads.ShownPeople(Results.Select(r => r.PersonId), AuditActions.SearchResult, null);
-        return Page();
     }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Validator.Validate(Input).AddTo(ModelState))
+        {
+            await SetPermissionsAsync();
+            return Page();
+        }
+
+        var dob = Input.DateOfBirth.TryGetDate(out var date) ? date : (DateOnly?)null;
+        var search = tokens.Issue(user.RequireUserId(), new SearchCriteria(TextRules.Tidy(Input.Name), dob, TextRules.Tidy(Input.Identifier)));
+        return RedirectToPage("/People/Index", pageHandler: null, routeValues: new { search }, fragment: "results");
+    }
+
+    /// <summary>Another page of the same results, under the same token.</summary>
+    public string PageHrefTemplate => $"{Url.Page("/People/Index", new { search = Search })}&page={{page}}#results";
 
     private async Task SetPermissionsAsync() =>
         CanCreate = (await authorization.AuthorizeAsync(User, Capabilities.EditPeople)).Succeeded;
+
+    /// <summary>What was searched for, held on the server under the search token.</summary>
+    public sealed record SearchCriteria(string? Name, DateOnly? DateOfBirth, string? Identifier);
 
     public sealed class SearchInput
     {
         public string? Name { get; set; }
         public string? Identifier { get; set; }
         public DateParts DateOfBirth { get; set; } = new();
-        public int? Page { get; set; }
     }
 }

@@ -124,12 +124,54 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
         page.Document.GetSummaryListValue("State").ShouldBe("Closed");
         page.Document.GetSummaryListValue("End-of-service summary").ShouldBe(SummaryMarker);
         page.Document.QuerySelector("#strands").ShouldBeNull();
-        page.Html.ShouldNotContain(scenario.EmotionalWorker.DisplayName);
+        page.Document.QuerySelector("#who-to-contact").Text().ShouldBe("Who worked with them");
+        page.Document.QuerySelectorAll(".app-worker-contact__name").Select(n => n.Text()).Order().ShouldBe(new[] { scenario.EmotionalWorker.DisplayName, scenario.PracticalWorker.DisplayName }.Order());
         page.Html.ShouldNotContain("Next review due");
         foreach (var path in new[] { "/contacts", "/plan", "/measures", "/reviews", "/engagement" })
         {
             (await browser.GetAsync(scenario.Path + path)).Status.ShouldBe(HttpStatusCode.NotFound, path);
         }
+    }
+
+    [Fact]
+    public async Task Referrer_OfAnOpenEpisode_SeesItsWorkersAndHowToReachThem_AndNothingOfTheirWork()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == scenario.PracticalWorker.Id)).PhoneNumber = "07700 900 982";
+            return await db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.Referrer);
+
+        var page = await browser.GetAsync(scenario.Path);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector("#who-to-contact").Text().ShouldBe("Who to contact");
+        var workers = page.Document.QuerySelectorAll(".app-worker-contact").ToList();
+        workers.Count.ShouldBe(2);
+        var practical = workers.Single(w => w.QuerySelector(".app-worker-contact__name").Text() == scenario.PracticalWorker.DisplayName);
+        practical.QuerySelector(".app-worker-contact__email").Text().ShouldBe(scenario.PracticalWorker.Email);
+        practical.QuerySelector(".app-worker-contact__email")!.GetAttribute("href").ShouldBe("mailto:" + scenario.PracticalWorker.Email);
+        practical.QuerySelector(".app-worker-contact__phone").Text().ShouldBe("07700 900 982");
+        practical.Text().ShouldContain("practical support");
+        var emotional = workers.Single(w => w.QuerySelector(".app-worker-contact__name").Text() == scenario.EmotionalWorker.DisplayName);
+        emotional.QuerySelector(".app-worker-contact__phone").ShouldBeNull();
+        page.Document.GetSummaryListValue("State").ShouldBe("Active");
+        page.Document.QuerySelector("#strands").ShouldBeNull();
+        page.Document.QuerySelector("#state-changes").ShouldBeNull();
+        page.Html.ShouldNotContain("Next review due");
+        page.Html.ShouldNotContain("Last contact");
+    }
+
+    [Fact]
+    public async Task ServiceTeam_SeesTheStrandsTable_NotTheReferrersContactList()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var page = await (await Browser.SignInAsync(factory, scenario.Manager)).GetAsync(scenario.Path);
+
+        page.Document.QuerySelector("#strands").ShouldNotBeNull();
+        page.Document.QuerySelector("#who-to-contact").ShouldBeNull();
     }
 
     [Fact]

@@ -120,15 +120,17 @@ public sealed class SearchPageTests(ThroughcareFactory factory) : IClassFixture<
         var first = await SearchAsync(browser, new() { ["Input.DateOfBirth.Day"] = "22", ["Input.DateOfBirth.Month"] = "8", ["Input.DateOfBirth.Year"] = "1991" });
 
         first.Document.QuerySelector("#results").Text().ShouldBe("30 people found");
-        first.Html.ShouldContain("Page 1 of 2");
+        first.Document.QuerySelector(".govuk-pagination__item--current").Text().ShouldBe("1");
         var firstLinks = ResultLinks(first.Document);
         firstLinks.Count.ShouldBe(25);
         (await SearchResultPeopleAsync(user)).ShouldBe(firstLinks.Select(IdFromLink).Order());
 
-        var second = await browser.PostRawAsync("/people", first.Document.FormFields().With("Input.Page", "2"));
+        var next = first.Document.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        next.ShouldStartWith(first.Response.RequestMessage!.RequestUri!.PathAndQuery + "&page=2");
+        var second = await browser.GetAsync(next);
 
         second.Status.ShouldBe(HttpStatusCode.OK);
-        second.Html.ShouldContain("Page 2 of 2");
+        second.Document.QuerySelector(".govuk-pagination__item--current").Text().ShouldBe("2");
         var secondLinks = ResultLinks(second.Document);
         secondLinks.Count.ShouldBe(5);
         secondLinks.Intersect(firstLinks).ShouldBeEmpty();
@@ -140,23 +142,101 @@ public sealed class SearchPageTests(ThroughcareFactory factory) : IClassFixture<
     {
         var (user, browser) = await SignInAsync();
         var family = UniqueFamilyName("Okeke");
-        await _data.CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Chioma", FamilyName = family, Crn = "Z998877" });
+        var dateOfBirth = new DateOnly(1990, 4, 12);
+        for (var i = 0; i < 26; i++)
+        {
+            await _data.CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Chioma", FamilyName = family, Crn = i == 0 ? "Z998877" : null, DateOfBirth = dateOfBirth });
+        }
+
         var form = await browser.GetAsync("/people");
         var searchForm = form.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>().Single(f => f.QuerySelector("[name='Input.Name']") is not null);
         searchForm.Method.ShouldBe("post");
         searchForm.GetAttribute("action").ShouldBeNull();
 
-        var page = await SearchAsync(browser, new() { ["Input.Name"] = $"Chioma {family}", ["Input.Identifier"] = "Z998877" });
+        var posted = await browser.PostFormAsync("/people", new() { ["Input.Name"] = $"Chioma {family}", ["Input.DateOfBirth.Day"] = "12", ["Input.DateOfBirth.Month"] = "4", ["Input.DateOfBirth.Year"] = "1990" });
+        var page = await browser.GetAsync(posted.Location!);
 
         page.Status.ShouldBe(HttpStatusCode.OK);
-        page.Response.RequestMessage!.RequestUri!.PathAndQuery.ShouldBe("/people");
-        ResultNames(page.Document).ShouldBe([$"Chioma {family}"]);
+        ResultNames(page.Document).Count.ShouldBe(25);
         var urls = page.Document.QuerySelectorAll("[href], [src], [action]")
             .SelectMany(e => new[] { e.GetAttribute("href"), e.GetAttribute("src"), e.GetAttribute("action") })
-            .OfType<string>().ToList();
-        urls.ShouldNotBeEmpty();
-        urls.ShouldAllBe(u => !u.Contains(family, StringComparison.OrdinalIgnoreCase) && !u.Contains("Z998877", StringComparison.OrdinalIgnoreCase));
+            .OfType<string>().Append(posted.Location!).Append(page.Response.RequestMessage!.RequestUri!.ToString()).ToList();
+        urls.ShouldContain(u => u.Contains("page=2", StringComparison.Ordinal));
+        urls.ShouldAllBe(u => !u.Contains(family, StringComparison.OrdinalIgnoreCase) && !u.Contains("Chioma", StringComparison.OrdinalIgnoreCase)
+            && !u.Contains("1990", StringComparison.Ordinal) && !u.Contains("Z998877", StringComparison.OrdinalIgnoreCase));
         page.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>().ShouldAllBe(f => f.Method == "post");
+    }
+
+    [Fact]
+    public async Task Post_Search_RedirectsToResultsUnderAToken_ThatBackShowsAgain()
+    {
+        var (user, browser) = await SignInAsync();
+        var family = UniqueFamilyName("Asante");
+        var personId = await _data.CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Kofi", FamilyName = family });
+
+        var posted = await browser.PostFormAsync("/people", new() { ["Input.Name"] = $"Kofi {family}" });
+
+        posted.Status.ShouldBe(HttpStatusCode.Redirect);
+        posted.Location.ShouldNotBeNull().ShouldMatch("^/people\\?search=[A-Za-z0-9_-]{32}#results$");
+        (await factory.AuditEventsAsync(personId, AuditActions.SearchResult)).ShouldBeEmpty();
+        var results = await browser.GetAsync(posted.Location!);
+        results.Status.ShouldBe(HttpStatusCode.OK);
+        ResultLinks(results.Document).ShouldBe([$"/people/{personId}"]);
+        results.Document.InputValue("Input.Name").ShouldBe($"Kofi {family}");
+
+        // The browser's Back button asks for the same address again.
+        var back = await browser.GetAsync(posted.Location!);
+        ResultLinks(back.Document).ShouldBe([$"/people/{personId}"]);
+        (await factory.AuditEventsAsync(personId, AuditActions.SearchResult)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Get_TokenOfAnotherUser_ShowsTheEmptyFormAndNoOne()
+    {
+        var (user, browser) = await SignInAsync();
+        var personId = await _data.CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Efua", FamilyName = UniqueFamilyName("Boateng") });
+        var colleague = await _data.CreateUserAsync(user.OrganisationId, StaffRoles.Practitioner);
+        var posted = await browser.PostFormAsync("/people", new() { ["Input.Name"] = "Efua" });
+        posted.Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await (await Browser.SignInAsync(factory, colleague)).GetAsync(posted.Location!);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector("#search-expired").Text().ShouldBe("That search has expired. Search again.");
+        page.Document.QuerySelector("tbody").ShouldBeNull();
+        page.Document.InputValue("Input.Name").ShouldBeNullOrEmpty();
+        page.Html.ShouldNotContain("Efua");
+        (await factory.AuditEventsAsync(personId, AuditActions.SearchResult)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Get_UnknownToken_ShowsTheEmptyFormWithASentence()
+    {
+        var (_, browser) = await SignInAsync();
+
+        var page = await browser.GetAsync("/people?search=not-a-token");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector("#search-expired").ShouldNotBeNull();
+        page.Document.QuerySelector("tbody").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Get_ExpiredToken_ShowsTheEmptyFormAndNoOne()
+    {
+        var (user, browser) = await SignInAsync();
+        var personId = await _data.CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Yaw", FamilyName = UniqueFamilyName("Owusu") });
+        var posted = await browser.PostFormAsync("/people", new() { ["Input.Name"] = "Yaw" });
+        factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        ResultLinks((await browser.GetAsync(posted.Location!)).Document).ShouldBe([$"/people/{personId}"]);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        var page = await browser.GetAsync(posted.Location!);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelector("#search-expired").ShouldNotBeNull();
+        page.Document.QuerySelector("tbody").ShouldBeNull();
+        (await factory.AuditEventsAsync(personId, AuditActions.SearchResult)).Count.ShouldBe(1);
     }
 
     [Fact]
@@ -176,7 +256,7 @@ public sealed class SearchPageTests(ThroughcareFactory factory) : IClassFixture<
         return (user, await Browser.SignInAsync(factory, user));
     }
 
-    private static Task<Page> SearchAsync(Browser browser, Dictionary<string, string> fields) => browser.PostFormAsync("/people", fields);
+    private static Task<Page> SearchAsync(Browser browser, Dictionary<string, string> fields) => browser.PostFormAndFollowAsync("/people", fields);
 
     private static List<string> ResultLinks(IHtmlDocument document) =>
         document.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.GetAttribute("href")!).ToList();

@@ -1,5 +1,9 @@
 using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.People;
@@ -10,6 +14,130 @@ namespace Throughcare.Tests.Pages.People;
 public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
     private readonly TestData _data = new(factory);
+
+    [Fact]
+    public async Task Get_PersonInCare_LeadsWithTheirCare_StatesWorkersAndHowToReachThem()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        await SetPhoneAsync(scenario.EmotionalWorker, "020 7946 0011");
+        var browser = await Browser.SignInAsync(factory, scenario.Referrer);
+
+        var page = await browser.GetAsync($"/people/{scenario.PersonId}");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var current = page.Document.QuerySelector("#current-care").ShouldNotBeNull();
+        var episode = current.QuerySelector($"[data-episode='{scenario.Episode.Id}']").ShouldNotBeNull();
+        episode.QuerySelector(".govuk-summary-card__title").Text().ShouldBe($"Episode with {scenario.Service.Name}");
+        CardValue(episode, "State").ShouldBe("Active");
+        var workers = episode.QuerySelectorAll(".app-worker-contact").Select(w => w.Text()).ToList();
+        workers.Count.ShouldBe(2);
+        workers.ShouldContain(w => w.Contains(scenario.EmotionalWorker.DisplayName, StringComparison.Ordinal) && w.Contains(scenario.EmotionalWorker.Email, StringComparison.Ordinal)
+            && w.Contains("020 7946 0011", StringComparison.Ordinal) && w.Contains("emotional support", StringComparison.Ordinal));
+        workers.ShouldContain(w => w.Contains(scenario.PracticalWorker.DisplayName, StringComparison.Ordinal) && w.Contains(scenario.PracticalWorker.Email, StringComparison.Ordinal));
+        episode.QuerySelector($"a[href='mailto:{scenario.EmotionalWorker.Email}']").ShouldNotBeNull();
+
+        // The referral that opened the episode is past: the episode carries the care on.
+        var referral = page.Document.QuerySelector($"#past-care [data-referral='{scenario.Referral.Id}']").ShouldNotBeNull();
+        CardValue(referral, "State").ShouldBe("Accepted");
+        CardValue(referral, "Referred by").ShouldContain(scenario.Referrer.DisplayName);
+        CardValue(referral, "Referred by").ShouldContain(scenario.Referrer.Email);
+
+        // Care first, personal details after it.
+        var sections = page.Document.QuerySelectorAll("section[id]").Select(e => e.Id).ToList();
+        sections.ShouldBe(["current-care", "past-care", "personal-details"]);
+    }
+
+    [Fact]
+    public async Task Get_PersonInCareOfAnotherOrganisation_HidesTheEpisodesTheViewerMayNotSee()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var referrals = new ReferralTestData(factory);
+        var other = await _data.CreateOrganisationAsync(Web.Domain.Organisations.OrganisationKind.VoluntarySector);
+        var otherUser = await _data.CreateUserAsync(other.Id, StaffRoles.Manager);
+        var otherService = await referrals.CreateServiceAsync(other.Id);
+        var otherReferral = await referrals.CreateReferralAsync(scenario.PersonId, otherService, other.Id, otherUser.Id, ReferralState.Accepted);
+        await factory.WithDbAsync(async db =>
+        {
+            db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = scenario.PersonId, OrganisationId = other.Id, Kind = CareRoleKind.Referral, ReferralId = otherReferral.Id, StartedAt = factory.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var otherEpisode = await referrals.CreateEpisodeAsync(scenario.PersonId, otherService, otherReferral.Id, otherUser.Id);
+
+        foreach (var viewer in new[] { scenario.Manager, scenario.Referrer })
+        {
+            var page = await (await Browser.SignInAsync(factory, viewer)).GetAsync($"/people/{scenario.PersonId}");
+
+            page.Status.ShouldBe(HttpStatusCode.OK);
+            page.Document.QuerySelector($"[data-episode='{scenario.Episode.Id}']").ShouldNotBeNull();
+            page.Document.QuerySelector($"[data-episode='{otherEpisode.Id}']").ShouldBeNull();
+            page.Document.QuerySelector($"[data-referral='{otherReferral.Id}']").ShouldBeNull();
+            page.Html.ShouldNotContain(otherService.Name);
+            page.Html.ShouldNotContain(otherUser.DisplayName);
+        }
+
+        var own = await (await Browser.SignInAsync(factory, otherUser)).GetAsync($"/people/{scenario.PersonId}");
+        own.Document.QuerySelector($"[data-episode='{otherEpisode.Id}']").ShouldNotBeNull();
+        own.Document.QuerySelector($"[data-episode='{scenario.Episode.Id}']").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Get_PersonWithNoCare_SaysSo()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var personId = await _data.CreatePersonAsync(user.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, user);
+
+        var page = await browser.GetAsync($"/people/{personId}");
+
+        page.Document.QuerySelector("#current-care p").Text().ShouldBe("No services you can see are working with them now.");
+        page.Document.QuerySelector("#past-care").ShouldBeNull();
+        page.Document.QuerySelectorAll(".app-care").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Get_BlankDetails_ShowNotRecorded()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var personId = await _data.CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Ama", Crn = "X123456" });
+        var browser = await Browser.SignInAsync(factory, user);
+
+        var page = await browser.GetAsync($"/people/{personId}");
+
+        page.Document.GetSummaryListValue("First name").ShouldBe("Ama");
+        page.Document.GetSummaryListValue("CRN").ShouldBe("X123456");
+        foreach (var key in new[] { "Middle names", "Gender identity", "PNC number", "Prison number", "NHS number", "Phone", "Email address", "Address", "Postcode", "Borough", "Ethnic group", "Needs an interpreter", "RoSH level", "MAPPA", "OPD screening" })
+        {
+            page.Document.GetSummaryListValue(key).ShouldBe("Not recorded", key);
+        }
+    }
+
+    [Fact]
+    public async Task Get_ChangeLinks_OpenTheEditPageAtTheFieldTheyName()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var personId = await _data.CreatePersonAsync(user.OrganisationId);
+        var browser = await Browser.SignInAsync(factory, user);
+
+        var page = await browser.GetAsync($"/people/{personId}");
+        var edit = await browser.GetAsync($"/people/{personId}/edit");
+
+        var links = page.Document.QuerySelectorAll("#personal-details .govuk-summary-list__actions a")
+            .Select(a => (Label: a.QuerySelector(".govuk-visually-hidden").Text(), Href: a.GetAttribute("href")!))
+            .Where(l => l.Href.StartsWith($"/people/{personId}/edit", StringComparison.Ordinal))
+            .ToList();
+        links.Count.ShouldBe(24);
+        links.ShouldContain(("date of birth", $"/people/{personId}/edit#Input_DateOfBirth-day"));
+        links.ShouldContain(("CRN", $"/people/{personId}/edit#Input_Crn"));
+        links.ShouldContain(("interpreter need", $"/people/{personId}/edit#Input_InterpreterNeeded"));
+        links.Select(l => l.Href).Distinct().Count().ShouldBe(links.Count);
+        foreach (var (label, href) in links)
+        {
+            var id = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
+            var field = edit.Document.GetElementById(id);
+            field.ShouldNotBeNull($"{label}: no field {id} on the edit page");
+            field.TagName.ShouldBeOneOf(["INPUT", "SELECT", "TEXTAREA"], label);
+        }
+    }
 
     [Fact]
     public async Task Get_Person_ShowsTheirDetails()
@@ -52,7 +180,7 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
         page.Document.GetSummaryListValue("MAPPA").ShouldBe("Category 2, level 1");
         page.Document.GetSummaryListValue("Prolific and priority offender").ShouldBe("Yes");
         page.Document.GetSummaryListValue("OPD screening").ShouldBe("Screened in on 1 May 2024");
-        page.Document.QuerySelector($"a[href='/people/{personId}/edit']").ShouldNotBeNull();
+        page.Document.QuerySelector($"a[href^='/people/{personId}/edit#']").ShouldNotBeNull();
     }
 
     [Fact]
@@ -112,4 +240,14 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var kept = await browser.GetAsync(page.Location!);
         kept.Status.ShouldBe(HttpStatusCode.OK);
     }
+
+    private static string CardValue(IElement card, string key) =>
+        card.QuerySelectorAll(".govuk-summary-list__row").First(r => r.QuerySelector(".govuk-summary-list__key").Text() == key)
+            .QuerySelector(".govuk-summary-list__value").Text();
+
+    private Task<int> SetPhoneAsync(TestUser user, string phone) => factory.WithDbAsync(async db =>
+    {
+        (await db.Users.SingleAsync(u => u.Id == user.Id)).PhoneNumber = phone;
+        return await db.SaveChangesAsync();
+    });
 }

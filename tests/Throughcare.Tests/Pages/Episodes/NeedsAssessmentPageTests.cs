@@ -68,7 +68,9 @@ public sealed class NeedsAssessmentPageTests(ThroughcareFactory factory) : IClas
     }
 
     [Theory]
-    [InlineData("Input.Health", "", "Input_Health", "Select the level of need for health")]
+    [InlineData("Input.Levels[health]", "", "Input_Levels_health_", "Select the level of need for mental and physical health (including alcohol)")]
+    [InlineData("Input.Levels[drugs]", "Severe", "Input_Levels_drugs_", "Select the level of need for drugs")]
+    [InlineData("Input.Levels[children-families]", "2", "Input_Levels_children-families_", "Select the level of need for children, families and support networks")]
     [InlineData("Input.Occasion", "", "Input_Occasion", "Select when the assessment was made")]
     [InlineData("Input.AssessedOn.Day", "", "Input_AssessedOn", "Date of the assessment must be a real date")]
     [InlineData("Input.AssessedOn.Year", "2999", "Input_AssessedOn", "Date of the assessment must be today or in the past")]

@@ -156,7 +156,7 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
             ["Input.HeldOn.Year"] = today.Year.ToString(CultureInfo.InvariantCulture),
             ["Input.Summary"] = $"Discussed suicidal thoughts {marker}",
         })).Status.ShouldBe(HttpStatusCode.Redirect);
-        (await worker.PostFormAsync(scenario.Path + "/plan/goals/new", new() { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Input.Description"] = $"Stop using cocaine {marker}", ["Input.Pathway"] = "drugs-alcohol" }))
+        (await worker.PostFormAsync(scenario.Path + "/plan/goals/new", new() { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Input.Description"] = $"Stop using cocaine {marker}", ["Input.Pathway"] = "drugs" }))
             .Status.ShouldBe(HttpStatusCode.Redirect);
         var version = await factory.WithDbAsync(db => db.Episodes.Where(e => e.Id == scenario.Episode.Id).Select(e => e.Version).SingleAsync());
         (await worker.PostFormAsync(scenario.Path + "/plan/priorities", new() { ["Version"] = version.ToString(), ["Input.First"] = $"Seeing my children {marker}" }))

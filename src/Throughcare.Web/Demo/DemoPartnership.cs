@@ -16,7 +16,7 @@ namespace Throughcare.Web.Demo;
 /// A small, fictional London partnership for trying Throughcare. Seeded only when Throughcare:Demo:Enabled is true
 /// (the Demo environment); no account exists anywhere else until an administrator creates one.
 /// </summary>
-public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<ApplicationUser> users, AuditLog audit, TimeProvider time, IConfiguration configuration)
+public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<ApplicationUser> users, AuditLog audit, PathwayCatalogue pathways, TimeProvider time, IConfiguration configuration)
 {
     public const string EmailDomain = "demo.throughcare.test";
 
@@ -256,7 +256,8 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
 
         var assessment = new NeedsAssessment { Id = Guid.NewGuid(), EpisodeId = episode.Id, Occasion = AssessmentOccasion.Start, AssessedOn = startedOn.AddDays(7), RecordedAt = opened.AddDays(7), RecordedByUserId = fmhp.Id };
         NeedLevel[] levels = [NeedLevel.High, NeedLevel.Medium, NeedLevel.Medium, NeedLevel.Low, NeedLevel.High, NeedLevel.Medium, NeedLevel.High];
-        assessment.Ratings = ResettlementPathways.All.Select((p, i) => new NeedRating { Id = Guid.NewGuid(), AssessmentId = assessment.Id, Pathway = p.Code, Level = levels[i] }).ToList();
+        var offered = (await pathways.GetAsync(cancellationToken)).Offered;
+        assessment.Ratings = offered.Select((p, i) => new NeedRating { Id = Guid.NewGuid(), AssessmentId = assessment.Id, Pathway = p.Code, Level = levels[i % levels.Length] }).ToList();
         db.NeedsAssessments.Add(assessment);
         var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = episode.Id, Description = "Move into a settled home before the hostel place ends", Pathway = "accommodation", CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id };
         goal.Actions =

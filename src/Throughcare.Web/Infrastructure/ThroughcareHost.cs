@@ -21,6 +21,7 @@ using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 using Throughcare.Web.Infrastructure.Database;
@@ -68,6 +69,7 @@ public static class ThroughcareHost
         services.AddScoped<DemoPartnership>();
         services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(DatabaseSetup.GetDataDirectory(configuration, builder.Environment), "documents")));
         services.AddAudit();
+        services.AddReferenceData();
         services.AddAccounts();
         services.AddOrganisations();
         services.AddPeople(configuration);
@@ -92,6 +94,9 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/Admin/Users", Capabilities.Administer);
             o.Conventions.AuthorizeFolder("/Admin/ApiTokens", Capabilities.Administer);
             o.Conventions.AuthorizeFolder("/Admin/Instruments", Capabilities.Administer);
+
+            // The pathways are the whole partnership's, so no one organisation's administrator changes them (ADR 6).
+            o.Conventions.AuthorizeFolder("/Admin/Pathways", Capabilities.AdministerPartnership);
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
             o.Conventions.AddFolderApplicationModelConvention("/Services", m => m.Filters.Add(new Pages.Services.ServiceRouteFilter()));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);

@@ -45,7 +45,7 @@ public abstract class GovUkFieldTagHelperBase : TagHelper
     /// <summary>The messages shown beside the field: its first error, or, for a field of several files, one a file.</summary>
     protected virtual IReadOnlyList<string> ErrorMessages => GovUkHtml.FirstError(ViewContext.ModelState, ErrorKeys) is { } error ? [error] : [];
 
-    /// <summary>Walks a path of properties and list indexes ("Documents[2].Use") from the view's model.</summary>
+    /// <summary>Walks a path of properties, list indexes ("Documents[2].Use") and dictionary keys ("Levels[drugs]") from the view's model.</summary>
     private ModelExpression FromPath(string path)
     {
         var explorer = ViewContext.ViewData.ModelExplorer;
@@ -55,7 +55,14 @@ public abstract class GovUkFieldTagHelperBase : TagHelper
             var bracket = step.IndexOf('[', StringComparison.Ordinal);
             explorer = explorer.GetExplorerForProperty(bracket < 0 ? step : step[..bracket])
                 ?? throw new InvalidOperationException($"{path}: {step} is not a property.");
-            if (bracket >= 0)
+            if (bracket >= 0 && explorer.Model is System.Collections.IDictionary dictionary)
+            {
+                // A dictionary keyed by code ("Input.Levels[drugs]"): the entry's value, or none yet.
+                var key = step[(bracket + 1)..^1];
+                var valueType = explorer.ModelType.GetGenericArguments()[1];
+                explorer = new ModelExplorer(metadata, explorer, metadata.GetMetadataForType(valueType), dictionary.Contains(key) ? dictionary[key] : null);
+            }
+            else if (bracket >= 0)
             {
                 var index = int.Parse(step[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
                 var item = explorer.Model is System.Collections.IList list && index < list.Count ? list[index] : null;

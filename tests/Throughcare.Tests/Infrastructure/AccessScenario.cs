@@ -176,11 +176,16 @@ public sealed class AccessScenario
                     Administered("userId", Staff["worker"].Id, Receiving.Id, "the receiving worker's account"),
                     Administered("userId", Staff["referrer"].Id, Referring.Id, "the referrer's account"),
                 ],
+                // The partnership's own reference data: no organisation's, so only a partnership administrator changes it.
+                ["pathwayId"] = [new("pathwayId", Id(SeededDrugsPathwayId), "the drugs pathway", RouteValueKind.Administration)],
                 ["code"] = [new("code", "404", "not found", RouteValueKind.Parameter)],
                 ["documentName"] = [new("documentName", "v1", "version 1", RouteValueKind.Parameter)],
             };
         }
     }
+
+    /// <summary>The drugs pathway, as the ResettlementPathwaysAsData migrations seed it on every database.</summary>
+    private static readonly Guid SeededDrugsPathwayId = new("3b1f6c52-7a0e-4e43-9d3e-5f1a0c7d2e04");
 
     private static RouteFill Care(string key, Guid id, Guid personId, string label, string? parentKey = null, Guid? parent = null) =>
         new(key, Id(id), label, RouteValueKind.CareRecord, parentKey, parent is { } p ? Id(p) : null) { PersonId = personId };

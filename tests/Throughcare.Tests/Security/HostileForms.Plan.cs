@@ -7,7 +7,7 @@ namespace Throughcare.Tests.Security;
 
 public static partial class HostileForms
 {
-    private static readonly string[] PlanNeedLevelFields = ["Input.Accommodation", "Input.Ete", "Input.Health", "Input.DrugsAlcohol", "Input.Finance", "Input.ChildrenFamilies", "Input.Attitudes"];
+    private static readonly string[] PlanNeedLevelFields = [.. Pages.Episodes.PlanTestData.Pathways.Select(Pages.Episodes.PlanTestData.LevelField)];
 
     /// <summary>The episode's needs, priorities, goals, actions, reviews, extensions and strands forms.</summary>
     private static IEnumerable<HostileForm> PlanForms =>

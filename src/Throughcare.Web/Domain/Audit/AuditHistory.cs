@@ -13,7 +13,7 @@ public sealed record HistoryEntry(DateTime At, string By, AuditDescription Descr
 /// record it describes lets read it (a referral's events to the two organisations at its ends, an episode's to its
 /// service team, and what the referrer may see of it to them), and rendered by its type, with labels, not codes.
 /// </summary>
-public sealed class AuditHistory(ThroughcareDbContext db, IEnumerable<IRecordAccess> accesses)
+public sealed class AuditHistory(ThroughcareDbContext db, IEnumerable<IRecordAccess> accesses, ReferenceData.PathwayCatalogue pathways)
 {
     /// <summary>Rows written before events were typed, about the person's own record: shown as they were written.</summary>
     private static readonly string[] LegacyPersonActions = [AuditActions.Create, AuditActions.Update, AuditActions.Merge, AuditActions.MergedInto];
@@ -38,7 +38,7 @@ public sealed class AuditHistory(ThroughcareDbContext db, IEnumerable<IRecordAcc
             .Concat(db.Services.Where(s => mentioned.Contains(s.Id)).Select(s => new { s.Id, s.Name }))
             .Concat(db.ServiceStrands.Where(s => mentioned.Contains(s.Id)).Select(s => new { s.Id, s.Name }))
             .ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
-        var labels = new AuditLabels(names, personId);
+        var labels = new AuditLabels(names, personId, await pathways.GetAsync(cancellationToken));
         return (events.Select(e => new HistoryEntry(
             e.Row.OccurredAt,
             $"{labels.Name(e.Row.UserId, e.Row.UserName ?? "System")}{(e.Row.OrganisationId is null ? "" : $", {labels.Name(e.Row.OrganisationId)}")}",

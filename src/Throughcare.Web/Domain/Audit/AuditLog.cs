@@ -76,4 +76,5 @@ public static class AuditRecordTypes
     public const string ReflectiveReview = "reflective-review";
     public const string ApiToken = "api-token";
     public const string CareRole = "care-role";
+    public const string ResettlementPathway = "resettlement-pathway";
 }

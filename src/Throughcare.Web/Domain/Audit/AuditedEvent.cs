@@ -36,10 +36,15 @@ public abstract record AuditedEvent
     public abstract AuditDescription Describe(AuditLabels labels);
 }
 
-/// <summary>The names a description shows for the ids an event holds, looked up once for a page of events.</summary>
-public sealed class AuditLabels(IReadOnlyDictionary<Guid, string> names, Guid? historyOf = null)
+/// <summary>
+/// The names a description shows for the ids an event holds, looked up once for a page of events, and the labels of the
+/// resettlement pathways (retired ones included) for the codes events hold.
+/// </summary>
+public sealed class AuditLabels(IReadOnlyDictionary<Guid, string> names, Guid? historyOf = null, ReferenceData.PathwayList? pathways = null)
 {
     public static AuditLabels None { get; } = new(new Dictionary<Guid, string>());
+
+    public ReferenceData.PathwayList Pathways { get; } = pathways ?? ReferenceData.PathwayList.Empty;
 
     /// <summary>Whether the event is about the record whose history is being read, rather than one merged into it.</summary>
     public bool IsThisRecord(Guid personId) => historyOf is null || historyOf == personId;

@@ -87,8 +87,11 @@ public sealed record ContactStrand(Guid ServiceStrandId, string Name, string Int
         Periods.Any(p => Display.LondonDate(p.StartedAt) <= Display.LondonDate(occurredAt) && (p.EndedAt is null || occurredAt < p.EndedAt));
 }
 
-/// <summary>What a contact is checked against: the episode's state, start and strands, and the time now.</summary>
-public sealed record ContactRules(EpisodeState State, DateOnly StartedOn, IReadOnlyList<ContactStrand> Strands, DateTime Now, bool KeepsReengagementAttempt = false)
+/// <summary>
+/// What a contact is checked against: the episode's state, start and strands, the time now, and the resettlement
+/// pathways offered (those in use, and any retired one the contact being corrected already holds).
+/// </summary>
+public sealed record ContactRules(EpisodeState State, DateOnly StartedOn, IReadOnlyList<ContactStrand> Strands, DateTime Now, ReferenceList<Pathway> Pathways, bool KeepsReengagementAttempt = false)
 {
     public ContactStrand? Strand(Guid? serviceStrandId) => Strands.SingleOrDefault(s => s.ServiceStrandId == serviceStrandId);
 
@@ -124,7 +127,7 @@ public sealed record ContactRules(EpisodeState State, DateOnly StartedOn, IReadO
             .WithMessage(x => $"{string.Join(", ", x.Interventions.Where(c => !Strand(x.StrandId)!.InterventionItems.Contains(c)).Select(Interventions.Label))} is not an intervention of the {Strand(x.StrandId)!.Name.ToLowerInvariant()} strand: select from its list")
             .When(x => Strand(x.StrandId) is not null),
         v => v.RuleFor(x => x.Interventions).Must(i => i.Count <= 20 && i.Distinct().Count() == i.Count).WithMessage("Select each intervention once"),
-        v => v.RuleFor(x => x.Pathways).Must(p => p.All(ResettlementPathways.All.Contains) && p.Distinct().Count() == p.Count).WithMessage("Select resettlement pathways from the list"),
+        v => v.RuleFor(x => x.Pathways).Must(p => p.All(Pathways.Contains) && p.Distinct().Count() == p.Count).WithMessage("Select resettlement pathways from the list"),
         v => v.RuleFor(x => x.Note).SafeText("Case note", ContactInput.NoteMaxLength, multiline: true),
         v => v.RuleFor(x => x.IsReengagementAttempt).Must(r => !r || OffersReengagementAttempt)
             .WithMessage("A re-engagement attempt can only be recorded while the episode is disengaged"),
@@ -174,7 +177,7 @@ public sealed class ContactSnapshot
 public sealed record DoseCount(Guid ServiceStrandId, string Intervention, int Sessions);
 
 /// <summary>Records contacts and their corrections. Every write goes through EpisodeWork, so it is versioned and audited.</summary>
-public sealed class ContactService(EpisodeWork work)
+public sealed class ContactService(EpisodeWork work, PathwayCatalogue pathways)
 {
     /// <summary>What a contact on this episode is checked against, or null when the episode cannot be seen.</summary>
     public async Task<ContactRules?> RulesAsync(Guid episodeId, CancellationToken cancellationToken, Contact? correcting = null)
@@ -191,7 +194,8 @@ public sealed class ContactService(EpisodeWork work)
         var strands = serviceStrands.OrderBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => new ContactStrand(s.Id, s.Name, s.InterventionList, episode.Strands.Where(e => e.ServiceStrandId == s.Id).Select(e => (e.StartedAt, e.EndedAt)).ToList()))
             .ToList();
-        return new ContactRules(episode.State, episode.StartedOn, strands, work.Now, correcting?.IsReengagementAttempt == true);
+        var offered = (await pathways.GetAsync(cancellationToken)).OfferedWith(correcting?.Pathways ?? []);
+        return new ContactRules(episode.State, episode.StartedOn, strands, work.Now, offered, correcting?.IsReengagementAttempt == true);
     }
 
     /// <summary>Records a contact; a second submission with the same id answers with the first contact.</summary>

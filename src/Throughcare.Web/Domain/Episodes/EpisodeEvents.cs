@@ -148,7 +148,7 @@ public sealed record ContactFacts(
         ("Strand", labels.Name(ServiceStrandId, "Strand")),
         ("Attendance", EpisodeStates.Label(Attendance)),
         ("Interventions", Interventions.Count == 0 ? "None" : string.Join(", ", Interventions.Select(ReferenceData.Interventions.Label))),
-        ("Resettlement pathways", Pathways.Count == 0 ? "None" : string.Join(", ", Pathways.Select(p => ResettlementPathways.All.LabelFor(p) ?? p))),
+        ("Resettlement pathways", Pathways.Count == 0 ? "None" : string.Join(", ", Pathways.Select(labels.Pathways.Label))),
         ("Re-engagement attempt", EpisodeEventText.YesNo(IsReengagementAttempt)),
         ("Note restricted", EpisodeEventText.YesNo(NoteRestricted)),
     ];
@@ -203,7 +203,7 @@ public sealed record NeedsAssessed(Guid EpisodeId, Guid PersonId, Guid Assessmen
     public override AuditDescription Describe(AuditLabels labels) => new($"{EpisodeStates.Label(Occasion)} needs assessment recorded",
     [
         new FieldChange("Date of the assessment", null, Display.Date(AssessedOn)),
-        .. ResettlementPathways.All.Where(p => Levels.ContainsKey(p.Code)).Select(p => new FieldChange(p.Label, null, EpisodeStates.Label(Levels[p.Code]))),
+        .. labels.Pathways.InOrder(Levels.Keys).Select(code => new FieldChange(labels.Pathways.Label(code), null, EpisodeStates.Label(Levels[code]))),
         new FieldChange("Note", null, HasNote ? "Written" : "None"),
     ]);
 }
@@ -236,7 +236,7 @@ public sealed record GoalSet(Guid EpisodeId, Guid PersonId, Guid GoalId, string?
     public override string Action() => AuditActions.Create;
 
     public override AuditDescription Describe(AuditLabels labels) =>
-        new("Goal set", [new FieldChange("Resettlement pathway", null, ResettlementPathways.All.LabelFor(Pathway) ?? "None")]);
+        new("Goal set", [new FieldChange("Resettlement pathway", null, Pathway is null ? "None" : labels.Pathways.Label(Pathway))]);
 }
 
 /// <summary>A goal's outcome was recorded, as a closure is proposed.</summary>

@@ -56,8 +56,10 @@ public sealed record UpdateAction
 public enum NeedChange { Same, Down, Up }
 
 /// <summary>The person's plan: needs assessments, their three hardest things, goals and the actions towards them.</summary>
-public sealed class PlanService(EpisodeWork work)
+public sealed class PlanService(EpisodeWork work, PathwayCatalogue pathways)
 {
+    public const string GoalPathwayNotListed = "Select a pathway from the list";
+
     public Task<WriteResult> RecordNeedsAsync(RecordNeeds options, CancellationToken cancellationToken)
     {
         var assessmentId = Guid.NewGuid();
@@ -70,9 +72,15 @@ public sealed class PlanService(EpisodeWork work)
                 return "A start assessment has already been recorded: choose review or end";
             }
 
-            if (ResettlementPathways.All.Any(p => !options.Levels.ContainsKey(p.Code)))
+            var offered = (await pathways.GetAsync(cancellationToken)).Offered;
+            if (offered.Any(p => !options.Levels.ContainsKey(p.Code)))
             {
                 return "Select a level of need for every pathway";
+            }
+
+            if (options.Levels.Keys.Any(code => !offered.Contains(code)))
+            {
+                return "Select levels of need only for the pathways listed";
             }
 
             work.Add(new NeedsAssessment
@@ -86,13 +94,13 @@ public sealed class PlanService(EpisodeWork work)
                 RecordedByUserId = work.User.RequireUserId(),
                 SubmissionId = options.SubmissionId,
             });
-            foreach (var pathway in ResettlementPathways.All)
+            foreach (var pathway in offered)
             {
                 work.Add(new NeedRating { Id = Guid.NewGuid(), AssessmentId = assessmentId, Pathway = pathway.Code, Level = options.Levels[pathway.Code] });
             }
 
             work.Record(new NeedsAssessed(episode.Id, episode.PersonId, assessmentId, options.Occasion, options.AssessedOn,
-                ResettlementPathways.All.ToDictionary(p => p.Code, p => options.Levels[p.Code]), options.Note is not null));
+                offered.ToDictionary(p => p.Code, p => options.Levels[p.Code]), options.Note is not null));
             return null;
         }, cancellationToken);
     }
@@ -119,8 +127,13 @@ public sealed class PlanService(EpisodeWork work)
     {
         var goalId = Guid.NewGuid();
         var existing = work.Db.Goals.Where(g => g.SubmissionId == options.SubmissionId).Select(g => (Guid?)g.Id);
-        return work.AddOnceAsync(options.EpisodeId, existing, goalId, Refusal? (Episode episode) =>
+        return work.AddOnceAsync(options.EpisodeId, existing, goalId, async Task<Refusal?> (Episode episode) =>
         {
+            if (options.Pathway is not null && !(await pathways.GetAsync(cancellationToken)).Offered.Contains(options.Pathway))
+            {
+                return new Refusal(GoalPathwayNotListed, "Input.Pathway");
+            }
+
             work.Add(new Goal
             {
                 Id = goalId,

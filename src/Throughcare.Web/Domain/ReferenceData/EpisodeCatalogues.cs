@@ -1,20 +1,5 @@
 namespace Throughcare.Web.Domain.ReferenceData;
 
-/// <summary>The seven resettlement pathways used for needs, goals and contacts.</summary>
-public static class ResettlementPathways
-{
-    public static ReferenceList<ReferenceItem> All { get; } = new(
-    [
-        new("accommodation", "Accommodation"),
-        new("ete", "Education, training and employment"),
-        new("health", "Health"),
-        new("drugs-alcohol", "Drugs and alcohol"),
-        new("finance", "Finance, benefit and debt"),
-        new("children-families", "Children and families"),
-        new("attitudes", "Attitudes, thinking and behaviour"),
-    ]);
-}
-
 /// <summary>The controlled lists of interventions a contact can record, one list per kind of strand.</summary>
 public static class Interventions
 {

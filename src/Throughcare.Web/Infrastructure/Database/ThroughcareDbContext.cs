@@ -7,6 +7,7 @@ using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.Notifications;
 using Throughcare.Web.Domain.Organisations;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Services;
 
@@ -47,6 +48,7 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PartnershipAction> PartnershipActions => Set<PartnershipAction>();
+    public DbSet<ResettlementPathway> ResettlementPathways => Set<ResettlementPathway>();
 
     public AccessScope Scope => scope;
 

@@ -53,4 +53,20 @@ public sealed class GoalPageTests(ThroughcareFactory factory) : IClassFixture<Th
         var closed = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Closed);
         await factory.ShouldFindNothingAsync(closed, [closed.EmotionalWorker], "/plan/goals/new");
     }
+
+    [Fact]
+    public async Task RetiredDrugsAndAlcohol_IsNotOffered_AndIsRefused()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.PracticalWorker);
+
+        var form = await browser.GetAsync(scenario.Path + "/plan/goals/new");
+        var page = await browser.PostFormAsync(scenario.Path + "/plan/goals/new", new() { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Input.Description"] = "Cut down", ["Input.Pathway"] = "drugs-alcohol" });
+
+        form.Document.QuerySelectorAll("#Input_Pathway option").Select(o => o.GetAttribute("value")).ShouldBe(["", .. PlanTestData.Pathways]);
+        form.Document.QuerySelector("#Input_Pathway option[value=health]").Text().ShouldBe("Mental and physical health (including alcohol)");
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Input_Pathway", "Select a pathway from the list");
+        (await factory.WithDbAsync(db => db.Goals.CountAsync(g => g.EpisodeId == scenario.Episode.Id))).ShouldBe(0);
+    }
 }

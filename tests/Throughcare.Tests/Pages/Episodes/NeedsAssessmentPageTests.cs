@@ -68,7 +68,9 @@ public sealed class NeedsAssessmentPageTests(ThroughcareFactory factory) : IClas
     }
 
     [Theory]
-    [InlineData("Input.Health", "", "Input_Health", "Select the level of need for health")]
+    [InlineData("Input.Levels[health]", "", "Input_Levels_health_", "Select the level of need for mental and physical health (including alcohol)")]
+    [InlineData("Input.Levels[drugs]", "Severe", "Input_Levels_drugs_", "Select the level of need for drugs")]
+    [InlineData("Input.Levels[children-families]", "2", "Input_Levels_children-families_", "Select the level of need for children, families and support networks")]
     [InlineData("Input.Occasion", "", "Input_Occasion", "Select when the assessment was made")]
     [InlineData("Input.AssessedOn.Day", "", "Input_AssessedOn", "Date of the assessment must be a real date")]
     [InlineData("Input.AssessedOn.Year", "2999", "Input_AssessedOn", "Date of the assessment must be today or in the past")]
@@ -96,5 +98,39 @@ public sealed class NeedsAssessmentPageTests(ThroughcareFactory factory) : IClas
 
         var closed = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Closed);
         await factory.ShouldFindNothingAsync(closed, [closed.EmotionalWorker], "/plan/needs/new");
+    }
+
+    [Fact]
+    public async Task Get_AsksForEachPathwayInUse_InTheirOrder_AndNotTheRetiredDrugsAndAlcohol()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var page = await browser.GetAsync(scenario.Path + "/plan/needs/new");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Document.QuerySelectorAll("fieldset legend").Select(l => l.Text()).Skip(2).ShouldBe(
+        [
+            "Accommodation", "Education, training and employment", "Mental and physical health (including alcohol)", "Drugs",
+            "Finance, benefit and debt", "Children, families and support networks", "Attitudes, thinking and behaviour",
+        ]);
+        page.Document.QuerySelectorAll("input[type=radio]").Select(i => i.GetAttribute("name")).Where(n => n!.StartsWith("Input.Levels[", StringComparison.Ordinal)).Distinct()
+            .ShouldBe(PlanTestData.Pathways.Select(PlanTestData.LevelField));
+    }
+
+    [Fact]
+    public async Task Post_ALevelOnTheRetiredDrugsAndAlcohol_IsRefused()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+        var form = NeedsForm("Start", "High");
+        form.Remove(PlanTestData.LevelField("drugs"));
+        form[PlanTestData.LevelField("drugs-alcohol")] = "High";
+
+        var page = await browser.PostFormAsync(scenario.Path + "/plan/needs/new", form);
+
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Input_Levels_drugs_", "Select the level of need for drugs");
+        (await factory.WithDbAsync(db => db.NeedsAssessments.CountAsync(a => a.EpisodeId == scenario.Episode.Id))).ShouldBe(0);
     }
 }

@@ -217,4 +217,20 @@ public sealed class NewContactPageTests(ThroughcareFactory factory) : IClassFixt
 
         await factory.ShouldFindNothingAsync(scenario, [scenario.Referrer, scenario.Outsider], "/contacts/new");
     }
+
+    [Fact]
+    public async Task RetiredDrugsAndAlcohol_IsNotOffered_AndIsRefused()
+    {
+        var scenario = await ContactTestData.CreateAsync(factory);
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var form = await browser.GetAsync(scenario.Path + "/contacts/new");
+        var page = await browser.PostFormAsync(scenario.Path + "/contacts/new", ContactTestData.ValidForm(scenario, f => f["Input.Pathways"] = "drugs-alcohol"));
+
+        form.Document.QuerySelectorAll("input[name='Input.Pathways']").Select(i => i.GetAttribute("value")).ShouldBe(Pages.Episodes.PlanTestData.Pathways);
+        form.Document.QuerySelector("label[for='Input_Pathways-6']").Text().ShouldBe("Children, families and support networks");
+        page.Status.ShouldBe(HttpStatusCode.BadRequest);
+        page.Document.AssertHasError("Input_Pathways", "Select resettlement pathways from the list");
+        (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == scenario.Episode.Id))).ShouldBe(0);
+    }
 }

@@ -7,7 +7,11 @@ namespace Throughcare.Tests.Pages.Episodes;
 /// <summary>Plan records put straight into the database, and valid plan forms.</summary>
 public static class PlanTestData
 {
-    private static readonly string[] Pathways = ["Accommodation", "Ete", "Health", "DrugsAlcohol", "Finance", "ChildrenFamilies", "Attitudes"];
+    /// <summary>The codes of the pathways the migrations seed in use, in order.</summary>
+    public static readonly string[] Pathways = ["accommodation", "ete", "health", "drugs", "finance", "children-families", "attitudes"];
+
+    /// <summary>The needs form's field for one pathway's level.</summary>
+    public static string LevelField(string code) => $"Input.Levels[{code}]";
 
     /// <summary>A goal with one open action of the worker's, undated.</summary>
     public static Task<GoalAction> SeedActionAsync(ThroughcareFactory factory, EpisodeScenario scenario) => factory.WithDbAsync(async db =>
@@ -34,10 +38,10 @@ public static class PlanTestData
         };
         foreach (var pathway in Pathways)
         {
-            form["Input." + pathway] = "Medium";
+            form[LevelField(pathway)] = "Medium";
         }
 
-        form["Input.Accommodation"] = accommodation;
+        form[LevelField("accommodation")] = accommodation;
         return form;
     }
 

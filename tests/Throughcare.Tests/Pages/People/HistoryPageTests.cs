@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Referrals;
 using Throughcare.Web.Domain.Accounts;
@@ -156,7 +157,7 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
             ["Input.HeldOn.Year"] = today.Year.ToString(CultureInfo.InvariantCulture),
             ["Input.Summary"] = $"Discussed suicidal thoughts {marker}",
         })).Status.ShouldBe(HttpStatusCode.Redirect);
-        (await worker.PostFormAsync(scenario.Path + "/plan/goals/new", new() { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Input.Description"] = $"Stop using cocaine {marker}", ["Input.Pathway"] = "drugs-alcohol" }))
+        (await worker.PostFormAsync(scenario.Path + "/plan/goals/new", new() { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Input.Description"] = $"Stop using cocaine {marker}", ["Input.Pathway"] = "drugs" }))
             .Status.ShouldBe(HttpStatusCode.Redirect);
         var version = await factory.WithDbAsync(db => db.Episodes.Where(e => e.Id == scenario.Episode.Id).Select(e => e.Version).SingleAsync());
         (await worker.PostFormAsync(scenario.Path + "/plan/priorities", new() { ["Version"] = version.ToString(), ["Input.First"] = $"Seeing my children {marker}" }))
@@ -301,5 +302,31 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         var url = $"/referrals/{referralId}/{page}";
         var saved = await browser.PostRawAsync(url, change((await browser.GetAsync(url)).Document.FormFields()));
         saved.Status.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", saved.Document.ErrorSummary()));
+    }
+
+    [Fact]
+    public async Task Get_RowsWrittenWithTheRetiredDrugsAndAlcoholCode_StillNameIt()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+
+        // Rows as the service wrote them before drugs and alcohol became two pathways; the trail is never rewritten.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Database.AccessScope>().AsSystem();
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            audit.Record(new GoalSet(scenario.Episode.Id, scenario.PersonId, Guid.NewGuid(), "drugs-alcohol"));
+            audit.Record(new NeedsAssessed(scenario.Episode.Id, scenario.PersonId, Guid.NewGuid(), AssessmentOccasion.Start, factory.Today,
+                new Dictionary<string, NeedLevel> { ["health"] = NeedLevel.Low, ["drugs-alcohol"] = NeedLevel.High }, HasNote: false));
+            await scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Database.ThroughcareDbContext>().SaveChangesAsync();
+        }
+
+        var page = await (await Browser.SignInAsync(factory, scenario.EmotionalWorker)).GetAsync($"/people/{scenario.PersonId}/history");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var changes = page.Document.QuerySelectorAll(".moj-timeline__item tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.Text()))).ToList();
+        changes.ShouldContain(c => c.StartsWith("Resettlement pathway", StringComparison.Ordinal) && c.Contains("Drugs and alcohol (until November 2026)", StringComparison.Ordinal));
+        changes.ShouldContain(c => c.StartsWith("Mental and physical health (including alcohol)", StringComparison.Ordinal) && c.Contains("Low", StringComparison.Ordinal));
+        changes.ShouldContain(c => c.StartsWith("Drugs and alcohol (until November 2026)", StringComparison.Ordinal) && c.Contains("High", StringComparison.Ordinal));
+        page.Html.ShouldNotContain("drugs-alcohol");
     }
 }

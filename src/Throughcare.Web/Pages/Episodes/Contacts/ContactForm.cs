@@ -15,8 +15,8 @@ public static class ContactForm
     public static IEnumerable<SelectListItem> AttendanceItems =>
         Enum.GetValues<Attendance>().Select(a => new SelectListItem(EpisodeStates.Label(a), a.ToString()));
 
-    public static IEnumerable<SelectListItem> PathwayItems =>
-        ResettlementPathways.All.Select(p => new SelectListItem(p.Label, p.Code));
+    public static IEnumerable<SelectListItem> PathwayItems(ContactRules rules) =>
+        rules.Pathways.Select(p => new SelectListItem(p.Label, p.Code));
 
     public static IEnumerable<SelectListItem> StrandItems(ContactRules rules) =>
         rules.Strands.Select(s => new SelectListItem(s.Name, s.ServiceStrandId.ToString()));
@@ -43,7 +43,7 @@ public static class ContactForm
         ("Strand", rules.Strand(input.StrandId)?.Name),
         ("Attendance", input.Attendance is { } attendance ? EpisodeStates.Label(attendance) : null),
         ("Interventions", input.Interventions.Count == 0 ? "None" : string.Join(", ", input.Interventions.Select(Interventions.Label))),
-        ("Resettlement pathways", input.Pathways.Count == 0 ? "None" : string.Join(", ", input.Pathways.Select(p => ResettlementPathways.All.LabelFor(p) ?? p))),
+        ("Resettlement pathways", input.Pathways.Count == 0 ? "None" : string.Join(", ", input.Pathways.Select(p => rules.Pathways.LabelFor(p) ?? p))),
         ("Case note", input.Note),
         ("Note restricted", input.NoteRestricted ? "Yes" : "No"),
         ("Re-engagement attempt", input.IsReengagementAttempt ? "Yes" : "No"),

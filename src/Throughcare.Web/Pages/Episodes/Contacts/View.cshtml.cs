@@ -3,19 +3,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Audit;
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Contacts;
 
 /// <summary>One contact and every earlier version of it. Restricted notes show only to those who may read them.</summary>
-public sealed class ViewModel(ThroughcareDbContext db, ReadAudit reads) : PageModel
+public sealed class ViewModel(ThroughcareDbContext db, ReadAudit reads, PathwayCatalogue pathways) : PageModel
 {
     public EpisodeInView InView { get; private set; } = null!;
     public Contact Contact { get; private set; } = null!;
     public IReadOnlyList<ContactRevision> Revisions { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> StrandNames { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
+    public PathwayList Pathways { get; private set; } = PathwayList.Empty;
 
     public async Task<IActionResult> OnGetAsync(Guid contactId)
     {
@@ -27,6 +29,7 @@ public sealed class ViewModel(ThroughcareDbContext db, ReadAudit reads) : PageMo
         StrandNames = await db.ServiceStrands.Where(s => s.ServiceId == InView.ServiceId).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var staffIds = Revisions.Select(r => r.ReplacedByUserId).Append(contact.RecordedByUserId).Distinct().ToList();
         StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Pathways = await pathways.GetAsync(cancellationToken);
 
         var restrictedShown = InView.May(EpisodeRight.SeeRestricted) && IsRestricted && (contact.Note is not null || Revisions.Any(r => r.Note is not null));
         reads.Shown(AuditRecordTypes.Contact, contact.Id, InView.PersonId, details: new { episode = InView.Id, restricted = restrictedShown });

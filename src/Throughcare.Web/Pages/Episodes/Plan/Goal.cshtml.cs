@@ -11,12 +11,12 @@ namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>Adds a goal the person is working towards, optionally on one resettlement pathway.</summary>
 [Requires(EpisodeRight.Work)]
-public sealed class GoalModel(PlanService plan) : PageModel
+public sealed class GoalModel(PlanService plan, PathwayCatalogue pathways) : PageModel
 {
-    private static readonly InlineValidator<GoalInput> Validator = new()
+    private static InlineValidator<GoalInput> Validator(PathwayList pathways) => new()
     {
         v => v.RuleFor(x => x.Description).NotEmpty().WithMessage("Enter the goal").SafeText("Goal", 1000, multiline: true),
-        v => v.RuleFor(x => x.Pathway).Must(p => string.IsNullOrEmpty(p) || ResettlementPathways.All.Contains(p)).WithMessage("Select a pathway from the list"),
+        v => v.RuleFor(x => x.Pathway).Must(p => string.IsNullOrEmpty(p) || pathways.Offered.Contains(p)).WithMessage(PlanService.GoalPathwayNotListed),
     };
 
     [BindProperty]
@@ -27,11 +27,14 @@ public sealed class GoalModel(PlanService plan) : PageModel
 
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
-    public static IEnumerable<SelectListItem> PathwayItems => ResettlementPathways.All.Select(p => new SelectListItem(p.Label, p.Code));
+    public PathwayList Pathways { get; private set; } = PathwayList.Empty;
 
-    public IActionResult OnGet()
+    public IEnumerable<SelectListItem> PathwayItems => Pathways.Offered.Select(p => new SelectListItem(p.Label, p.Code));
+
+    public async Task<IActionResult> OnGetAsync()
     {
         SubmissionId = Guid.NewGuid();
+        Pathways = await pathways.GetAsync(HttpContext.RequestAborted);
         return Page();
     }
 
@@ -42,7 +45,8 @@ public sealed class GoalModel(PlanService plan) : PageModel
             SubmissionId = Guid.NewGuid();
         }
 
-        if (!Validator.Validate(Input).AddTo(ModelState))
+        Pathways = await pathways.GetAsync(HttpContext.RequestAborted);
+        if (!Validator(Pathways).Validate(Input).AddTo(ModelState))
         {
             return Page();
         }
@@ -51,7 +55,7 @@ public sealed class GoalModel(PlanService plan) : PageModel
         {
             EpisodeId = InView.Id,
             Description = Input.Description!.Trim(),
-            Pathway = string.IsNullOrEmpty(Input.Pathway) ? null : ResettlementPathways.All.Find(Input.Pathway)!.Code,
+            Pathway = string.IsNullOrEmpty(Input.Pathway) ? null : Pathways.Offered.Find(Input.Pathway)!.Code,
             SubmissionId = SubmissionId,
         }, HttpContext.RequestAborted);
         return await this.AnswerAsync(result, new WriteAnswer

@@ -10,7 +10,7 @@ using Throughcare.Web.Infrastructure.Web;
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
 /// <summary>The person's plan: needs across the pathways and how they changed, their three hardest things, goals and actions.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, PathwayCatalogue pathways, TimeProvider time) : PageModel
 {
     public EpisodeInView InView { get; private set; } = null!;
     public Episode Episode { get; private set; } = null!;
@@ -27,6 +27,10 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
             .OrderBy(a => a.AssessedOn).ThenBy(a => a.RecordedAt).ToListAsync(cancellationToken);
         Goals = await db.Goals.AsNoTracking().Include(g => g.Actions).Where(g => g.EpisodeId == InView.Id).OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken);
         Today = Display.Today(time);
+        var list = await pathways.GetAsync(cancellationToken);
+        var rated = Assessments.SelectMany(a => a.Ratings).Select(r => r.Pathway).ToHashSet(StringComparer.Ordinal);
+        Pathways = [.. list.All.Where(p => !p.Retired || rated.Contains(p.Code))];
+        PathwayLabels = list;
         return Page();
     }
 
@@ -43,5 +47,8 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
         return PlanService.Change(first, latest).Words;
     }
 
-    public static IEnumerable<ReferenceItem> Pathways => ResettlementPathways.All;
+    /// <summary>The rows of the needs table: the pathways in use, and any retired one these assessments rated.</summary>
+    public IReadOnlyList<Pathway> Pathways { get; private set; } = [];
+
+    public PathwayList PathwayLabels { get; private set; } = PathwayList.Empty;
 }

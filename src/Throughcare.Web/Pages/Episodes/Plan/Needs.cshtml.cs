@@ -5,15 +5,16 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Access;
 using Throughcare.Web.Domain.Episodes;
+using Throughcare.Web.Domain.ReferenceData;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Web.Pages.Episodes.Plan;
 
-/// <summary>Records a needs assessment across the seven resettlement pathways, at the start, a review or the end.</summary>
+/// <summary>Records a needs assessment across the resettlement pathways in use, at the start, a review or the end.</summary>
 [Requires(EpisodeRight.Work)]
-public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimeProvider time) : PageModel
+public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, PathwayCatalogue pathways, TimeProvider time) : PageModel
 {
     [BindProperty]
     public NeedsInput Input { get; set; } = new();
@@ -23,16 +24,20 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
 
     public EpisodeInView InView => HttpContext.Record<EpisodeInView>();
 
+    /// <summary>The pathways the form asks about: those in use now.</summary>
+    public IReadOnlyList<Pathway> Pathways { get; private set; } = [];
+
     public static IEnumerable<SelectListItem> OccasionItems =>
         Enum.GetValues<AssessmentOccasion>().Select(o => new SelectListItem(EpisodeStates.Label(o), o.ToString()));
 
     public static IEnumerable<SelectListItem> LevelItems =>
         Enum.GetValues<NeedLevel>().Select(l => new SelectListItem(EpisodeStates.Label(l), l.ToString()));
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         SubmissionId = Guid.NewGuid();
         Input.AssessedOn = DateParts.From(Display.Today(time));
+        Pathways = (await pathways.GetAsync(HttpContext.RequestAborted)).Offered;
         return Page();
     }
 
@@ -43,8 +48,9 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
             SubmissionId = Guid.NewGuid();
         }
 
+        Pathways = (await pathways.GetAsync(HttpContext.RequestAborted)).Offered;
         var startedOn = await db.Episodes.Where(e => e.Id == InView.Id).Select(e => e.StartedOn).SingleAsync(HttpContext.RequestAborted);
-        if (!NeedsInput.CreateValidator(startedOn, Display.Today(time)).Validate(Input).AddTo(ModelState))
+        if (!NeedsInput.CreateValidator(startedOn, Display.Today(time), Pathways).Validate(Input).AddTo(ModelState))
         {
             return Page();
         }
@@ -55,7 +61,7 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
             EpisodeId = InView.Id,
             Occasion = Input.Occasion!.Value,
             AssessedOn = assessedOn,
-            Levels = Input.Levels().ToDictionary(l => l.Pathway, l => l.Level!.Value),
+            Levels = Pathways.ToDictionary(p => p.Code, p => NeedsInput.Level(Input.LevelOn(p.Code))!.Value),
             Note = TextRules.Tidy(Input.Note),
             SubmissionId = SubmissionId,
         }, HttpContext.RequestAborted);
@@ -67,49 +73,41 @@ public sealed class NeedsModel(ThroughcareDbContext db, PlanService plan, TimePr
         });
     }
 
+    /// <summary>The field of one pathway's level, keyed by its code.</summary>
+    public static string LevelField(Pathway pathway) => $"Input.Levels[{pathway.Code}]";
+
     public sealed class NeedsInput
     {
         public AssessmentOccasion? Occasion { get; set; }
         public DateParts AssessedOn { get; set; } = new();
-        public NeedLevel? Accommodation { get; set; }
-        public NeedLevel? Ete { get; set; }
-        public NeedLevel? Health { get; set; }
-        public NeedLevel? DrugsAlcohol { get; set; }
-        public NeedLevel? Finance { get; set; }
-        public NeedLevel? ChildrenFamilies { get; set; }
-        public NeedLevel? Attitudes { get; set; }
+
+        /// <summary>The level chosen on each pathway, by pathway code; bound as text so a wrong value gets a message.</summary>
+        public Dictionary<string, string?> Levels { get; set; } = [];
         public string? Note { get; set; }
 
-        /// <summary>Each pathway's code and the level chosen.</summary>
-        public IEnumerable<(string Pathway, NeedLevel? Level)> Levels() =>
-        [
-            ("accommodation", Accommodation),
-            ("ete", Ete),
-            ("health", Health),
-            ("drugs-alcohol", DrugsAlcohol),
-            ("finance", Finance),
-            ("children-families", ChildrenFamilies),
-            ("attitudes", Attitudes),
-        ];
+        public string? LevelOn(string code) => Levels.GetValueOrDefault(code);
 
-        public static InlineValidator<NeedsInput> CreateValidator(DateOnly startedOn, DateOnly today)
+        public static NeedLevel? Level(string? posted) =>
+            Enum.TryParse<NeedLevel>(posted, ignoreCase: false, out var level) && Enum.IsDefined(level) && Enum.GetName(level) == posted ? level : null;
+
+        public static InlineValidator<NeedsInput> CreateValidator(DateOnly startedOn, DateOnly today, IReadOnlyList<Pathway> pathways)
         {
             var dateRule = new DateRule("Date of the assessment", "Enter the date of the assessment", startedOn, today,
                 "Date of the assessment must be on or after the episode's start", "Date of the assessment must be today or in the past");
-            static string Message(string code) => $"Select the level of need for {Domain.ReferenceData.ResettlementPathways.All.LabelFor(code)!.ToLowerInvariant()}";
-            return new InlineValidator<NeedsInput>
+            var validator = new InlineValidator<NeedsInput>
             {
                 v => v.RuleFor(x => x.Occasion).NotNull().WithMessage("Select when the assessment was made").IsInEnum().WithMessage("Select when the assessment was made"),
                 v => v.RuleFor(x => x.AssessedOn).Satisfies(_ => dateRule),
-                v => v.RuleFor(x => x.Accommodation).NotNull().WithMessage(Message("accommodation")).IsInEnum().WithMessage(Message("accommodation")),
-                v => v.RuleFor(x => x.Ete).NotNull().WithMessage(Message("ete")).IsInEnum().WithMessage(Message("ete")),
-                v => v.RuleFor(x => x.Health).NotNull().WithMessage(Message("health")).IsInEnum().WithMessage(Message("health")),
-                v => v.RuleFor(x => x.DrugsAlcohol).NotNull().WithMessage(Message("drugs-alcohol")).IsInEnum().WithMessage(Message("drugs-alcohol")),
-                v => v.RuleFor(x => x.Finance).NotNull().WithMessage(Message("finance")).IsInEnum().WithMessage(Message("finance")),
-                v => v.RuleFor(x => x.ChildrenFamilies).NotNull().WithMessage(Message("children-families")).IsInEnum().WithMessage(Message("children-families")),
-                v => v.RuleFor(x => x.Attitudes).NotNull().WithMessage(Message("attitudes")).IsInEnum().WithMessage(Message("attitudes")),
-                v => v.RuleFor(x => x.Note).SafeText("Note", 4000, multiline: true),
             };
+            foreach (var pathway in pathways)
+            {
+                var code = pathway.Code;
+                validator.Add(v => v.RuleFor(x => x.LevelOn(code)).Must(l => Level(l) is not null)
+                    .WithMessage($"Select the level of need for {pathway.Label.ToLowerInvariant()}").OverridePropertyName($"Levels[{code}]"));
+            }
+
+            validator.Add(v => v.RuleFor(x => x.Note).SafeText("Note", 4000, multiline: true));
+            return validator;
         }
     }
 }

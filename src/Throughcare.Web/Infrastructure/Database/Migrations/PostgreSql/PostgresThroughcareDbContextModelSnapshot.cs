@@ -1557,6 +1557,40 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.PostgreSql
                     b.ToTable("PersonCareRoles");
                 });
 
+            modelBuilder.Entity("Throughcare.Web.Domain.ReferenceData.ResettlementPathway", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ResettlementPathways");
+                });
+
             modelBuilder.Entity("Throughcare.Web.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1548,6 +1548,40 @@ namespace Throughcare.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("PersonCareRoles");
                 });
 
+            modelBuilder.Entity("Throughcare.Web.Domain.ReferenceData.ResettlementPathway", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ResettlementPathways");
+                });
+
             modelBuilder.Entity("Throughcare.Web.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")

@@ -44,6 +44,11 @@ public sealed class ViewModel(ThroughcareDbContext db, EpisodeAccess episodeAcce
 
         var episodes = (await episodeAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<EpisodeInView>().ToList();
         var referrals = (await referralAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<ReferralInView>().ToList();
+        if (episodes.Count == 0 && referrals.Count == 0)
+        {
+            return;
+        }
+
         var organisationIds = episodes.SelectMany(e => new[] { e.ServiceOrganisationId, e.ReferringOrganisationId })
             .Concat(referrals.SelectMany(r => new[] { r.ServiceOrganisationId, r.ReferringOrganisationId })).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
@@ -51,7 +56,7 @@ public sealed class ViewModel(ThroughcareDbContext db, EpisodeAccess episodeAcce
         var episodeIds = episodes.Select(e => e.Id).ToList();
         var episodeDates = await db.Episodes.AsNoTracking().Where(e => episodeIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => new { e.StartedOn, e.ClosedAt }, cancellationToken);
-        var workers = await EpisodeTeam.ContactsAsync(db, episodes, cancellationToken);
+        var workers = episodes.Count == 0 ? Enumerable.Empty<WorkerContact>().ToLookup(w => w.EpisodeId) : await EpisodeTeam.ContactsAsync(db, episodes, cancellationToken);
         Episodes = episodes
             .Select(e => new EpisodeCare(e, organisations.GetValueOrDefault(e.ServiceOrganisationId, ""), organisations.GetValueOrDefault(e.ReferringOrganisationId, ""),
                 episodeDates[e.Id].StartedOn, episodeDates[e.Id].ClosedAt, workers[e.Id].ToList()))

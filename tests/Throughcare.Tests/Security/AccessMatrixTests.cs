@@ -214,7 +214,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         return (endpoint.Verb, endpoint.Pattern.TrimEnd('/')) switch
         {
             ("POST", "/people") => new(Form: new Dictionary<string, string> { ["Input.Name"] = Scenario[Marker.PersonName] }, IsRead: true),
-            ("GET", "/audit") => new(Query: "Filter.Person=" + person),
+            ("GET", "/audit") => new(Query: "Filter.Person=" + Uri.EscapeDataString(Scenario[Marker.PersonName])),
             ("POST", "/people/merge") => new(
                 Form: new Dictionary<string, string>
                 {

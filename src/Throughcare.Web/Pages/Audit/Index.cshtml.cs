@@ -61,7 +61,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
         // The same search, another page of it or all of it as a file: a query string on this page's own address.
         var filters = Request.Query.Where(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
         PageHrefTemplate = $"{new QueryBuilder(filters)}&page={{page}}";
-        ExportHref = Url.Page("/Audit/Index", "Export", new RouteValueDictionary(filters.ToDictionary(f => f.Key, f => (object?)f.Value))) ?? "";
+        ExportHref = Url.Page("/Audit/Index", "Export", new RouteValueDictionary(filters.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => (object?)g.Select(f => f.Value).ToArray()))) ?? "";
 
         audit.Record(new AuditTrailSearched(
             criteria.OwnOrganisation, criteria.StaffEmail is not null, criteria.StaffUserId, null, criteria.StaffOrganisation, criteria.From, criteria.To, CurrentPage,

@@ -343,17 +343,18 @@ public static partial class HostileForms
         new()
         {
             Name = "audit search",
-            Fields = [new("Filter.User", 256), new("Filter.Person", 36), new("Filter.OrganisationId", 36), .. DateFields("Filter.From"), .. DateFields("Filter.To"), new("page", 4)],
+            Fields = [new("Filter.User", 256), new("Filter.Person", 200), new("Filter.OrganisationId", 36), .. DateFields("Filter.From"), .. DateFields("Filter.To"), new("page", 4)],
             StartAsync = async factory =>
             {
                 var (browser, user) = await SignInAsync(factory, StaffRoles.DataProtectionOfficer);
-                var personId = await new TestData(factory).CreatePersonAsync(user.OrganisationId);
+                var family = TestData.Unique("Okafor");
+                await new TestData(factory).CreatePersonAsync(user.OrganisationId, d => d with { FamilyName = family });
                 return new FormSession
                 {
                     Browser = browser,
                     Url = "/audit",
                     IsQuery = true,
-                    ValidFieldsAsync = () => Fields(("Filter.User", user.Email), ("Filter.Person", personId.ToString()), ("Filter.OrganisationId", user.OrganisationId.ToString()),
+                    ValidFieldsAsync = () => Fields(("Filter.User", user.Email), ("Filter.Person", family), ("Filter.OrganisationId", user.OrganisationId.ToString()),
                         ("Filter.From.Day", "1"), ("Filter.From.Month", "1"), ("Filter.From.Year", "2020"),
                         ("Filter.To.Day", "31"), ("Filter.To.Month", "12"), ("Filter.To.Year", "2030"), ("page", "1")),
                 };

@@ -131,7 +131,7 @@ public sealed class PersonAccessTests(ThroughcareFactory factory) : IClassFixtur
         await insider.GetAsync($"/people/{person.Id}/history");
         var ownOfficer = await Browser.SignInAsync(factory, await _data.CreateUserAsync(person.Creator.OrganisationId, StaffRoles.DataProtectionOfficer));
         var otherOfficer = await Browser.SignInAsync(factory, await _data.CreateStaffAsync(StaffRoles.DataProtectionOfficer));
-        var url = $"/audit?Filter.Person={person.Id}";
+        var url = $"/audit?Filter.Person={Uri.EscapeDataString(person.Marker)}";
 
         var own = await ownOfficer.GetAsync(url);
         var other = await otherOfficer.GetAsync(url);

@@ -158,46 +158,76 @@ public sealed record AdministrationRefused(string RecordType, Guid? RecordId) : 
 
 /// <summary>
 /// A data protection officer searched their organisation's part of the audit trail. The filters are kept as ids and
-/// dates: a staff email address is kept as the account it names, if any, never as typed.
+/// dates: a staff email address is kept as the account it names, if any, and a person's name as the people it matched,
+/// never as typed. PersonId is the person reference searches named before they took a name.
 /// </summary>
 public sealed record AuditTrailSearched(
-    Guid OrganisationId, bool ByStaff, Guid? StaffUserId, Guid? PersonId, Guid? StaffOrganisationId, DateOnly? From, DateOnly? To, int Page) : AuditedEvent
+    Guid OrganisationId, bool ByStaff, Guid? StaffUserId, Guid? PersonId, Guid? StaffOrganisationId, DateOnly? From, DateOnly? To, int Page,
+    bool ByPerson = false, IReadOnlyList<Guid>? People = null) : AuditedEvent
 {
     public override AuditSubject Subject() => new(AuditRecordTypes.Audit, OrganisationId, null);
 
     public override string Action() => AuditActions.AuditSearch;
 
-    public override IEnumerable<Guid> Mentions() => new[] { StaffUserId, StaffOrganisationId }.OfType<Guid>();
+    public override IEnumerable<Guid> Mentions() => AuditTrailFilters.Mentions(StaffUserId, StaffOrganisationId, [.. new[] { PersonId }.OfType<Guid>(), .. People ?? []]);
 
-    public override AuditDescription Describe(AuditLabels labels)
+    public override AuditDescription Describe(AuditLabels labels) =>
+        new("Audit trail searched", AuditTrailFilters.Describe(labels, ByStaff, StaffUserId, ByPerson || PersonId is not null, [.. new[] { PersonId }.OfType<Guid>(), .. People ?? []], StaffOrganisationId, From, To));
+}
+
+/// <summary>A data protection officer downloaded every event a search of the audit trail matched, as a spreadsheet.</summary>
+public sealed record AuditTrailExported(
+    Guid OrganisationId, bool ByStaff, Guid? StaffUserId, bool ByPerson, IReadOnlyList<Guid> People, Guid? StaffOrganisationId, DateOnly? From, DateOnly? To, int Rows) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.Audit, OrganisationId, null);
+
+    public override string Action() => AuditActions.AuditExport;
+
+    public override IEnumerable<Guid> Mentions() => AuditTrailFilters.Mentions(StaffUserId, StaffOrganisationId, People);
+
+    public override AuditDescription Describe(AuditLabels labels) => new("Audit trail exported",
+    [
+        .. AuditTrailFilters.Describe(labels, ByStaff, StaffUserId, ByPerson, People, StaffOrganisationId, From, To),
+        new FieldChange("Events exported", null, Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ]);
+}
+
+/// <summary>How a search's filters read in the trail of searches and exports.</summary>
+internal static class AuditTrailFilters
+{
+    public static IEnumerable<Guid> Mentions(Guid? staffUserId, Guid? staffOrganisationId, IEnumerable<Guid> people) =>
+        [.. new[] { staffUserId, staffOrganisationId }.OfType<Guid>(), .. people];
+
+    public static IReadOnlyList<FieldChange> Describe(
+        AuditLabels labels, bool byStaff, Guid? staffUserId, bool byPerson, IReadOnlyList<Guid> people, Guid? staffOrganisationId, DateOnly? from, DateOnly? to)
     {
         var filters = new List<FieldChange>();
-        if (ByStaff)
+        if (byStaff)
         {
-            filters.Add(new FieldChange("Staff", null, StaffUserId is null ? "No such account" : labels.Name(StaffUserId)));
+            filters.Add(new FieldChange("Staff", null, staffUserId is null ? "No such account" : labels.Name(staffUserId)));
         }
 
-        if (PersonId is { } person)
+        if (byPerson)
         {
-            filters.Add(new FieldChange("Person reference", null, person.ToString()));
+            filters.Add(new FieldChange("Person", null, people.Count == 0 ? "No one matched" : string.Join(", ", people.Select(p => labels.Name(p, "A person you cannot see")))));
         }
 
-        if (StaffOrganisationId is { } organisation)
+        if (staffOrganisationId is { } organisation)
         {
             filters.Add(new FieldChange("Organisation", null, labels.Name(organisation)));
         }
 
-        if (From is { } from)
+        if (from is { } start)
         {
-            filters.Add(new FieldChange("From", null, Infrastructure.Web.Display.Date(from)));
+            filters.Add(new FieldChange("From", null, Infrastructure.Web.Display.Date(start)));
         }
 
-        if (To is { } to)
+        if (to is { } end)
         {
-            filters.Add(new FieldChange("To", null, Infrastructure.Web.Display.Date(to)));
+            filters.Add(new FieldChange("To", null, Infrastructure.Web.Display.Date(end)));
         }
 
-        return new AuditDescription("Audit trail searched", filters);
+        return filters;
     }
 }
 

@@ -59,4 +59,6 @@ public static class AuditActions
     public const string ChangePassword = "change-password";
     public const string TwoFactorEnabled = "two-factor-enabled";
     public const string AuditSearch = "audit-search";
+    public const string AuditExport = "audit-export";
+    public const string Export = "export";
 }

@@ -32,17 +32,28 @@ public sealed class AuditHistory(ThroughcareDbContext db, IEnumerable<IRecordAcc
         var (rows, current, total) = await Infrastructure.Web.Paging.PageAsync(query, pageNumber, pageSize, cancellationToken);
 
         var events = rows.Select(r => (Row: r, Event: AuditEventTypes.Read(r.EventType, r.Details))).ToList();
-        var mentioned = events.SelectMany(e => e.Event?.Mentions() ?? []).Concat(rows.Select(r => r.UserId).OfType<Guid>()).Concat(rows.Select(r => r.OrganisationId).OfType<Guid>()).Distinct().ToList();
-        var names = await db.Users.IgnoreQueryFilters().Where(u => mentioned.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName })
-            .Concat(db.Organisations.Where(o => mentioned.Contains(o.Id)).Select(o => new { o.Id, o.Name }))
-            .Concat(db.Services.Where(s => mentioned.Contains(s.Id)).Select(s => new { s.Id, s.Name }))
-            .Concat(db.ServiceStrands.Where(s => mentioned.Contains(s.Id)).Select(s => new { s.Id, s.Name }))
-            .ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
-        var labels = new AuditLabels(names, personId, await pathways.GetAsync(cancellationToken));
+        var mentioned = events.SelectMany(e => e.Event?.Mentions() ?? []).Concat(rows.Select(r => r.UserId).OfType<Guid>()).Concat(rows.Select(r => r.OrganisationId).OfType<Guid>());
+        var labels = await LabelsAsync(db, await pathways.GetAsync(cancellationToken), mentioned, personId, cancellationToken);
         return (events.Select(e => new HistoryEntry(
             e.Row.OccurredAt,
             $"{labels.Name(e.Row.UserId, e.Row.UserName ?? "System")}{(e.Row.OrganisationId is null ? "" : $", {labels.Name(e.Row.OrganisationId)}")}",
             e.Event?.Describe(labels) ?? DescribeLegacy(e.Row))).ToList(), current, total);
+    }
+
+    /// <summary>
+    /// The names of the staff, organisations, services, strands and people the ids stand for, looked up at once; a person
+    /// is named only if the user may see them.
+    /// </summary>
+    public static async Task<AuditLabels> LabelsAsync(ThroughcareDbContext db, ReferenceData.PathwayList pathways, IEnumerable<Guid> ids, Guid? historyOf, CancellationToken cancellationToken)
+    {
+        var mentioned = ids.Distinct().ToList();
+        var names = await db.Users.IgnoreQueryFilters().Where(u => mentioned.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName })
+            .Concat(db.Organisations.Where(o => mentioned.Contains(o.Id)).Select(o => new { o.Id, o.Name }))
+            .Concat(db.Services.Where(s => mentioned.Contains(s.Id)).Select(s => new { s.Id, s.Name }))
+            .Concat(db.ServiceStrands.Where(s => mentioned.Contains(s.Id)).Select(s => new { s.Id, s.Name }))
+            .Concat(db.People.Where(p => mentioned.Contains(p.Id)).Select(p => new { p.Id, Name = p.Details.GivenName + " " + p.Details.FamilyName }))
+            .ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
+        return new AuditLabels(names, historyOf, pathways);
     }
 
     /// <summary>

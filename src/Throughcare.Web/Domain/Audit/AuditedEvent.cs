@@ -49,6 +49,9 @@ public sealed class AuditLabels(IReadOnlyDictionary<Guid, string> names, Guid? h
     /// <summary>Whether the event is about the record whose history is being read, rather than one merged into it.</summary>
     public bool IsThisRecord(Guid personId) => historyOf is null || historyOf == personId;
 
+    /// <summary>Whether the id has a name the reader may see.</summary>
+    public bool Knows(Guid id) => names.ContainsKey(id);
+
     public string Name(Guid? id, string unknown = "Unknown") => id is { } known && names.TryGetValue(known, out var name) ? name : unknown;
 }
 

@@ -68,5 +68,5 @@ public sealed record ScreeningRuleOverridden(Guid ReferralId, Guid PersonId, str
 {
     public override AuditSubject Subject() => new(AuditRecordTypes.Referral, ReferralId, PersonId, ReferralId);
 
-    public override AuditDescription Describe(AuditLabels labels) => new("Eligibility rule overridden", [new FieldChange("Rule", null, Rule)], Reason);
+    public override AuditDescription Describe(AuditLabels labels) => new("Eligibility rule overridden", [new FieldChange("Rule", null, Services.Eligibility.RuleName(Rule))], Reason);
 }

@@ -16,6 +16,17 @@ public static class Eligibility
     public const string BoroughRule = "borough";
     public const string SettingRule = "setting";
 
+    /// <summary>A rule by what it looks at, for a record of it that outlives the service's settings (an override in the audit trail).</summary>
+    public static string RuleName(string rule) => rule switch
+    {
+        AgeRule => "Age",
+        GenderRule => "Gender",
+        OpdRule => "OPD screening",
+        BoroughRule => "Borough",
+        SettingRule => "In custody or in the community",
+        _ => "Another rule",
+    };
+
     public static IReadOnlyList<RuleResult> Evaluate(Service service, PersonDetails person, ServiceSetting? personSetting, DateOnly today)
     {
         var results = new List<RuleResult>();

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.People;
 using Throughcare.Web.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
@@ -13,97 +15,103 @@ using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Web.Pages.Audit;
 
-/// <summary>The data protection officer's search of the audit trail, limited to their organisation's part of it.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, AuditLog audit) : PageModel
+/// <summary>The data protection officer's search of the audit trail, limited to their organisation's part of it, and its export.</summary>
+public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, AuditLog audit, PersonAccess people, ReadAudit reads, TimeProvider time, Domain.ReferenceData.PathwayCatalogue pathways) : PageModel
 {
+    public const int PageSize = 50;
+    private const string Purpose = "audit search";
+
     private static readonly InlineValidator<AuditFilter> Validator = new()
     {
         v => v.RuleFor(x => x.User).SafeText("Staff email address", 256),
-        v => v.RuleFor(x => x.Person).Must(p => Guid.TryParse(p, out _)).When(x => x.Person is not null).WithMessage("Enter a person reference in the correct format"),
+        v => v.RuleFor(x => x.Person).SafeText("Person's name", 200),
         v => v.RuleFor(x => x.OrganisationId).Must(o => Guid.TryParse(o, out _)).When(x => x.OrganisationId is not null).WithMessage("Select an organisation"),
         v => v.RuleFor(x => x.From).Must(d => d.IsEmpty || d.TryGetDate(out _)).WithMessage("From must be a real date"),
         v => v.RuleFor(x => x.To).Must(d => d.IsEmpty || d.TryGetDate(out _)).WithMessage("To must be a real date"),
     };
 
-    public sealed record Row(DateTime OccurredAt, string? UserName, string? Organisation, string? Role, string Action, string RecordType, Guid? PersonId, AuditOutcome Outcome);
-
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
 
-    public IReadOnlyList<Row>? Rows { get; private set; }
+    public IReadOnlyList<AuditTrailRow>? Rows { get; private set; }
+    public int Total { get; private set; }
+    public IReadOnlyList<string> PeopleMatched { get; private set; } = [];
     public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
     public int CurrentPage { get; private set; }
     public int TotalPages { get; private set; }
     public string PageHrefTemplate { get; private set; } = "";
+    public string ExportHref { get; private set; } = "";
 
     // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
     public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1)
     {
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
-        if (!Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)))
+        if (!Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)) || await CriteriaAsync() is not { } criteria)
         {
             return Page();
         }
 
-        if (!Validator.Validate(Filter).AddTo(ModelState, "Filter"))
-        {
-            return Page();
-        }
+        var search = new AuditTrailSearch(db, pathways);
+        var (stored, current, totalPages) = await Paging.PageAsync(AuditTrailSearch.Newest(search.Events(criteria)), page, PageSize, HttpContext.RequestAborted);
+        (CurrentPage, TotalPages) = (current, totalPages);
+        Total = await search.Events(criteria).CountAsync(HttpContext.RequestAborted);
+        var (rows, labels) = await search.LabelAsync(stored, HttpContext.RequestAborted);
+        Rows = rows;
 
-        var ownOrganisation = currentUser.RequireOrganisationId();
-        var events = db.AuditEvents.AsNoTracking()
-            .Where(a => a.OrganisationId == ownOrganisation || (a.PersonId != null && db.People.Any(p => p.Id == a.PersonId)));
-        var byStaff = !string.IsNullOrWhiteSpace(Filter.User);
-        Guid? staffUserId = null;
-        if (byStaff)
-        {
-            var user = Filter.User!.Trim();
-            events = events.Where(a => a.UserName == user);
-            staffUserId = await db.Users.Where(u => u.UserName == user).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        }
+        // The same search, another page of it or all of it as a file: a query string on this page's own address.
+        var filters = Request.Query.Where(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
+        PageHrefTemplate = $"{new QueryBuilder(filters)}&page={{page}}";
+        ExportHref = Url.Page("/Audit/Index", "Export", new RouteValueDictionary(filters.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => (object?)g.Select(f => f.Value).ToArray()))) ?? "";
 
-        if (Guid.TryParse(Filter.Person, out var personId))
-        {
-            events = events.Where(a => a.PersonId == personId);
-        }
-
-        if (Guid.TryParse(Filter.OrganisationId, out var organisationId))
-        {
-            events = events.Where(a => a.OrganisationId == organisationId);
-        }
-
-        // The dates are days in the UK: each starts at midnight in London, an hour before midnight UTC in summer.
-        if (Filter.From.TryGetDate(out var from))
-        {
-            var start = StartOfUkDay(from);
-            events = events.Where(a => a.OccurredAt >= start);
-        }
-
-        // The last day there is (31 December 9999) has no next day to stop before: nothing can be later anyway.
-        if (Filter.To.TryGetDate(out var to) && to < DateOnly.MaxValue)
-        {
-            var end = StartOfUkDay(to.AddDays(1));
-            events = events.Where(a => a.OccurredAt < end);
-        }
-
-        var query = events.OrderByDescending(a => a.Sequence).Select(a => new Row(
-            a.OccurredAt, a.UserName, db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-            a.Role, a.Action, a.RecordType, a.PersonId, a.Outcome));
-        (Rows, CurrentPage, TotalPages) = await Paging.PageAsync(query, page, 50, HttpContext.RequestAborted);
-
-        // The same search, another page of it: a query string on this page's own address.
-        var queryString = new QueryBuilder(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
-        PageHrefTemplate = $"{queryString}&page={{page}}";
         audit.Record(new AuditTrailSearched(
-            ownOrganisation, byStaff, staffUserId, Guid.TryParse(Filter.Person, out var person) ? person : null, Guid.TryParse(Filter.OrganisationId, out var organisation) ? organisation : null,
-            Filter.From.TryGetDate(out var fromDate) ? fromDate : null, Filter.To.TryGetDate(out var toDate) ? toDate : null, CurrentPage));
+            criteria.OwnOrganisation, criteria.StaffEmail is not null, criteria.StaffUserId, null, criteria.StaffOrganisation, criteria.From, criteria.To, CurrentPage,
+            criteria.ByPerson, criteria.People));
         await db.SaveChangesAsync(HttpContext.RequestAborted);
+        reads.ShownPeople(AuditTrailSearch.PeopleShown(stored, labels), AuditActions.SearchResult, Purpose);
         return Page();
     }
 
-    /// <summary>Midnight in London on the day, in UTC; the first day there is starts at the first instant there is.</summary>
-    private static DateTime StartOfUkDay(DateOnly day) =>
-        day == DateOnly.MinValue ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : Display.FromLondon(day, TimeOnly.MinValue);
+    /// <summary>Every event the search matches, as a CSV file for a spreadsheet: the export is itself recorded, with its filters.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        if (await CriteriaAsync() is not { } criteria)
+        {
+            OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            return Page();
+        }
+
+        var search = new AuditTrailSearch(db, pathways);
+        var cancellationToken = HttpContext.RequestAborted;
+        var count = await search.Events(criteria).CountAsync(cancellationToken);
+        audit.Record(new AuditTrailExported(
+            criteria.OwnOrganisation, criteria.StaffEmail is not null, criteria.StaffUserId, criteria.ByPerson, criteria.People, criteria.StaffOrganisation, criteria.From, criteria.To, count));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Everyone the file names is read: recorded before the first byte of it is sent.
+        var shown = await search.Events(criteria).Where(a => a.PersonId != null && db.People.Any(p => p.Id == a.PersonId)).Select(a => a.PersonId!.Value).Distinct().ToListAsync(cancellationToken);
+        reads.ShownPeople(shown, AuditActions.Export, Purpose);
+        return new AuditTrailCsv(search.AllAsync(criteria, cancellationToken), $"audit-trail-{Display.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.csv");
+    }
+
+    /// <summary>The filter checked and resolved: the staff account its email address names and the people its name matches.</summary>
+    private async Task<AuditTrailCriteria?> CriteriaAsync()
+    {
+        if (!Validator.Validate(Filter).AddTo(ModelState, "Filter"))
+        {
+            return null;
+        }
+
+        var cancellationToken = HttpContext.RequestAborted;
+        var email = string.IsNullOrWhiteSpace(Filter.User) ? null : Filter.User.Trim();
+        Guid? staffUserId = email is null ? null : await db.Users.Where(u => u.UserName == email).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        var byPerson = !string.IsNullOrWhiteSpace(Filter.Person);
+        var matched = byPerson ? await PersonSearch.RunAsync(people, new PersonSearchQuery(Filter.Person, null, null), cancellationToken) : [];
+        PeopleMatched = matched.Select(m => m.Name).ToList();
+        return new AuditTrailCriteria(
+            currentUser.RequireOrganisationId(), email, staffUserId, byPerson, matched.Select(m => m.PersonId).ToList(),
+            Guid.TryParse(Filter.OrganisationId, out var organisation) ? organisation : null,
+            Filter.From.TryGetDate(out var from) ? from : null, Filter.To.TryGetDate(out var to) ? to : null);
+    }
 
     public sealed class AuditFilter
     {

@@ -17,6 +17,8 @@ namespace Throughcare.Web.Pages.Episodes;
 [Requires(EpisodeRight.SeeOverview)]
 public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : PageModel
 {
+    public const int StateChangesPageSize = 20;
+
     public EpisodeInView InView { get; private set; } = null!;
     public Episode Episode { get; private set; } = null!;
     public Service Service { get; private set; } = null!;
@@ -28,11 +30,14 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
     public DateTime? LastContactAt { get; private set; }
     public int OverdueActions { get; private set; }
     public DateOnly Today { get; private set; }
+    public int CurrentPage { get; private set; } = 1;
+    public int TotalPages { get; private set; } = 1;
 
     /// <summary>For the referring organisation, who sees no strands: the workers and how to reach them.</summary>
     public IReadOnlyList<WorkerContact> Workers { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    // Not "page": Razor Pages keeps the page's own path in the route value of that name.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
     {
         InView = HttpContext.Record<EpisodeInView>();
         var cancellationToken = HttpContext.RequestAborted;
@@ -41,7 +46,8 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
         Today = Display.Today(time);
         if (InView.May(EpisodeRight.See))
         {
-            Transitions = await db.EpisodeTransitions.AsNoTracking().Where(t => t.EpisodeId == Episode.Id).OrderByDescending(t => t.At).ToListAsync(cancellationToken);
+            (Transitions, CurrentPage, TotalPages) = await Paging.PageAsync(
+                db.EpisodeTransitions.AsNoTracking().Where(t => t.EpisodeId == Episode.Id).OrderByDescending(t => t.At), pageNumber, StateChangesPageSize, cancellationToken);
             Extensions = await db.EpisodeExtensions.AsNoTracking().Where(x => x.EpisodeId == Episode.Id).OrderBy(x => x.At).ToListAsync(cancellationToken);
             var reviewsHeld = await db.EpisodeReviews.CountAsync(r => r.EpisodeId == Episode.Id, cancellationToken);
             NextReviewDue = EpisodeStates.IsOpen(Episode.State) ? ReviewSchedule.NextDue(Episode.StartedOn, Service.ReviewIntervalMonths, reviewsHeld) : null;

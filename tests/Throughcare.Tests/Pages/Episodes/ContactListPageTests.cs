@@ -86,4 +86,31 @@ public sealed class ContactListPageTests(ThroughcareFactory factory) : IClassFix
 
         await factory.ShouldFindNothingAsync(scenario, [scenario.Referrer, scenario.Outsider], "/contacts");
     }
+
+    [Fact]
+    public async Task Get_MoreThanAPageOfContacts_PagesThemNewestFirst_AndEachPageReadIsAudited()
+    {
+        var scenario = await ContactTestData.CreateAsync(factory, EpisodeState.Active);
+        for (var i = 0; i < Web.Pages.Episodes.Contacts.IndexModel.PageSize + 2; i++)
+        {
+            var at = factory.UtcNow.AddDays(-30).AddHours(i);
+            await ContactTestData.SeedAsync(factory, scenario, c => c.OccurredAt = at);
+        }
+
+        var browser = await Browser.SignInAsync(factory, scenario.Colleague);
+
+        var first = await browser.GetAsync(scenario.Path + "/contacts");
+        var links = first.Document.QuerySelectorAll(".govuk-pagination__list a").Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href")!)).ToList();
+        var second = await browser.GetAsync(scenario.Path + "/contacts" + links.Single(l => l.Text == "2").Href);
+
+        first.Document.QuerySelectorAll("#contacts tbody tr").Length.ShouldBe(Web.Pages.Episodes.Contacts.IndexModel.PageSize);
+        links.Select(l => l.Text).ShouldBe(["1", "2"]);
+        second.Status.ShouldBe(HttpStatusCode.OK);
+        second.Document.QuerySelectorAll("#contacts tbody tr").Length.ShouldBe(2);
+        second.Document.QuerySelector(".govuk-pagination__item--current")!.TextContent.Trim().ShouldBe("2");
+        var reads = await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(a => a.RecordType == AuditRecordTypes.Episode && a.RecordId == scenario.Episode.Id.ToString() && a.UserId == scenario.Colleague.Id && a.Action == AuditActions.View).ToListAsync());
+        reads.Count.ShouldBe(2);
+        reads.ShouldContain(r => r.Details!.Contains("\"page\":2", StringComparison.Ordinal));
+    }
 }

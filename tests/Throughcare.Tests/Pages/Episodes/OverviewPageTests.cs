@@ -196,4 +196,31 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
         (await browser.GetAsync($"/episodes/{Guid.NewGuid()}")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await browser.GetAsync("/episodes/not-a-guid")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task MoreThanAPageOfStateChanges_PagesThemNewestFirst()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        var count = Web.Pages.Episodes.IndexModel.StateChangesPageSize + 1;
+        await factory.WithDbAsync(db =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var (from, to) = i % 2 == 0 ? (EpisodeState.Active, EpisodeState.Disengaged) : (EpisodeState.Disengaged, EpisodeState.Active);
+                db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = scenario.Episode.Id, From = from, To = to, At = factory.UtcNow.AddDays(-count + i), ByUserId = scenario.Manager.Id, Reason = $"Change {i}" });
+            }
+
+            return db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.Colleague);
+
+        var first = await browser.GetAsync(scenario.Path);
+        var second = await browser.GetAsync(scenario.Path + first.Document.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href"));
+
+        first.Document.QuerySelectorAll("#state-changes .moj-timeline__item").Length.ShouldBe(Web.Pages.Episodes.IndexModel.StateChangesPageSize);
+        first.Document.QuerySelector("#state-changes .moj-timeline__description")!.TextContent.Trim().ShouldBe($"Change {count - 1}");
+        second.Status.ShouldBe(HttpStatusCode.OK);
+        second.Document.QuerySelectorAll("#state-changes .moj-timeline__description").Select(d => d.TextContent.Trim()).ShouldBe(["Change 0"]);
+        second.Document.GetSummaryListValue("State").ShouldNotBeNullOrEmpty();
+    }
 }

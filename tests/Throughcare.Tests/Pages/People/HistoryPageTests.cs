@@ -329,4 +329,39 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         changes.ShouldContain(c => c.StartsWith("Drugs and alcohol (until November 2026)", StringComparison.Ordinal) && c.Contains("High", StringComparison.Ordinal));
         page.Html.ShouldNotContain("drugs-alcohol");
     }
+
+    [Fact]
+    public async Task Get_EveryKindOfEventAboutThePerson_ReadsInLabelsAndNamesNeverIdsIsoDatesOrCodes()
+    {
+        var scenario = await AccessScenario.CreateAsync(factory);
+        var about = Pages.Audit.AuditScenario.Of(scenario);
+        var samples = await Pages.Audit.AuditEventSamples.WriteAsync(factory, about);
+        var browser = await Browser.SignInAsync(factory, scenario.Staff["manager"]);
+
+        var pages = new List<Infrastructure.Page> { await browser.GetAsync($"/people/{about.PersonId}/history") };
+        while (pages[^1].Document.QuerySelector(".govuk-pagination__next a") is { } next)
+        {
+            pages.Add(await browser.GetAsync($"/people/{about.PersonId}/history{next.GetAttribute("href")}"));
+        }
+
+        pages.ShouldAllBe(p => p.Status == HttpStatusCode.OK);
+        pages.SelectMany(p => Pages.Audit.AuditEventSamples.Leaks(p.Document.QuerySelector(".moj-timeline")!.TextContent)).ShouldBeEmpty();
+        var labels = new AuditLabels(new Dictionary<Guid, string>
+        {
+            [about.OrganisationId] = scenario.Receiving.Name,
+            [about.ServiceId] = scenario.Service.Name,
+            [about.ServiceStrandId] = scenario.Service.Strands[0].Name,
+            [about.Worker.Id] = about.Worker.DisplayName,
+        }, about.PersonId);
+        var titles = pages.SelectMany(p => p.Document.QuerySelectorAll(".moj-timeline__title")).Select(t => t.Text()).ToList();
+        var expected = samples.Where(e => e.Subject().PersonId == about.PersonId).Select(e => e.Describe(labels).Title).ToList();
+        expected.Count.ShouldBeGreaterThan(30);
+        foreach (var title in expected)
+        {
+            titles.ShouldContain(title);
+        }
+
+        pages.SelectMany(p => p.Document.QuerySelectorAll(".moj-timeline__byline")).Select(b => b.Text())
+            .ShouldContain($"by {about.Worker.DisplayName}, {scenario.Receiving.Name}");
+    }
 }

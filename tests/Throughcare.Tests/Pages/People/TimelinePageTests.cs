@@ -231,4 +231,35 @@ public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixtur
 
         (await browser.GetAsync($"/people/{scenario.PersonId}/timeline")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task MoreThanAPageOfEntries_PagesThem_KeepingTheFilter_AndEachPageReadIsAudited()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
+        await factory.WithDbAsync(db =>
+        {
+            for (var i = 0; i < Web.Pages.People.TimelineModel.PageSize + 3; i++)
+            {
+                db.Contacts.Add(Contact(scenario, factory.UtcNow.AddDays(-40).AddHours(i), $"Note {i}", restricted: false));
+            }
+
+            return db.SaveChangesAsync();
+        });
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var first = await browser.GetAsync($"/people/{scenario.PersonId}/timeline?kind=contacts");
+        var links = first.Document.QuerySelectorAll(".govuk-pagination__list a").Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href")!)).ToList();
+        var second = await browser.GetAsync($"/people/{scenario.PersonId}/timeline{links.Single(l => l.Text == "2").Href}");
+
+        first.Document.QuerySelector("#count")!.TextContent.Trim().ShouldBe($"{Web.Pages.People.TimelineModel.PageSize + 3} entries, newest first.");
+        Kinds(first).Count.ShouldBe(Web.Pages.People.TimelineModel.PageSize);
+        links.Select(l => l.Text).ShouldBe(["1", "2"]);
+        links.ShouldAllBe(l => l.Href.Contains("kind=contacts", StringComparison.Ordinal));
+        second.Status.ShouldBe(HttpStatusCode.OK);
+        Kinds(second).ShouldBe([Timeline.Contacts, Timeline.Contacts, Timeline.Contacts]);
+        second.Html.ShouldContain("Note 0");
+        first.Html.ShouldNotContain("Note 0<");
+        second.Document.QuerySelector(".govuk-pagination__prev a")!.GetAttribute("href")!.ShouldContain("page=1");
+        (await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.PersonId == scenario.PersonId && a.UserId == scenario.EmotionalWorker.Id && a.Purpose == "timeline"))).ShouldBe(2);
+    }
 }

@@ -2,11 +2,11 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Domain.Audit;
+using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Domain.People;
+using Throughcare.Web.Domain.Referrals;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.People;

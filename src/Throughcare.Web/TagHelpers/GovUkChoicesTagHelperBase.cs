@@ -13,8 +13,9 @@ public abstract class GovUkChoicesTagHelperBase : GovUkFieldsetFieldTagHelperBas
     public IEnumerable<SelectListItem> Items { get; set; } = [];
 
     /// <summary>
-    /// The item whose conditional reveal is this element's content (GOV.UK conditional reveal). Without JavaScript the
-    /// content stays visible, so the page that reads it must ignore it when another item is chosen.
+    /// The item whose conditional reveal is this element's content (GOV.UK conditional reveal), shown by the stylesheet
+    /// while that item is checked. A browser without <c>:has()</c> shows it always, so the page that reads it must
+    /// ignore it when another item is chosen.
     /// </summary>
     [HtmlAttributeName("conditional-value")]
     public string? ConditionalValue { get; set; }
@@ -71,7 +72,10 @@ public abstract class GovUkChoicesTagHelperBase : GovUkFieldsetFieldTagHelperBas
             var conditionalId = $"conditional-{itemId}";
             if (reveals)
             {
-                input.MergeAttribute("data-aria-controls", conditionalId);
+                // Not GOV.UK Frontend's (data-)aria-controls: its script would then mark the input aria-expanded,
+                // which a radio may not carry (axe: aria-allowed-attr). The stylesheet reveals the content while the
+                // item is checked, with or without script.
+                input.MergeAttribute("data-reveal", conditionalId);
             }
 
             list.InnerHtml.AppendHtml(GovUkHtml.Wrap(
@@ -80,7 +84,7 @@ public abstract class GovUkChoicesTagHelperBase : GovUkFieldsetFieldTagHelperBas
                 GovUkHtml.Label(itemId, item.Text, block + "__label", isPageHeading: false)));
             if (reveals)
             {
-                var reveal = GovUkHtml.WithId(GovUkHtml.Element("div", GovUkHtml.Classes(block + "__conditional", selected ? null : block + "__conditional--hidden")), conditionalId);
+                var reveal = GovUkHtml.WithId(GovUkHtml.Element("div", block + "__conditional app-conditional"), conditionalId);
                 reveal.InnerHtml.AppendHtml(_conditional!);
                 list.InnerHtml.AppendHtml(reveal);
             }

@@ -156,7 +156,7 @@ public sealed class Journey : IAsyncDisposable
         await Field("Email address").FillAsync(email);
         await Field("Password").FillAsync(password);
         await ClickButtonAsync("Sign in");
-        await ExpectPageAsync("Throughcare");
+        await ExpectPageAsync("What needs you now");
         var home = new Uri(Page.Url);
         (home.Scheme, home.AbsolutePath).ShouldBe(("http", "/"));
     }

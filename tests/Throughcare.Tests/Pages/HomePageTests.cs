@@ -37,6 +37,7 @@ public sealed class HomePageTests(ThroughcareFactory factory) : IClassFixture<Th
 
         home.Status.ShouldBe(HttpStatusCode.OK);
         home.Document.QuerySelector("#cases").ShouldNotBeNull().TextContent.ShouldContain("2 open episodes");
+        home.Document.QuerySelectorAll("#also a").Select(a => a.GetAttribute("href")).Take(2).ShouldBe(["/people", "/people/new"]);
         Count(home.Document, "review-due").ShouldBe("1");
         Count(home.Document, "overdue-actions").ShouldBe("1");
         Count(home.Document, "at-risk").ShouldBe("1");

@@ -215,7 +215,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         {
             ("POST", "/people") => new(Form: new Dictionary<string, string> { ["Input.Name"] = Scenario[Marker.PersonName] }, IsRead: true, FollowsRedirect: true),
             ("POST", "/people/organisation") => new(Form: new Dictionary<string, string> { ["Input.Name"] = Scenario[Marker.PersonName] }, IsRead: true, FollowsRedirect: true),
-            ("GET", "/audit") => new(Query: "Filter.Person=" + Uri.EscapeDataString(Scenario[Marker.PersonName])),
+            ("POST", "/audit") => new(Form: new Dictionary<string, string> { ["Filter.Person"] = Scenario[Marker.PersonName] }, IsRead: true, FollowsRedirect: true),
             ("POST", "/people/merge") => new(
                 Form: new Dictionary<string, string>
                 {

@@ -131,10 +131,10 @@ public sealed class PersonAccessTests(ThroughcareFactory factory) : IClassFixtur
         await insider.GetAsync($"/people/{person.Id}/history");
         var ownOfficer = await Browser.SignInAsync(factory, await _data.CreateUserAsync(person.Creator.OrganisationId, StaffRoles.DataProtectionOfficer));
         var otherOfficer = await Browser.SignInAsync(factory, await _data.CreateStaffAsync(StaffRoles.DataProtectionOfficer));
-        var url = $"/audit?Filter.Person={Uri.EscapeDataString(person.Marker)}";
+        var search = new Dictionary<string, string> { ["Filter.Person"] = person.Marker };
 
-        var own = await ownOfficer.GetAsync(url);
-        var other = await otherOfficer.GetAsync(url);
+        var own = await ownOfficer.PostFormAndFollowAsync("/audit", search);
+        var other = await otherOfficer.PostFormAndFollowAsync("/audit", search);
 
         own.Document.QuerySelectorAll("tbody tr").Length.ShouldBeGreaterThanOrEqualTo(3);
         other.Status.ShouldBe(HttpStatusCode.OK);

@@ -15,8 +15,12 @@ using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Web.Pages.Audit;
 
-/// <summary>The data protection officer's search of the audit trail, limited to their organisation's part of it, and its export.</summary>
-public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, AuditLog audit, PersonAccess people, ReadAudit reads, TimeProvider time, Domain.ReferenceData.PathwayCatalogue pathways) : PageModel
+/// <summary>
+/// The data protection officer's search of the audit trail, limited to their organisation's part of it, and its export.
+/// The search is posted and kept under a search token (<see cref="SearchTokens"/>), so a person's name never travels in
+/// a URL; filters without a name (staff, organisation, dates, as the home page links them) may also come in the query.
+/// </summary>
+public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, AuditLog audit, PersonAccess people, ReadAudit reads, TimeProvider time, Domain.ReferenceData.PathwayCatalogue pathways, SearchTokens tokens) : PageModel
 {
     public const int PageSize = 50;
     private const string Purpose = "audit search";
@@ -41,25 +45,38 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     public int TotalPages { get; private set; }
     public string PageHrefTemplate { get; private set; } = "";
     public string ExportHref { get; private set; } = "";
+    public bool Expired { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Validator.Validate(Filter).AddTo(ModelState, "Filter"))
+        {
+            OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            return Page();
+        }
+
+        return RedirectToPage(new { search = tokens.Issue(currentUser.RequireUserId(), Filter) });
+    }
 
     // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
-    public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1)
+    public async Task<IActionResult> OnGetAsync(string? search, [FromQuery] int page = 1)
     {
         OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
-        if (!Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)) || await CriteriaAsync() is not { } criteria)
+        if (!FilterFrom(search) || await CriteriaAsync() is not { } criteria)
         {
             return Page();
         }
 
-        var search = new AuditTrailSearch(db, pathways);
-        var (stored, current, totalPages) = await Paging.PageAsync(AuditTrailSearch.Newest(search.Events(criteria)), page, PageSize, HttpContext.RequestAborted);
+        var trail = new AuditTrailSearch(db, pathways);
+        var (stored, current, totalPages) = await Paging.PageAsync(AuditTrailSearch.Newest(trail.Events(criteria)), page, PageSize, HttpContext.RequestAborted);
         (CurrentPage, TotalPages) = (current, totalPages);
-        Total = await search.Events(criteria).CountAsync(HttpContext.RequestAborted);
-        var (rows, labels) = await search.LabelAsync(stored, HttpContext.RequestAborted);
+        Total = await trail.Events(criteria).CountAsync(HttpContext.RequestAborted);
+        var (rows, labels) = await trail.LabelAsync(stored, HttpContext.RequestAborted);
         Rows = rows;
 
-        // The same search, another page of it or all of it as a file: a query string on this page's own address.
-        var filters = Request.Query.Where(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
+        // The same search, another page of it or all of it as a file: its token, or the query string it came with.
+        var filters = search is not null ? new List<KeyValuePair<string, string>> { KeyValuePair.Create("search", search) }
+            : Request.Query.Where(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal)).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))).ToList();
         PageHrefTemplate = $"{new QueryBuilder(filters)}&page={{page}}";
         ExportHref = Url.Page("/Audit/Index", "Export", new RouteValueDictionary(filters.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => (object?)g.Select(f => f.Value).ToArray()))) ?? "";
 
@@ -72,25 +89,42 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     }
 
     /// <summary>Every event the search matches, as a CSV file for a spreadsheet: the export is itself recorded, with its filters.</summary>
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync(string? search)
     {
-        if (await CriteriaAsync() is not { } criteria)
+        if (!FilterFrom(search) || await CriteriaAsync() is not { } criteria)
         {
             OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
             return Page();
         }
 
-        var search = new AuditTrailSearch(db, pathways);
+        var trail = new AuditTrailSearch(db, pathways);
         var cancellationToken = HttpContext.RequestAborted;
-        var count = await search.Events(criteria).CountAsync(cancellationToken);
+        var count = await trail.Events(criteria).CountAsync(cancellationToken);
         audit.Record(new AuditTrailExported(
             criteria.OwnOrganisation, criteria.StaffEmail is not null, criteria.StaffUserId, criteria.ByPerson, criteria.People, criteria.StaffOrganisation, criteria.From, criteria.To, count));
         await db.SaveChangesAsync(cancellationToken);
 
         // Everyone the file names is read: recorded before the first byte of it is sent.
-        var shown = await search.Events(criteria).Where(a => a.PersonId != null && db.People.Any(p => p.Id == a.PersonId)).Select(a => a.PersonId!.Value).Distinct().ToListAsync(cancellationToken);
+        var shown = await trail.Events(criteria).Where(a => a.PersonId != null && db.People.Any(p => p.Id == a.PersonId)).Select(a => a.PersonId!.Value).Distinct().ToListAsync(cancellationToken);
         reads.ShownPeople(shown, AuditActions.Export, Purpose);
-        return new AuditTrailCsv(search.AllAsync(criteria, cancellationToken), $"audit-trail-{Display.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.csv");
+        return new AuditTrailCsv(trail.AllAsync(criteria, cancellationToken), $"audit-trail-{Display.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.csv");
+    }
+
+    /// <summary>
+    /// Whether there is a search to run: the filter a token holds (an unknown or expired token is said to have expired),
+    /// or filters in the query string, where a person's name is never taken from.
+    /// </summary>
+    private bool FilterFrom(string? search)
+    {
+        if (search is not null)
+        {
+            var found = tokens.Find<AuditFilter>(search, currentUser.RequireUserId());
+            (Filter, Expired) = (found ?? new AuditFilter(), found is null);
+            return found is not null;
+        }
+
+        Filter.Person = null;
+        return Request.Query.Any(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal) && q.Key != "Filter.Person");
     }
 
     /// <summary>The filter checked and resolved: the staff account its email address names and the people its name matches.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
@@ -101,17 +102,42 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
     [InlineData("Filter.Person=Ada%E2%80%AEeze", "Filter_Person", "Person's name must not contain hidden control characters")]
     [InlineData("Filter.From.Day=30&Filter.From.Month=2&Filter.From.Year=2026", "Filter_From", "From must be a real date")]
     [InlineData("Filter.OrganisationId=%3Cscript%3E", "Filter_OrganisationId", "Select an organisation")]
-    public async Task Get_BadFilter_ShowsTheErrorAndRecordsNoSearch(string query, string fieldId, string message)
+    public async Task Post_BadFilter_ShowsTheErrorAndRecordsNoSearch(string query, string fieldId, string message)
     {
         var officer = await _data.CreateStaffAsync(StaffRoles.DataProtectionOfficer);
         var browser = await Browser.SignInAsync(factory, officer);
 
-        var page = await browser.GetAsync($"/audit?{query}");
+        var page = await browser.PostFormAsync("/audit", QueryHelpers.ParseQuery(query).ToDictionary(q => q.Key, q => q.Value.ToString()));
 
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError(fieldId, message);
         page.Html.ShouldNotContain("<script>");
         (await SearchesByAsync(officer)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_ByName_IsKeptUnderATokenForThatOfficer_AndNoNameTravelsInAUrl()
+    {
+        var officer = await _data.CreateStaffAsync(StaffRoles.DataProtectionOfficer);
+        var family = TestData.Unique("Okonkwo");
+        var person = await _data.CreatePersonAsync(officer.OrganisationId, d => d with { GivenName = "Adaeze", FamilyName = family });
+        var browser = await Browser.SignInAsync(factory, officer);
+        await browser.GetAsync($"/people/{person}");
+
+        var posted = await browser.PostFormAsync("/audit", new() { ["Filter.Person"] = "Adaeze " + family });
+        var page = await browser.GetAsync(posted.Location!);
+        var fromTheQuery = await browser.GetAsync($"/audit?Filter.Person={Uri.EscapeDataString("Adaeze " + family)}&Filter.User=");
+        var otherOfficer = await Browser.SignInAsync(factory, await _data.CreateUserAsync(officer.OrganisationId, StaffRoles.DataProtectionOfficer));
+        var borrowed = await otherOfficer.GetAsync(posted.Location!);
+
+        posted.Status.ShouldBe(HttpStatusCode.Redirect);
+        posted.Location.ShouldStartWith("/audit?search=");
+        page.Document.QuerySelector("#people-matched").Text().ShouldBe($"People whose name matches: Adaeze {family}.");
+        page.Document.QuerySelector("#export")!.GetAttribute("href")!.ShouldNotContain(family);
+        page.Document.QuerySelector("#export")!.GetAttribute("href")!.ShouldContain("search=");
+        fromTheQuery.Document.QuerySelector("#people-matched").ShouldBeNull();
+        borrowed.Document.QuerySelector("#expired").Text().ShouldBe("That search has expired. Search again.");
+        borrowed.Document.QuerySelectorAll("tbody tr").ShouldBeEmpty();
     }
 
     [Theory]
@@ -193,8 +219,8 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
         await memberBrowser.GetAsync($"/people/{other}");
         var browser = await Browser.SignInAsync(factory, officer);
 
-        var page = await browser.GetAsync($"/audit?Filter.Person={Uri.EscapeDataString("adaeze " + family)}");
-        var nobody = await browser.GetAsync($"/audit?Filter.Person={Uri.EscapeDataString("Zebedee Quintrell-Fairweather")}");
+        var page = await browser.PostFormAndFollowAsync("/audit", new() { ["Filter.Person"] = "adaeze " + family });
+        var nobody = await browser.PostFormAndFollowAsync("/audit", new() { ["Filter.Person"] = "Zebedee Quintrell-Fairweather" });
 
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Document.QuerySelector("#people-matched").Text().ShouldBe($"People whose name matches: Adaeze {family}.");

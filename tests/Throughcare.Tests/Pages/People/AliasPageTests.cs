@@ -41,11 +41,11 @@ public sealed class AliasPageTests(ThroughcareFactory factory) : IClassFixture<T
         var user = await _data.CreateStaffAsync(StaffRoles.Manager);
         var personId = await _data.CreatePersonAsync(user.OrganisationId, d => d with { GivenName = "Aisha", FamilyName = "Danjuma" });
         var browser = await Browser.SignInAsync(factory, user);
-        var before = await browser.PostFormAsync("/people", new() { ["Input.Name"] = "Ayesha Johnson" });
+        var before = await browser.PostFormAndFollowAsync("/people", new() { ["Input.Name"] = "Ayesha Johnson" });
         before.Document.QuerySelectorAll("tbody tr").ShouldBeEmpty();
 
         await browser.PostFormAsync($"/people/{personId}/aliases/new", new() { ["Input.GivenName"] = "Ayesha", ["Input.FamilyName"] = "Johnson" });
-        var after = await browser.PostFormAsync("/people", new() { ["Input.Name"] = "Ayesha Johnson" });
+        var after = await browser.PostFormAndFollowAsync("/people", new() { ["Input.Name"] = "Ayesha Johnson" });
 
         after.Document.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.GetAttribute("href")).ShouldBe([$"/people/{personId}"]);
         (await factory.AuditEventsAsync(personId, AuditActions.SearchResult)).ShouldHaveSingleItem().ShouldBeSuccessBy(user);

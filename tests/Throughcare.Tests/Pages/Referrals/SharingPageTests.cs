@@ -38,11 +38,11 @@ public sealed class SharingPageTests(ThroughcareFactory factory) : IClassFixture
         var page = await browser.GetAsync($"/referrals/{referral.Id}/sharing");
 
         var consent = page.Document.QuerySelector("input[name='Input.SharingBasis'][value='Consent']")!;
-        var reveal = page.Document.GetElementById(consent.GetAttribute("data-aria-controls")!).ShouldNotBeNull();
+        var reveal = page.Document.GetElementById(consent.GetAttribute("data-reveal")!).ShouldNotBeNull();
         reveal.ClassList.ShouldContain("govuk-radios__conditional");
         reveal.PreviousElementSibling!.QuerySelector("input")!.GetAttribute("value").ShouldBe("Consent");
         reveal.QuerySelector("input[name='Input.ConsentGivenOn.Day']").ShouldNotBeNull();
-        page.Document.QuerySelectorAll("input[name='Input.SharingBasis'][data-aria-controls]").Length.ShouldBe(1);
+        page.Document.QuerySelectorAll("input[name='Input.SharingBasis'][data-reveal]").Length.ShouldBe(1);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
             var eligible = region.Services.Where(s => !s.Entity.RequiresOpdScreenedIn || details.OpdScreeningResult == OpdScreeningResult.ScreenedIn).ToList();
             var count = f.Random.WeightedRandom([1, 2, 3], [0.70f, 0.24f, 0.06f]);
             var cursor = created;
-            for (var k = 0; k < count && cursor < _now.AddDays(-3); k++)
+            for (var k = 0; k < count && cursor < _now.AddDays(-10); k++)
             {
                 var service = f.Random.WeightedRandom([.. eligible], [.. eligible.Select(s => (float)s.Weight)]);
                 cursor = Referral(person, service, creator, referrerOrganisation, cursor, last: k == count - 1);
@@ -161,12 +161,14 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                     [0.03f, 0.05f, 0.02f, 0.05f, 0.60f, 0.13f, 0.12f])
                 : f.Random.WeightedRandom([ReferralState.Accepted, ReferralState.Declined, ReferralState.Withdrawn], [0.60f, 0.22f, 0.18f]);
             var open = ReferralStates.IsOpen(state);
-            var createdAt = open ? Later(after, _now.AddDays(-f.Random.Double(3, 40))) : Between(after.AddDays(1), 30);
+            // Steps below are bounded (submitted within 3 days, sifted within 4, decided within 10, allocated within 10), so
+            // a referral made this long ago has every step in the past.
+            var createdAt = open ? Later(after, _now.AddDays(-f.Random.Double(8, 45))) : Between(after.AddDays(1), 30);
             if (!open && createdAt > _now.AddDays(-30))
             {
                 state = ReferralState.Screening;
                 open = true;
-                createdAt = Later(after, _now.AddDays(-f.Random.Double(3, 20)));
+                createdAt = Later(after, _now.AddDays(-f.Random.Double(8, 20)));
             }
 
             var manager = Pick(service.Managers);
@@ -411,6 +413,11 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                     : f.Random.WeightedRandom([Attendance.Attended, Attendance.Late, Attendance.DidNotAttend, Attendance.CancelledByPerson, Attendance.CancelledByService], [0.74f, 0.07f, 0.12f, 0.05f, 0.02f]);
                 var attended = attendance is Attendance.Attended or Attendance.Late;
                 var occurredAt = at.Date.AddHours(f.Random.Int(9, 16)).AddMinutes(f.Random.Int(0, 3) * 15);
+                if (occurredAt >= end)
+                {
+                    break;
+                }
+
                 var contact = new Contact
                 {
                     Id = _ids.Next(),
@@ -532,6 +539,12 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                     var status = closed
                         ? f.Random.WeightedRandom([ActionStatus.Done, ActionStatus.NoLongerNeeded], [0.8f, 0.2f])
                         : f.Random.WeightedRandom([ActionStatus.NotStarted, ActionStatus.InProgress, ActionStatus.Done], [0.25f, 0.35f, 0.4f]);
+                    var completed = Later(goalsAt.AddDays(1), due.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+                    if (status == ActionStatus.Done && completed >= _now)
+                    {
+                        status = ActionStatus.InProgress;
+                    }
+
                     var owner = f.Random.WeightedRandom([ActionOwner.Worker, ActionOwner.Person, ActionOwner.OtherOrganisation], [0.45f, 0.4f, 0.15f]);
                     var action = new GoalAction
                     {
@@ -545,7 +558,7 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                         Status = status,
                         CreatedAt = goalsAt.AddMinutes(a),
                         CreatedByUserId = worker.Id,
-                        CompletedAt = status == ActionStatus.Done ? Before(Later(goalsAt.AddDays(1), due.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc))) : null,
+                        CompletedAt = status == ActionStatus.Done ? Micro(completed) : null,
                         Version = _ids.Next(),
                     };
                     batch.Add(action);

@@ -2,68 +2,76 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Throughcare.Generator;
 using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Infrastructure;
 using Throughcare.Web.Infrastructure.Database;
 
-const string Usage = """
-    Makes a synthetic partnership in a new Throughcare database.
+namespace Throughcare.Generator;
 
-      dotnet run --project src/Throughcare.Generator -c Release -- --scale demo|borough|national
-          --provider sqlite|postgresql --connection "..." [--seed N] [--now 2026-11-30] [--data-directory DIR]
-
-    --now            the day the partnership's history runs up to (default: today, UTC)
-    --data-directory where to anchor the audit chain's head, as Throughcare:DataDirectory (optional)
-    """;
-
-var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-for (var i = 0; i + 1 < args.Length; i += 2)
+/// <summary>The command line: parses the options, opens and migrates the database, generates, and prints the figures.</summary>
+public static class GeneratorProgram
 {
-    arguments[args[i].TrimStart('-')] = args[i + 1];
-}
-
-if (!arguments.TryGetValue("connection", out var connection)
-    || GeneratorScale.Named.FirstOrDefault(s => s.Name == arguments.GetValueOrDefault("scale", "demo")) is not { } scale)
-{
-    Console.Error.WriteLine(Usage);
-    return 2;
-}
-
-var provider = DatabaseSetup.GetProvider(new ConfigurationBuilder()
-    .AddInMemoryCollection([new("Database:Provider", arguments.GetValueOrDefault("provider", "sqlite"))]).Build());
-var seed = int.Parse(arguments.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
-var now = arguments.TryGetValue("now", out var day)
-    ? DateTime.SpecifyKind(DateTime.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc)
-    : DateTime.UtcNow.Date;
-var anchorDirectory = arguments.GetValueOrDefault("data-directory");
-
-var hasher = new PasswordHasher<ApplicationUser>(Options.Create(new PasswordHasherOptions { IterationCount = ThroughcareHost.MinimumPasswordIterations }));
-var options = new GeneratorOptions
-{
-    Scale = scale,
-    Seed = seed,
-    Now = now,
-    PasswordHash = hasher.HashPassword(new ApplicationUser { DisplayName = "" }, GeneratorReport.Password),
-};
-
-Console.WriteLine($"Generating the {scale.Name} partnership ({scale.People:N0} people, {scale.Regions} regions, seed {seed}, up to {now:yyyy-MM-dd}) into {provider}.");
-var temporary = Path.Combine(Path.GetTempPath(), "throughcare-generator-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-await using (var database = await GeneratorDatabase.OpenAsync(provider, connection, anchorDirectory ?? temporary, CancellationToken.None))
-{
-    var result = await PartnershipGenerator.RunAsync(database.Db, connection, options, Console.Out, CancellationToken.None);
-    if (anchorDirectory is not null)
+    public static async Task<int> Main(string[] args)
     {
-        database.Anchors.Append(result.AuditHead, result.AuditHeadHash);
-        database.Anchors.Dispose();
+        const string Usage = """
+            Makes a synthetic partnership in a new Throughcare database.
+
+              dotnet run --project src/Throughcare.Generator -c Release -- --scale demo|borough|national
+                  --provider sqlite|postgresql --connection "..." [--seed N] [--now 2026-11-30] [--data-directory DIR]
+
+            --now            the day the partnership's history runs up to (default: today, UTC)
+            --data-directory where to anchor the audit chain's head, as Throughcare:DataDirectory (optional)
+            """;
+
+        var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            arguments[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        if (!arguments.TryGetValue("connection", out var connection)
+            || GeneratorScale.Named.FirstOrDefault(s => s.Name == arguments.GetValueOrDefault("scale", "demo")) is not { } scale)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var provider = DatabaseSetup.GetProvider(new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Database:Provider", arguments.GetValueOrDefault("provider", "sqlite"))]).Build());
+        var seed = int.Parse(arguments.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
+        var now = arguments.TryGetValue("now", out var day)
+            ? DateTime.SpecifyKind(DateTime.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc)
+            : DateTime.UtcNow.Date;
+        var anchorDirectory = arguments.GetValueOrDefault("data-directory");
+
+        var hasher = new PasswordHasher<ApplicationUser>(Options.Create(new PasswordHasherOptions { IterationCount = ThroughcareHost.MinimumPasswordIterations }));
+        var options = new GeneratorOptions
+        {
+            Scale = scale,
+            Seed = seed,
+            Now = now,
+            PasswordHash = hasher.HashPassword(new ApplicationUser { DisplayName = "" }, GeneratorReport.Password),
+        };
+
+        Console.WriteLine($"Generating the {scale.Name} partnership ({scale.People:N0} people, {scale.Regions} regions, seed {seed}, up to {now:yyyy-MM-dd}) into {provider}.");
+        var temporary = Path.Combine(Path.GetTempPath(), "throughcare-generator-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        await using (var database = await GeneratorDatabase.OpenAsync(provider, connection, anchorDirectory ?? temporary, CancellationToken.None))
+        {
+            var result = await PartnershipGenerator.RunAsync(database.Db, connection, options, Console.Out, CancellationToken.None);
+            if (anchorDirectory is not null)
+            {
+                database.Anchors.Append(result.AuditHead, result.AuditHeadHash);
+                database.Anchors.Dispose();
+            }
+
+            GeneratorReport.Write(result, Console.Out);
+        }
+
+        if (Directory.Exists(temporary))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+
+        return 0;
     }
-
-    GeneratorReport.Write(result, Console.Out);
 }
-
-if (Directory.Exists(temporary))
-{
-    Directory.Delete(temporary, recursive: true);
-}
-
-return 0;

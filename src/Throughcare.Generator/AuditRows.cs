@@ -1,4 +1,4 @@
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Core.Domain.Audit;
 
 namespace Throughcare.Generator;
 

@@ -1,13 +1,13 @@
 using Bogus;
 using Bogus.DataSets;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
-using Person = Throughcare.Web.Domain.People.Person;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
+using Person = Throughcare.Core.Domain.People.Person;
 
 namespace Throughcare.Generator;
 
@@ -50,7 +50,7 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
             var span = (_now.AddDays(-150) - start).TotalDays;
             var created = Between(start.AddDays(span * index / _scale.People), 10);
             var (referrerOrganisation, referrers) = f.Random.WeightedRandom(
-                [.. region.Referrers], [.. region.Referrers.Select(r => r.Organisation.Entity.Kind == Web.Domain.Organisations.OrganisationKind.Probation ? 6f : 1f)]);
+                [.. region.Referrers], [.. region.Referrers.Select(r => r.Organisation.Entity.Kind == Core.Domain.Organisations.OrganisationKind.Probation ? 6f : 1f)]);
             var creator = f.PickRandom(referrers);
             var details = Details(created);
             var person = new Person
@@ -181,10 +181,10 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                 CreatedByUserId = creator.Id,
                 Source = referrer.Entity.Kind switch
                 {
-                    Web.Domain.Organisations.OrganisationKind.Probation => ReferralSource.Probation,
-                    Web.Domain.Organisations.OrganisationKind.Prison => ReferralSource.Prison,
-                    Web.Domain.Organisations.OrganisationKind.Police => ReferralSource.Police,
-                    Web.Domain.Organisations.OrganisationKind.Court => ReferralSource.Court,
+                    Core.Domain.Organisations.OrganisationKind.Probation => ReferralSource.Probation,
+                    Core.Domain.Organisations.OrganisationKind.Prison => ReferralSource.Prison,
+                    Core.Domain.Organisations.OrganisationKind.Police => ReferralSource.Police,
+                    Core.Domain.Organisations.OrganisationKind.Court => ReferralSource.Court,
                     _ => ReferralSource.Other,
                 },
                 Reason = f.PickRandom(Text.ReferralReasons),

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Throughcare.Web.Domain.Accounts;
+using Throughcare.Core.Domain.Accounts;
 
 namespace Throughcare.Generator;
 

@@ -1,11 +1,11 @@
 using Bogus;
 using Microsoft.AspNetCore.Identity;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Organisations;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Organisations;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Services;
 
 namespace Throughcare.Generator;
 

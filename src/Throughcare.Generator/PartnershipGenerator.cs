@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Threading.Channels;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Generator;
 

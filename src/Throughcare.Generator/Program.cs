@@ -2,15 +2,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Infrastructure;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Generator;
 
 /// <summary>The command line: parses the options, opens and migrates the database, generates, and prints the figures.</summary>
 public static class GeneratorProgram
 {
+    /// <summary>The web host's minimum (ThroughcareHost.MinimumPasswordIterations): a lower count would be rehashed at each first sign-in.</summary>
+    private const int PasswordIterations = 210_000;
+
     public static async Task<int> Main(string[] args)
     {
         const string Usage = """
@@ -44,7 +46,7 @@ public static class GeneratorProgram
             : DateTime.UtcNow.Date;
         var anchorDirectory = arguments.GetValueOrDefault("data-directory");
 
-        var hasher = new PasswordHasher<ApplicationUser>(Options.Create(new PasswordHasherOptions { IterationCount = ThroughcareHost.MinimumPasswordIterations }));
+        var hasher = new PasswordHasher<ApplicationUser>(Options.Create(new PasswordHasherOptions { IterationCount = PasswordIterations }));
         var options = new GeneratorOptions
         {
             Scale = scale,

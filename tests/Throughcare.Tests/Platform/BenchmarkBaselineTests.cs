@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Platform;

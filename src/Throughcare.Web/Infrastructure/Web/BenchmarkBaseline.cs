@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Infrastructure.Web;
 

@@ -419,6 +419,7 @@ public static class ThroughcareHost
         endpoints.MapOpenApi().AllowAnonymous();
         Api.ReferralsApi.MapReferralsApi(endpoints);
         Api.EpisodesApi.MapEpisodesApi(endpoints);
+        endpoints.MapBenchmarkBaseline(app.Configuration);
         app.MapRazorPages();
     }
 }

@@ -15,6 +15,15 @@ public sealed class SessionOptions
 {
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How long this process trusts a session as it last read it: the window in which a change made by another node (or
+    /// straight in the database) is not yet seen here. Changes this process makes apply on the next request (ADR 0020).
+    /// </summary>
+    public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the last-seen time is written, so idle time is measured to within this.</summary>
+    public static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Adds the user's organisation and name to the cookie principal.</summary>
@@ -83,7 +92,8 @@ public sealed class ThroughcareSignInManager(
 
 /// <summary>
 /// Checks the session on every request: revoked, idle for 30 minutes, past 12 hours, a disabled user or a changed
-/// security stamp all end it at once.
+/// security stamp all end it at once. The session's state comes from <see cref="SessionCache"/> when this process read
+/// it within the last few seconds, so most requests do not read the database.
 /// </summary>
 public static class SessionValidator
 {
@@ -122,7 +132,6 @@ public static class SessionValidator
     private static async Task CheckAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var db = services.GetRequiredService<ThroughcareDbContext>();
         var options = services.GetRequiredService<IOptions<SessionOptions>>().Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var principal = context.Principal;
@@ -134,14 +143,8 @@ public static class SessionValidator
             return;
         }
 
-        var state = await (
-            from s in db.UserSessions
-            join u in db.Users on s.UserId equals u.Id
-            join o in db.Organisations on u.OrganisationId equals o.Id
-            where s.Id == sessionId
-            select new { s.RevokedAt, s.LastSeenAt, s.AbsoluteExpiresAt, u.DisabledAt, u.SecurityStamp, u.TwoFactorEnabled, o.RequireTwoFactor })
-            .SingleOrDefaultAsync();
-
+        var cache = services.GetRequiredService<SessionCache>();
+        var state = cache.Find(sessionId) ?? await ReadAsync(services.GetRequiredService<ThroughcareDbContext>(), cache, sessionId);
         var valid = state is not null
             && state.RevokedAt is null
             && state.DisabledAt is null
@@ -150,21 +153,42 @@ public static class SessionValidator
             && state.SecurityStamp == principal!.FindFirstValue(stampClaimType);
         if (!valid)
         {
-            await db.UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+            await services.GetRequiredService<ThroughcareDbContext>().UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
             await RejectAsync(context);
             return;
         }
 
-        if (now - state!.LastSeenAt > TimeSpan.FromMinutes(1))
+        if (now - state!.LastSeenAt > SessionOptions.TouchEvery)
         {
-            await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+            await services.GetRequiredService<ThroughcareDbContext>().UserSessions.TagWith(SessionCacheInvalidator.TouchTag).Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+            state = state with { LastSeenAt = now };
+            cache.Touched(sessionId, state);
         }
 
         if (state.RequireTwoFactor && !state.TwoFactorEnabled)
         {
             context.HttpContext.Items[TwoFactorSetupRequired] = true;
         }
+    }
+
+    private static async Task<SessionState?> ReadAsync(ThroughcareDbContext db, SessionCache cache, Guid sessionId)
+    {
+        var generation = cache.Generation;
+        var state = await (
+            from s in db.UserSessions
+            join u in db.Users on s.UserId equals u.Id
+            join o in db.Organisations on u.OrganisationId equals o.Id
+            where s.Id == sessionId
+            select new SessionState(s.RevokedAt, s.LastSeenAt, s.AbsoluteExpiresAt, u.DisabledAt, u.SecurityStamp, u.TwoFactorEnabled, o.RequireTwoFactor))
+            .SingleOrDefaultAsync();
+        if (state is not null)
+        {
+            cache.Keep(sessionId, state, generation);
+        }
+
+        return state;
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

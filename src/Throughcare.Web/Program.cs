@@ -1,5 +1,5 @@
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Web.Infrastructure;
-using Throughcare.Web.Infrastructure.Database;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddThroughcare();

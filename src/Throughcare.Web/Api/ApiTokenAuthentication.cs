@@ -5,10 +5,11 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Web.Api;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
@@ -117,7 +118,7 @@ public static class EpisodesApi
         };
         if (body.OccurredAt is { } occurredAt)
         {
-            input.Date = DateParts.From(Infrastructure.Web.Display.LondonDate(occurredAt.UtcDateTime));
+            input.Date = DateParts.From(Core.Infrastructure.Text.Display.LondonDate(occurredAt.UtcDateTime));
             input.Time = ContactInput.LondonTime(occurredAt.UtcDateTime);
         }
 

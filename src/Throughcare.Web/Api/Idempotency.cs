@@ -3,64 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Web.Api;
-
-public enum IdempotencyState
-{
-    InFlight,
-    Completed,
-}
-
-/// <summary>An Idempotency-Key one API client has used: the request it came with and, once answered, the answer.</summary>
-public sealed class IdempotencyRecord
-{
-    /// <summary>The organisation's integration user, whichever of its tokens sent the request.</summary>
-    public Guid ClientId { get; set; }
-
-    public required string Key { get; set; }
-
-    /// <summary>SHA-256 of the method, path and body, in hex.</summary>
-    public required string Fingerprint { get; set; }
-
-    public IdempotencyState State { get; set; }
-
-    /// <summary>Until when the request in flight holds the key; after it, a retry may take the key over.</summary>
-    public DateTime LeaseUntil { get; set; }
-
-    public int? StatusCode { get; set; }
-
-    public string? Location { get; set; }
-
-    public string? ContentType { get; set; }
-
-    public string? Body { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-
-    public DateTime? CompletedAt { get; set; }
-}
-
-public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
-{
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
-    {
-        b.ToTable("IdempotencyRecords");
-        b.HasKey(r => new { r.ClientId, r.Key });
-        b.Property(r => r.Key).HasMaxLength(IdempotencyKeys.MaxLength);
-        b.Property(r => r.Fingerprint).HasMaxLength(64);
-        b.Property(r => r.State).HasMaxLength(20);
-        b.Property(r => r.Location).HasMaxLength(2000);
-        b.Property(r => r.ContentType).HasMaxLength(200);
-        b.HasIndex(r => r.CreatedAt);
-    }
-}
 
 /// <summary>The submission id a keyed request creates its record under, for the endpoint to use.</summary>
 public sealed record IdempotentRequest(Guid SubmissionId);
@@ -69,7 +19,7 @@ public sealed record IdempotentRequest(Guid SubmissionId);
 public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
-    public const int MaxLength = 255;
+    public const int MaxLength = IdempotencyRecord.KeyMaxLength;
 
     /// <summary>The key, sent bare or as a structured-field string in quotes; null when it is not one key of 1 to 255 printable ASCII characters.</summary>
     public static string? Parse(StringValues values)

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Api;
 

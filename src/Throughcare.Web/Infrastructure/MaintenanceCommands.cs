@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Infrastructure;
 

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.Pages.Services;
@@ -47,7 +49,7 @@ public sealed class IndexModel(
         var today = Display.Today(time);
         if (user.Holds(Capabilities.WorkEpisodes))
         {
-            var rows = await Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, today, cancellationToken);
+            var rows = await Core.Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, today, cancellationToken);
             OpenEpisodes = rows.Count;
             Cases = Pages.Caseload.IndexModel.Filters
                 .Select(f => new WorkCount(f.Slug(), CaseLabel(f), rows.Count(f, today), Url.Page("/Caseload/Index", new { show = f.Slug() })))

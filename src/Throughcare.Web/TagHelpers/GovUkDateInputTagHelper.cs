@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Throughcare.Core.Infrastructure.Text;
 
 namespace Throughcare.Web.TagHelpers;
 

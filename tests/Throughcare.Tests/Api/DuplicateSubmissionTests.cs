@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.ReferenceData;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
-using Throughcare.Web.Domain.ReferenceData;
 
 namespace Throughcare.Tests.Api;
 
@@ -70,7 +70,7 @@ public sealed class DuplicateSubmissionTests(ThroughcareFactory factory) : IClas
         var answer = await browser.PostRawAsync(second.Path + "/contacts/new", reused);
 
         answer.Status.ShouldBe(HttpStatusCode.BadRequest, $"{answer.Document.Heading()} {string.Join(" | ", answer.Document.ErrorSummary())}");
-        answer.Document.ErrorSummary().ShouldContain(Web.Domain.Submissions.SubmissionUsedElsewhere);
+        answer.Document.ErrorSummary().ShouldContain(Core.Domain.Submissions.SubmissionUsedElsewhere);
         (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == second.Episode.Id))).ShouldBe(0);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
 using Throughcare.Web.Api;

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Storage;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Web.Api;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Infrastructure.Storage;
 
 namespace Throughcare.Tests.Api;
 

@@ -3,12 +3,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Organisations;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Organisations;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Api;
 
@@ -19,7 +19,7 @@ public sealed class ReferralsApiTests(ThroughcareFactory factory) : IClassFixtur
     private readonly TestData _data = new(factory);
     private readonly ReferralTestData _referrals = new(factory);
 
-    internal sealed record Partner(Organisation Probation, string Token, Guid PersonId, Web.Domain.Services.Service Service);
+    internal sealed record Partner(Organisation Probation, string Token, Guid PersonId, Core.Domain.Services.Service Service);
 
     private Task<Partner> PartnerAsync() => PartnerAsync(factory);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Core.Domain.Audit;
 
 namespace Throughcare.Tests.Domain;
 

@@ -1,5 +1,5 @@
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.Services;
 
 namespace Throughcare.Tests.Domain;
 

@@ -1,5 +1,5 @@
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Services;
 
 namespace Throughcare.Tests.Domain;
 

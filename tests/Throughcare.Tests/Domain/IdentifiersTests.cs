@@ -1,5 +1,5 @@
 using Shouldly;
-using Throughcare.Web.Domain.People;
+using Throughcare.Core.Domain.People;
 using Xunit;
 
 namespace Throughcare.Tests.Domain;

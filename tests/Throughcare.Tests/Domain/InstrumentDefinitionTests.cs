@@ -1,4 +1,4 @@
-using Throughcare.Web.Domain.Episodes;
+using Throughcare.Core.Domain.Episodes;
 
 namespace Throughcare.Tests.Domain;
 

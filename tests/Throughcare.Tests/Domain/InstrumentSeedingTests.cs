@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Tests.Domain;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Shouldly;
-using Throughcare.Web.Domain.Accounts;
+using Throughcare.Core.Domain.Accounts;
 using Xunit;
 
 namespace Throughcare.Tests.Domain;

@@ -1,5 +1,5 @@
 using Shouldly;
-using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Core.Domain.ReferenceData;
 using Xunit;
 
 namespace Throughcare.Tests.Domain;

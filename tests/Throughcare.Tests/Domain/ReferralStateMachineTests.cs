@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Notifications;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Notifications;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Notifications;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Tests.Domain;
 

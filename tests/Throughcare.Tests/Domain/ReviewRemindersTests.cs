@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Domain;

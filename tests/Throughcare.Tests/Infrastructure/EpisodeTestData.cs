@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Infrastructure;

@@ -2,13 +2,15 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
@@ -96,12 +98,12 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
             {
                 // As the referral service leaves it: the role a decided-against referral gave has ended.
                 var ended = state is ReferralState.Declined or ReferralState.Withdrawn;
-                db.PersonCareRoles.Add(new Web.Domain.People.PersonCareRole
+                db.PersonCareRoles.Add(new Core.Domain.People.PersonCareRole
                 {
                     Id = Guid.NewGuid(),
                     PersonId = personId,
                     OrganisationId = service.OrganisationId,
-                    Kind = Web.Domain.People.CareRoleKind.Referral,
+                    Kind = Core.Domain.People.CareRoleKind.Referral,
                     ReferralId = referral.Id,
                     StartedAt = now,
                     EndedAt = ended ? now : null,
@@ -162,7 +164,7 @@ public sealed class ReferralTestData(ThroughcareFactory factory)
     {
         var data = new TestData(factory);
         var referring = await data.CreateOrganisationAsync();
-        var receiving = await data.CreateOrganisationAsync(Web.Domain.Organisations.OrganisationKind.NhsTrust);
+        var receiving = await data.CreateOrganisationAsync(Core.Domain.Organisations.OrganisationKind.NhsTrust);
         var referrer = await data.CreateUserAsync(referring.Id, StaffRoles.Manager);
         var manager = await data.CreateUserAsync(receiving.Id, StaffRoles.Manager);
         var personId = await data.CreatePersonAsync(referring.Id, d => (person ?? (p => p))(d with { GenderIdentity = "man", OpdScreeningResult = OpdScreeningResult.ScreenedIn }));

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Organisations;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Organisations;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Tests.Infrastructure;
 

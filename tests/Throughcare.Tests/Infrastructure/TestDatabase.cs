@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Npgsql;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Web.Infrastructure;
-using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Tests.Infrastructure;
 

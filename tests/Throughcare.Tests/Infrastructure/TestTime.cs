@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Infrastructure;

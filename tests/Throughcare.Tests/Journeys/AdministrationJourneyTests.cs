@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Throughcare.Tests.Journeys;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Throughcare.Tests.Journeys;

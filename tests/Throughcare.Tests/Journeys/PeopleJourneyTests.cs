@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Throughcare.Tests.Journeys;

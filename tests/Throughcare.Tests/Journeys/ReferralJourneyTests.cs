@@ -1,11 +1,11 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Organisations;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Organisations;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.Referrals;
 using static Microsoft.Playwright.Assertions;
 
 namespace Throughcare.Tests.Journeys;

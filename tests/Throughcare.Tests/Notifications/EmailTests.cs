@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Notifications;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Notifications;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Notifications;
 

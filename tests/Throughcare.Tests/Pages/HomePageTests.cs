@@ -1,12 +1,12 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Infrastructure.Database;
 using static Throughcare.Tests.Pages.Episodes.CaseloadTestData;
 
 namespace Throughcare.Tests.Pages;
@@ -184,7 +184,7 @@ public sealed class HomePageTests(ThroughcareFactory factory) : IClassFixture<Th
         var unusual = home.Document.QuerySelectorAll("#unusual tbody tr").ShouldHaveSingleItem();
         unusual.GetAttribute("data-user").ShouldBe(reader.Email);
         unusual.QuerySelectorAll("td")[2].TextContent.Trim().ShouldBe((AccessWatch.UnusualPeopleInADay + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var day = Web.Infrastructure.Web.Display.LondonDate(yesterday);
+        var day = Core.Infrastructure.Text.Display.LondonDate(yesterday);
         var href = unusual.QuerySelector("a")!.GetAttribute("href")!;
         href.ShouldStartWith("/audit?");
         href.ShouldContain($"Filter.User={reader.Email}");

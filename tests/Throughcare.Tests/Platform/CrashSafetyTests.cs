@@ -5,11 +5,11 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Tests.Api;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
 using Throughcare.Web.Infrastructure;
-using Throughcare.Web.Infrastructure.Database;
 using Xunit.Abstractions;
 
 namespace Throughcare.Tests.Platform;

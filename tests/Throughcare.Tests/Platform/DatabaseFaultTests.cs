@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Api;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 using Xunit.Abstractions;
 
 namespace Throughcare.Tests.Platform;

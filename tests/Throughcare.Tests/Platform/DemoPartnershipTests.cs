@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Demo;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Demo;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Platform;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Tests.Platform;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
-using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure;
 
 namespace Throughcare.Tests.Platform;

@@ -80,7 +80,7 @@ public sealed class StartupTests
         var (applied, known) = await first.WithDbAsync(async db => ((await db.Database.GetAppliedMigrationsAsync()).ToList(), db.Database.GetMigrations().ToList()));
         applied.ShouldBe(known);
         var roles = await first.WithDbAsync(db => db.Roles.CountAsync());
-        roles.ShouldBe(Web.Domain.Accounts.StaffRoles.All.Count);
+        roles.ShouldBe(Core.Domain.Accounts.StaffRoles.All.Count);
     }
 }
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 
 namespace Throughcare.Tests.Security;
 

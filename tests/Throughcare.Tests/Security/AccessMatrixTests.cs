@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Referrals;
 using Xunit.Abstractions;
 
 namespace Throughcare.Tests.Security;

@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Security;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 
 namespace Throughcare.Tests.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Security;
 

@@ -1,6 +1,6 @@
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Admin;
-using Throughcare.Web.Domain.Accounts;
 
 namespace Throughcare.Tests.Security;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Security;
 
@@ -140,7 +140,7 @@ public static partial class HostileForms
                 var (scenario, browser) = await PlanSessionAsync(factory, manager: true);
                 var strandId = await factory.WithDbAsync(async db =>
                 {
-                    var strand = new Web.Domain.Services.ServiceStrand { Id = Guid.NewGuid(), ServiceId = scenario.Service.Id, Name = "Peer support", WorkerRole = "peer-mentor" };
+                    var strand = new Core.Domain.Services.ServiceStrand { Id = Guid.NewGuid(), ServiceId = scenario.Service.Id, Name = "Peer support", WorkerRole = "peer-mentor" };
                     db.Add(strand);
                     await db.SaveChangesAsync();
                     return strand.Id;

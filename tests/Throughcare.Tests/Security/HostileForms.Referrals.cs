@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Referrals;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Security;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Infrastructure.Database;
 
 namespace Throughcare.Tests.Security;
 

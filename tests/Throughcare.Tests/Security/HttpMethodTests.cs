@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 
 namespace Throughcare.Tests.Security;
 

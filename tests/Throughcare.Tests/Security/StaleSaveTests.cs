@@ -3,9 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
-using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Security;

@@ -1,4 +1,5 @@
 using Shouldly;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.TagHelpers;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Shouldly;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.TagHelpers;
 using Xunit;
 using static Throughcare.Tests.TagHelpers.TagHelperHarness;

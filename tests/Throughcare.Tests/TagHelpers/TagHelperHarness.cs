@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.TagHelpers;
 
 namespace Throughcare.Tests.TagHelpers;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Infrastructure.Web;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Throughcare.Web.Domain;
+using Throughcare.Core.Domain;
 
 namespace Throughcare.Web.Infrastructure.Web;
 

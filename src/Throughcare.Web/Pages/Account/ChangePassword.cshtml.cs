@@ -2,8 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Accounts;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Account;

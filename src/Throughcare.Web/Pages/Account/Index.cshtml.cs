@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Security;
 
 namespace Throughcare.Web.Pages.Account;

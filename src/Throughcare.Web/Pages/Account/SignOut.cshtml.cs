@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 

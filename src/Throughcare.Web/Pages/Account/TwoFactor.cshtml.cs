@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
 
 namespace Throughcare.Web.Pages.Admin;
 

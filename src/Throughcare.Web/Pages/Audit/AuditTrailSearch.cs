@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Audit;
@@ -17,7 +18,7 @@ public sealed record AuditTrailRow(
 /// The organisation's part of the audit trail (its staff's events, and events about people it works with) narrowed by the
 /// criteria, and each row put into words. The page shows one page of it; the export streams all of it, a batch at a time.
 /// </summary>
-public sealed class AuditTrailSearch(ThroughcareDbContext db, Domain.ReferenceData.PathwayCatalogue pathways)
+public sealed class AuditTrailSearch(ThroughcareDbContext db, Throughcare.Core.Domain.ReferenceData.PathwayCatalogue pathways)
 {
     private const int BatchSize = 500;
 

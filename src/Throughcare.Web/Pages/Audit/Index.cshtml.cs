@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
@@ -20,7 +22,7 @@ namespace Throughcare.Web.Pages.Audit;
 /// The search is posted and kept under a search token (<see cref="SearchTokens"/>), so a person's name never travels in
 /// a URL; filters without a name (staff, organisation, dates, as the home page links them) may also come in the query.
 /// </summary>
-public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, AuditLog audit, PersonAccess people, ReadAudit reads, TimeProvider time, Domain.ReferenceData.PathwayCatalogue pathways, SearchTokens tokens) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, AuditLog audit, PersonAccess people, ReadAudit reads, TimeProvider time, Throughcare.Core.Domain.ReferenceData.PathwayCatalogue pathways, SearchTokens tokens) : PageModel
 {
     public const int PageSize = 50;
     private const string Purpose = "audit search";

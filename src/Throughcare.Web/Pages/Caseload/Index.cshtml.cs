@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
@@ -31,7 +33,7 @@ public sealed class IndexModel(ThroughcareDbContext db, EpisodeAccess episodes, 
         var cancellationToken = HttpContext.RequestAborted;
         Today = Display.Today(time);
         Filter = CaseloadFilters.Parse(show) is { } f && Filters.Contains(f) ? f : null;
-        var all = await Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        var all = await Core.Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
         OpenEpisodes = all.Count;
         AtRisk = all.Count(CaseloadFilter.AtRisk, Today);
         Rows = all.Where(Filter, Today);

@@ -1,5 +1,5 @@
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Audit;
 
 namespace Throughcare.Web.Pages.Episodes;
 

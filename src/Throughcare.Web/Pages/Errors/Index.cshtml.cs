@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Errors;

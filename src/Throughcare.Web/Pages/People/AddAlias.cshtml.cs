@@ -2,9 +2,10 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.People;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.People;

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.People;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.People;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Audit;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Audit;
 
 namespace Throughcare.Web.Pages.People;
 

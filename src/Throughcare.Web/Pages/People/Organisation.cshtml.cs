@@ -2,8 +2,10 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.People;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Infrastructure.Security;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
 
@@ -76,7 +77,7 @@ public sealed partial class PersonInput
         v => v.RuleFor(x => x.IsPpo).Must(IsYesNo).WithMessage("Select whether the person is a prolific and priority offender"),
         v => v.RuleFor(x => x.OpdScreeningResult).Must(IsEnum<OpdScreeningResult>).When(x => x.OpdScreeningResult is not null).WithMessage("Select an OPD screening result"),
         v => v.RuleFor(x => x.OpdScreenedOn).Satisfies(x => new DateRule("Date of OPD screening",
-            x.OpdScreeningResult is nameof(Domain.People.OpdScreeningResult.ScreenedIn) or nameof(Domain.People.OpdScreeningResult.ScreenedOut)
+            x.OpdScreeningResult is nameof(Core.Domain.People.OpdScreeningResult.ScreenedIn) or nameof(Core.Domain.People.OpdScreeningResult.ScreenedOut)
                 ? "Enter the date of the OPD screening"
                 : null,
             new DateOnly(1990, 1, 1), today, "Date of OPD screening must be after 1 January 1990", "Date of OPD screening must be today or in the past")),

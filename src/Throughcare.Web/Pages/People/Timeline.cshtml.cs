@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Pages.People;
 

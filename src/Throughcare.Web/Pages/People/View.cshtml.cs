@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 using Throughcare.Web.TagHelpers;
 

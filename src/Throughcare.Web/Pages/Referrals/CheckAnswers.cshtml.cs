@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Pages.Referrals;
 

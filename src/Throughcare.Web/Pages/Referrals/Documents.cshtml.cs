@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Storage;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Storage;
 
 namespace Throughcare.Web.Pages.Referrals;
 

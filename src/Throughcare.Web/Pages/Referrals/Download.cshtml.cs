@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Infrastructure.Database;
-using Throughcare.Web.Infrastructure.Storage;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Storage;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;

@@ -2,11 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;

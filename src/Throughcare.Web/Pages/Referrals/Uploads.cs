@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Throughcare.Web.Infrastructure.Storage;
+using Throughcare.Core.Infrastructure.Storage;
 
 namespace Throughcare.Web.Pages.Referrals;
 

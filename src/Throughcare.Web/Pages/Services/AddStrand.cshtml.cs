@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;

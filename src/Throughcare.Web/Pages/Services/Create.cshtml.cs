@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;

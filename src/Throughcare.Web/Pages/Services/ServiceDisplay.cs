@@ -1,6 +1,6 @@
 using System.Globalization;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Services;
 
 namespace Throughcare.Web.Pages.Services;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Services;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;
@@ -53,7 +54,7 @@ public sealed class ServiceInput
         v => v.RuleFor(x => x.GenderIdentities).Must(all => all.All(g => GenderItems.Any(i => i.Value == g))).WithMessage("Select gender identities from the list"),
         v => v.RuleFor(x => x.RequiresOpdScreenedIn).Must(r => r is "yes" or "no")
             .WithMessage("Select whether people must be screened in to the OPD pathway"),
-        v => v.RuleFor(x => x.Boroughs).Must(all => all.All(Domain.ReferenceData.Boroughs.All.Contains)).WithMessage("Select boroughs from the list"),
+        v => v.RuleFor(x => x.Boroughs).Must(all => all.All(Core.Domain.ReferenceData.Boroughs.All.Contains)).WithMessage("Select boroughs from the list"),
         v => v.RuleFor(x => x.Setting).Must(s => SettingItems.Any(i => i.Value == s))
             .WithMessage("Select whether the service is for people in custody, in the community or either"),
         v => v.RuleFor(x => x.MaximumEpisodeMonths).NotEmpty().WithMessage("Enter the longest episode in months")
@@ -77,9 +78,9 @@ public sealed class ServiceInput
     public static IEnumerable<SelectListItem> YesNoItems => [new("Yes", "yes"), new("No", "no")];
 
     public static IEnumerable<SelectListItem> GenderItems =>
-        Domain.ReferenceData.GenderIdentities.All.Where(g => g.Code != ReferenceList.PreferNotToSay).Select(g => new SelectListItem(g.Label, g.Code));
+        Core.Domain.ReferenceData.GenderIdentities.All.Where(g => g.Code != ReferenceList.PreferNotToSay).Select(g => new SelectListItem(g.Label, g.Code));
 
-    public static IEnumerable<SelectListItem> BoroughItems => Domain.ReferenceData.Boroughs.All.Select(b => new SelectListItem(b.Label, b.Code));
+    public static IEnumerable<SelectListItem> BoroughItems => Core.Domain.ReferenceData.Boroughs.All.Select(b => new SelectListItem(b.Label, b.Code));
 
     public static IEnumerable<SelectListItem> SettingItems =>
     [

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Pages.Services;
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;

@@ -1,4 +1,4 @@
-using Throughcare.Web.Domain;
+using Throughcare.Core.Domain;
 
 namespace Throughcare.Web.Pages;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 
 namespace Throughcare.Tests.Pages.Admin;
 
@@ -109,7 +109,7 @@ public sealed class InstrumentPagesTests(ThroughcareFactory factory) : IClassFix
     public async Task Retire_ShippedOrAnotherOrganisationsInstrument_IsNotFound()
     {
         var (browser, _) = await SignInAsAdministratorAsync();
-        var shipped = Web.Domain.Episodes.InstrumentCatalogueService.Shipped[0].Id;
+        var shipped = Core.Domain.Episodes.InstrumentCatalogueService.Shipped[0].Id;
 
         var page = await browser.PostFormAsync($"/admin/instruments?handler=Retire&instrumentId={shipped}", [], "/admin/instruments");
 

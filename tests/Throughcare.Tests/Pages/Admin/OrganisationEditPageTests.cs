@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
 using static Throughcare.Tests.Pages.Admin.OrganisationCreatePageTests;
 
 namespace Throughcare.Tests.Pages.Admin;

@@ -1,6 +1,6 @@
 using System.Net;
+using Throughcare.Core.Domain.Accounts;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
 
 namespace Throughcare.Tests.Pages.Admin;
 

@@ -1,12 +1,12 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.ReferenceData;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Episodes;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.ReferenceData;
 
 namespace Throughcare.Tests.Pages.Admin;
 

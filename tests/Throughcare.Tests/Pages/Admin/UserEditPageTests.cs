@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
 using Throughcare.Tests.Pages.Services;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 
 namespace Throughcare.Tests.Pages.Admin;
 

@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Organisations;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Organisations;
-using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Audit;
 
@@ -79,7 +79,7 @@ public static partial class AuditEventSamples
     /// <summary>The names of the enums events hold that are more than one word (FaceToFace, AwaitingInformation): no label reads like them.</summary>
     private static IEnumerable<string> EnumCodes() =>
         AuditEventTypes.All.SelectMany(t => t.GetConstructors().SelectMany(c => c.GetParameters())).Select(p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType)
-            .Append(typeof(ContactMode)).Append(typeof(Attendance)).Append(typeof(OrganisationKind)).Append(typeof(ServiceSetting)).Append(typeof(NeedLevel)).Append(typeof(Throughcare.Web.Domain.People.RoshLevel))
+            .Append(typeof(ContactMode)).Append(typeof(Attendance)).Append(typeof(OrganisationKind)).Append(typeof(ServiceSetting)).Append(typeof(NeedLevel)).Append(typeof(Throughcare.Core.Domain.People.RoshLevel))
             .Where(t => t.IsEnum).Distinct().SelectMany(Enum.GetNames).Where(n => Regex.IsMatch(n, "^[A-Z][a-z]+[A-Z]"));
 
     private static AuditedEvent Sample(Type type, ThroughcareFactory factory, AuditScenario s)

@@ -2,9 +2,9 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
 using static Throughcare.Tests.Pages.Episodes.EngagementTestData;
 
 namespace Throughcare.Tests.Pages.Episodes;

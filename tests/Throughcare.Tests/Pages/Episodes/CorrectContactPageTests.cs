@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Pages.Episodes;

@@ -1,6 +1,6 @@
 using System.Net;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 using static Throughcare.Tests.Pages.Episodes.EngagementTestData;
 
 namespace Throughcare.Tests.Pages.Episodes;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Pages.Episodes;
 

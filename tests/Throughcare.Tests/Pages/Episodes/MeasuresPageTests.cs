@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
 using static Throughcare.Tests.Pages.Episodes.MeasureTestData;
 
 namespace Throughcare.Tests.Pages.Episodes;

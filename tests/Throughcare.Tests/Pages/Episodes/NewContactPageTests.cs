@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Pages.Episodes;

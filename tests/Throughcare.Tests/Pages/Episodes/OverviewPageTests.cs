@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Pages.Episodes;
 
@@ -26,7 +26,7 @@ public sealed class OverviewPageTests(ThroughcareFactory factory) : IClassFixtur
         strands.ShouldContain(s => s.Contains(scenario.EmotionalWorker.DisplayName, StringComparison.Ordinal) && s.Contains("Emotional support", StringComparison.Ordinal));
         strands.ShouldContain(s => s.Contains(scenario.PracticalWorker.DisplayName, StringComparison.Ordinal) && s.Contains("Practical support", StringComparison.Ordinal));
         var due = ReviewSchedule.NextDue(scenario.Episode.StartedOn, scenario.Service.ReviewIntervalMonths, 0);
-        page.Document.GetSummaryListValue("Next review due")!.ShouldStartWith(Web.Infrastructure.Web.Display.Date(due));
+        page.Document.GetSummaryListValue("Next review due")!.ShouldStartWith(Core.Infrastructure.Text.Display.Date(due));
         (await factory.WithDbAsync(db => db.AuditEvents.Where(a => a.RecordType == AuditRecordTypes.Episode && a.Action == AuditActions.View && a.UserId == scenario.Colleague.Id).CountAsync())).ShouldBe(1);
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Pages.Episodes;
 
@@ -28,7 +28,7 @@ public sealed class ReviewsPageTests(ThroughcareFactory factory) : IClassFixture
 
         var row = page.Document.GetSummaryListValue("Next review due")!;
         // Month ends can move the point up to three days earlier than asked; never across a tag's boundary here.
-        row.ShouldStartWith(Web.Infrastructure.Web.Display.Date(ReviewSchedule.NextDue(startedOn, scenario.Service.ReviewIntervalMonths, 0)));
+        row.ShouldStartWith(Core.Infrastructure.Text.Display.Date(ReviewSchedule.NextDue(startedOn, scenario.Service.ReviewIntervalMonths, 0)));
         var tags = page.Document.QuerySelectorAll(".govuk-summary-list .govuk-tag").Select(t => t.TextContent.Trim()).ToList();
         if (tag is null)
         {

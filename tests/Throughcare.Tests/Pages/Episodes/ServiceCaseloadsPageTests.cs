@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 using Throughcare.Web.Infrastructure.Web;
 using static Throughcare.Tests.Pages.Episodes.CaseloadTestData;
 

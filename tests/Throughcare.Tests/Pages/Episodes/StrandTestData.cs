@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Pages.Episodes;
 

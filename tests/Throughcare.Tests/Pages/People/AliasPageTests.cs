@@ -1,7 +1,7 @@
 using System.Net;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.People;
@@ -27,7 +27,7 @@ public sealed class AliasPageTests(ThroughcareFactory factory) : IClassFixture<T
         person.Version.ShouldNotBe(version);
         var audit = (await factory.AuditEventsAsync(personId, AuditActions.Update)).ShouldHaveSingleItem();
         audit.ShouldBeSuccessBy(user);
-        audit.EventType.ShouldBe(nameof(Web.Domain.People.PersonAliasAdded));
+        audit.EventType.ShouldBe(nameof(Core.Domain.People.PersonAliasAdded));
         audit.Details.ShouldNotBeNull().ShouldContain("Segun Bello-Smith");
 
         var view = await browser.GetAsync(page.Location!);

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.Referrals;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Referrals;
 using Throughcare.Web.Infrastructure.Web;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
@@ -164,7 +165,7 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
             .Status.ShouldBe(HttpStatusCode.Redirect);
 
         // A prison that holds the person's record too, party to neither end of the referral.
-        var prison = await _data.CreateOrganisationAsync(Web.Domain.Organisations.OrganisationKind.Prison);
+        var prison = await _data.CreateOrganisationAsync(Core.Domain.Organisations.OrganisationKind.Prison);
         await factory.WithDbAsync(async db =>
         {
             db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = scenario.PersonId, OrganisationId = prison.Id, Kind = CareRoleKind.HoldsRecord, StartedAt = factory.Clock.GetUtcNow().UtcDateTime });
@@ -271,7 +272,7 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         var referrer = await Browser.SignInAsync(factory, s.Referrer);
         (await referrer.PostRawAsync($"/referrals/{second.Id}?handler=Withdraw", (await referrer.GetAsync($"/referrals/{second.Id}")).Document.FormFields()
             .With("Input.Reason", nameof(ReferralCloseReason.Other)).With("Input.ReasonText", $"Withdrawn {marker}"))).Status.ShouldBe(HttpStatusCode.Redirect);
-        var prison = await _data.CreateOrganisationAsync(Web.Domain.Organisations.OrganisationKind.Prison);
+        var prison = await _data.CreateOrganisationAsync(Core.Domain.Organisations.OrganisationKind.Prison);
         await factory.WithDbAsync(async db =>
         {
             db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = s.PersonId, OrganisationId = prison.Id, Kind = CareRoleKind.HoldsRecord, StartedAt = factory.Clock.GetUtcNow().UtcDateTime });
@@ -312,12 +313,12 @@ public sealed class HistoryPageTests(ThroughcareFactory factory) : IClassFixture
         // Rows as the service wrote them before drugs and alcohol became two pathways; the trail is never rewritten.
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Database.AccessScope>().AsSystem();
+            scope.ServiceProvider.GetRequiredService<Core.Infrastructure.Database.AccessScope>().AsSystem();
             var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
             audit.Record(new GoalSet(scenario.Episode.Id, scenario.PersonId, Guid.NewGuid(), "drugs-alcohol"));
             audit.Record(new NeedsAssessed(scenario.Episode.Id, scenario.PersonId, Guid.NewGuid(), AssessmentOccasion.Start, factory.Today,
                 new Dictionary<string, NeedLevel> { ["health"] = NeedLevel.Low, ["drugs-alcohol"] = NeedLevel.High }, HasNote: false));
-            await scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Database.ThroughcareDbContext>().SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<Core.Infrastructure.Database.ThroughcareDbContext>().SaveChangesAsync();
         }
 
         var page = await (await Browser.SignInAsync(factory, scenario.EmotionalWorker)).GetAsync($"/people/{scenario.PersonId}/history");

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.People;

@@ -1,9 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.People;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.People;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.People;
 
 namespace Throughcare.Tests.Pages.People;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Pages.People;
 
@@ -162,7 +162,7 @@ public sealed class TimelinePageTests(ThroughcareFactory factory) : IClassFixtur
         var scenario = await StoryAsync();
         await factory.WithDbAsync(db =>
         {
-            db.PersonCareRoles.Add(new Web.Domain.People.PersonCareRole { Id = Guid.NewGuid(), PersonId = scenario.PersonId, OrganisationId = scenario.Outsider.OrganisationId, Kind = Web.Domain.People.CareRoleKind.HoldsRecord, StartedAt = factory.UtcNow });
+            db.PersonCareRoles.Add(new Core.Domain.People.PersonCareRole { Id = Guid.NewGuid(), PersonId = scenario.PersonId, OrganisationId = scenario.Outsider.OrganisationId, Kind = Core.Domain.People.CareRoleKind.HoldsRecord, StartedAt = factory.UtcNow });
             return db.SaveChangesAsync();
         });
         var browser = await Browser.SignInAsync(factory, scenario.Outsider);

@@ -1,12 +1,12 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.People;
-using Throughcare.Web.Domain.Referrals;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.People;
@@ -52,7 +52,7 @@ public sealed class ViewPageTests(ThroughcareFactory factory) : IClassFixture<Th
     {
         var scenario = await new EpisodeTestData(factory).CreateScenarioAsync();
         var referrals = new ReferralTestData(factory);
-        var other = await _data.CreateOrganisationAsync(Web.Domain.Organisations.OrganisationKind.VoluntarySector);
+        var other = await _data.CreateOrganisationAsync(Core.Domain.Organisations.OrganisationKind.VoluntarySector);
         var otherUser = await _data.CreateUserAsync(other.Id, StaffRoles.Manager);
         var otherService = await referrals.CreateServiceAsync(other.Id);
         var otherReferral = await referrals.CreateReferralAsync(scenario.PersonId, otherService, other.Id, otherUser.Id, ReferralState.Accepted);

@@ -1,8 +1,8 @@
 using System.Net;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Pages.Referrals;
 

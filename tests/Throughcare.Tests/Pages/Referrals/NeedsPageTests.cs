@@ -1,9 +1,9 @@
 using System.Net;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Referrals;
 
@@ -16,7 +16,7 @@ public sealed class NeedsPageTests(ThroughcareFactory factory) : IClassFixture<T
         await factory.WithDbAsync(async db =>
         {
             var person = await db.People.FindAsync(scene.PersonId);
-            person!.Details = person.Details with { PreferredLanguage = Web.Domain.ReferenceData.Languages.All[0].Code, InterpreterNeeded = true };
+            person!.Details = person.Details with { PreferredLanguage = Core.Domain.ReferenceData.Languages.All[0].Code, InterpreterNeeded = true };
             return await db.SaveChangesAsync();
         });
         var referral = await factory.CreateReferralAsync(scene);

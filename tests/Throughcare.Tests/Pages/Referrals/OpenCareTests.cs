@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Pages.Referrals;
 
@@ -80,7 +80,7 @@ public sealed class OpenCareTests(ThroughcareFactory factory) : IClassFixture<Th
         var elsewhere = await new TestData(factory).CreateStaffAsync(StaffRoles.Practitioner);
         await factory.WithDbAsync(db =>
         {
-            db.PersonCareRoles.Add(new Web.Domain.People.PersonCareRole { Id = Guid.NewGuid(), PersonId = s.PersonId, OrganisationId = elsewhere.OrganisationId, Kind = Web.Domain.People.CareRoleKind.HoldsRecord, StartedAt = factory.UtcNow });
+            db.PersonCareRoles.Add(new Core.Domain.People.PersonCareRole { Id = Guid.NewGuid(), PersonId = s.PersonId, OrganisationId = elsewhere.OrganisationId, Kind = Core.Domain.People.CareRoleKind.HoldsRecord, StartedAt = factory.UtcNow });
             return db.SaveChangesAsync();
         });
         var draft = await _referrals.CreateReferralAsync(s.PersonId, s.Service, elsewhere.OrganisationId, elsewhere.Id, ReferralState.Draft, withRequiredDocuments: true);

@@ -1,8 +1,8 @@
 using System.Net;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Pages.Referrals;
 
@@ -104,7 +104,7 @@ public sealed class ReasonPageTests(ThroughcareFactory factory) : IClassFixture<
     {
         var scene = await ReferralPages.CreateSceneAsync(factory);
         var referral = await factory.CreateReferralAsync(scene);
-        var colleague = await Browser.SignInAsync(factory, await new TestData(factory).CreateUserAsync(scene.Referrer.OrganisationId, Web.Domain.Accounts.StaffRoles.Practitioner));
+        var colleague = await Browser.SignInAsync(factory, await new TestData(factory).CreateUserAsync(scene.Referrer.OrganisationId, Core.Domain.Accounts.StaffRoles.Practitioner));
         var browser = await Browser.SignInAsync(factory, scene.Referrer);
         var mine = (await browser.GetAsync($"/referrals/{referral.Id}/reason")).Document.FormFields();
         (await colleague.PostRawAsync($"/referrals/{referral.Id}/reason", (await colleague.GetAsync($"/referrals/{referral.Id}/reason")).Document.FormFields()

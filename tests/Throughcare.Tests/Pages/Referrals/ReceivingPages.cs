@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Notifications;
+using Throughcare.Core.Domain.Referrals;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Notifications;
-using Throughcare.Web.Domain.Referrals;
 
 namespace Throughcare.Tests.Pages.Referrals;
 

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Referrals;
 

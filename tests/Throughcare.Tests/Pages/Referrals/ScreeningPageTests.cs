@@ -1,9 +1,9 @@
 using System.Net;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Referrals;
-using Throughcare.Web.Domain.Services;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.Referrals;

@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
 using Throughcare.Tests.Pages.Referrals;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
 
 namespace Throughcare.Tests.Pages.Services;
 

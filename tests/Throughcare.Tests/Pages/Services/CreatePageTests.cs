@@ -1,11 +1,11 @@
 using System.Net;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
 using Throughcare.Tests.Pages.Referrals;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Services;
 

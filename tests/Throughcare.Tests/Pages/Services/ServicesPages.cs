@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
 using Throughcare.Tests.Pages.People;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Services;
 

@@ -1,7 +1,7 @@
 using System.Net;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Services;
 using Throughcare.Tests.Infrastructure;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.Services;
 
 namespace Throughcare.Tests.Pages.Services;
 

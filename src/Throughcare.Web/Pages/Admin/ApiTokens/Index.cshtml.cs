@@ -2,8 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Api;
-using Throughcare.Web.Domain.Accounts;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.ApiTokens;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Throughcare.Web.Domain.Organisations;
+using Throughcare.Core.Domain.Organisations;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Organisations;

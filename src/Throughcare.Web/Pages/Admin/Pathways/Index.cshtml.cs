@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Core.Domain.ReferenceData;
 
 namespace Throughcare.Web.Pages.Admin.Pathways;
 

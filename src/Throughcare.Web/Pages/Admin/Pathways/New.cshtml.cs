@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Core.Domain.ReferenceData;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Pathways;

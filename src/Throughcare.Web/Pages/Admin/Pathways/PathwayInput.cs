@@ -1,5 +1,6 @@
 using FluentValidation;
-using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Pathways;

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Users;
@@ -114,7 +114,7 @@ public sealed class EditModel(ThroughcareDbContext db, UserManager<ApplicationUs
     {
         string? Team(Guid? id) => id is null ? null : TeamItems.FirstOrDefault(t => t.Value == id.ToString())?.Text;
         static string Roles(IEnumerable<string> roles) => string.Join(", ", roles.Order().Select(StaffRoles.Label));
-        static string Languages(IEnumerable<string> codes) => string.Join(", ", codes.Order().Select(l => Domain.ReferenceData.Languages.All.LabelFor(l) ?? l));
+        static string Languages(IEnumerable<string> codes) => string.Join(", ", codes.Order().Select(l => Core.Domain.ReferenceData.Languages.All.LabelFor(l) ?? l));
         ConflictRow[] rows =
         [
             new("Full name", saved.DisplayName, mine.DisplayName),

@@ -1,9 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Accounts;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Admin.Users;
@@ -37,23 +38,23 @@ public sealed class UserInput
         v => v.RuleFor(x => x.Password).NotEmpty().WithMessage("Enter a temporary password").When(_ => creating),
         v => v.RuleFor(x => x.Password).MaximumLength(256).WithMessage("Password must be 256 characters or fewer"),
         v => v.RuleFor(x => x.JobRole).Must(r => JobRoles.All.Contains(r)).When(x => !string.IsNullOrEmpty(x.JobRole)).WithMessage("Select a job role from the list"),
-        v => v.RuleFor(x => x.Languages).Must(all => all.All(Domain.ReferenceData.Languages.All.Contains)).WithMessage("Select languages from the list"),
+        v => v.RuleFor(x => x.Languages).Must(all => all.All(Core.Domain.ReferenceData.Languages.All.Contains)).WithMessage("Select languages from the list"),
         v => v.RuleFor(x => x.GenderIdentity).Must(g => GenderIdentities.All.Contains(g)).When(x => !string.IsNullOrEmpty(x.GenderIdentity)).WithMessage("Select a gender identity from the list"),
     };
 
     public static IEnumerable<SelectListItem> JobRoleItems => JobRoles.All.Select(r => new SelectListItem(r.Label, r.Code));
 
-    public static IEnumerable<SelectListItem> LanguageItems => Domain.ReferenceData.Languages.All.Select(l => new SelectListItem(l.Label, l.Code));
+    public static IEnumerable<SelectListItem> LanguageItems => Core.Domain.ReferenceData.Languages.All.Select(l => new SelectListItem(l.Label, l.Code));
 
     public static IEnumerable<SelectListItem> GenderIdentityItems => GenderIdentities.All.Select(g => new SelectListItem(g.Label, g.Code));
 
     /// <summary>Codes as stored, whatever case was posted; blank choices are none.</summary>
     public StaffProfile ToProfile() => new(
         JobRoles.All.Find(JobRole)?.Code,
-        Languages.Select(l => Domain.ReferenceData.Languages.All.Find(l)!.Code).Distinct().ToList(),
+        Languages.Select(l => Core.Domain.ReferenceData.Languages.All.Find(l)!.Code).Distinct().ToList(),
         GenderIdentities.All.Find(GenderIdentity)?.Code);
 
-    public static string LanguageLabels(StaffProfile profile) => string.Join(", ", profile.Languages.Select(l => Domain.ReferenceData.Languages.All.LabelFor(l) ?? l));
+    public static string LanguageLabels(StaffProfile profile) => string.Join(", ", profile.Languages.Select(l => Core.Domain.ReferenceData.Languages.All.LabelFor(l) ?? l));
 
     public static IReadOnlyList<SelectListItem> RoleItems(IEnumerable<string> roles) => [.. roles.Select(r => new SelectListItem(StaffRoles.Label(r), r))];
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.ReferenceData;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Contacts;

@@ -2,9 +2,10 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Access;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Engagement;

@@ -1,6 +1,6 @@
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Database;
 
 namespace Throughcare.Web.Pages.Episodes.Engagement;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Engagement;

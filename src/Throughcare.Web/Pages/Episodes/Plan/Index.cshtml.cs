@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Throughcare.Web.Domain.Audit;
-using Throughcare.Web.Domain.Episodes;
-using Throughcare.Web.Domain.ReferenceData;
-using Throughcare.Web.Infrastructure.Database;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Plan;

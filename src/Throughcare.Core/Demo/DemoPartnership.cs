@@ -1,0 +1,398 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Organisations;
+using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.ReferenceData;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Database;
+
+namespace Throughcare.Core.Demo;
+
+/// <summary>
+/// A small, fictional London partnership for trying Throughcare. Seeded only when Throughcare:Demo:Enabled is true
+/// (the Demo environment); no account exists anywhere else until an administrator creates one.
+/// </summary>
+public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<ApplicationUser> users, AuditLog audit, PathwayCatalogue pathways, TimeProvider time, IConfiguration configuration)
+{
+    public const string EmailDomain = "demo.throughcare.test";
+
+    public sealed record DemoAccount(string Email, string Name, string Organisation, string? Team, params string[] Roles)
+    {
+        public string? JobRole { get; init; }
+        public string[] Languages { get; init; } = [];
+    }
+
+    public const string NhsTrust = "South London Pathways NHS Foundation Trust";
+    public const string Together = "Together Community Wellbeing";
+
+    public static readonly (string Name, OrganisationKind Kind, string[] Teams)[] Organisations =
+    [
+        (NhsTrust, OrganisationKind.NhsTrust, ["Liaison and Diversion", "Forensic Psychology"]),
+        ("London Probation Region", OrganisationKind.Probation, ["Southwark Probation Delivery Unit", "Lambeth Probation Delivery Unit"]),
+        (Together, OrganisationKind.VoluntarySector, ["Community Wellbeing Pathway", "Southwark Hub"]),
+        ("HMP Brixton", OrganisationKind.Prison, ["Resettlement"]),
+        ("London Borough of Southwark", OrganisationKind.LocalAuthority, ["Housing Options"]),
+        ("London OPD Pathway Commissioners", OrganisationKind.Commissioner, []),
+    ];
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new($"practitioner@{EmailDomain}", "Priya Shah", Together, "Community Wellbeing Pathway", StaffRoles.Practitioner) { JobRole = "fmhp", Languages = [Languages.English, "gu"] },
+        new($"clw@{EmailDomain}", "Jordan Clarke", Together, "Community Wellbeing Pathway", StaffRoles.Practitioner) { JobRole = "clw", Languages = ["pl", Languages.English] },
+        new($"manager@{EmailDomain}", "Marcus Bell", Together, "Community Wellbeing Pathway", StaffRoles.Manager) { JobRole = "fmhp", Languages = [Languages.English] },
+        new($"probation@{EmailDomain}", "Olu Adeyemi", "London Probation Region", "Southwark Probation Delivery Unit", StaffRoles.Practitioner) { JobRole = "probation-officer", Languages = [Languages.English, "yo"] },
+        new($"liaison@{EmailDomain}", "Nadia Osei", NhsTrust, "Liaison and Diversion", StaffRoles.Practitioner) { JobRole = "liaison-diversion", Languages = [Languages.English, "tw"] },
+        new($"liaison-manager@{EmailDomain}", "Tom Fletcher", NhsTrust, "Liaison and Diversion", StaffRoles.Manager) { JobRole = "liaison-diversion", Languages = [Languages.English] },
+        new($"admin@{EmailDomain}", "Alex Morgan", NhsTrust, null, StaffRoles.Administrator),
+        new($"dpo@{EmailDomain}", "Dana Whitfield", NhsTrust, null, StaffRoles.DataProtectionOfficer),
+        new($"commissioner@{EmailDomain}", "Chris Okafor", "London OPD Pathway Commissioners", null, StaffRoles.Commissioner),
+        new($"partnership-admin@{EmailDomain}", "Ruth Adebayo", "London OPD Pathway Commissioners", null, StaffRoles.PartnershipAdministrator),
+        new($"prison@{EmailDomain}", "Sam Rahman", "HMP Brixton", "Resettlement", StaffRoles.Practitioner) { JobRole = "prison-officer", Languages = [Languages.English, "bn"] },
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var password = configuration["Throughcare:Demo:Password"] ?? "Partnership-Demo-2026";
+        var now = time.GetUtcNow().UtcDateTime;
+        var organisations = Organisations.Select(o => new Organisation
+        {
+            Id = Guid.NewGuid(),
+            Name = o.Name,
+            Kind = o.Kind,
+            CreatedAt = now,
+            Teams = o.Teams.Select(t => new Team { Id = Guid.NewGuid(), Name = t, CreatedAt = now }).ToList(),
+        }).ToList();
+        db.Organisations.AddRange(organisations);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var account in Accounts)
+        {
+            var organisation = organisations.Single(o => o.Name == account.Organisation);
+            var user = new ApplicationUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.Name,
+                OrganisationId = organisation.Id,
+                TeamId = organisation.Teams.SingleOrDefault(t => t.Name == account.Team)?.Id,
+                JobRole = account.JobRole,
+                Languages = [.. account.Languages],
+                CreatedAt = now,
+            };
+            Require(await users.CreateAsync(user, password));
+            Require(await users.AddToRolesAsync(user, account.Roles));
+        }
+
+        foreach (var service in Services(organisations.ToDictionary(o => o.Name, o => o.Id), now))
+        {
+            db.Services.Add(service);
+            audit.Record(new ServiceCreated(service.Id, service.OrganisationId, FieldChanges.Compare(new ServiceSettings(), ServiceSettings.Of(service))), purpose: "demo data");
+        }
+
+        var wellbeing = organisations.Single(o => o.Kind == OrganisationKind.VoluntarySector).Id;
+        var probation = organisations.Single(o => o.Kind == OrganisationKind.Probation).Id;
+        Person? first = null;
+        Person? leon = null;
+        foreach (var (details, holders) in People(wellbeing, probation))
+        {
+            var person = new Person
+            {
+                Id = Guid.NewGuid(),
+                Details = details,
+                CreatedAt = now,
+                UpdatedAt = now,
+                CreatedByOrganisationId = holders[0],
+                CareRoles = holders.Select((o, i) => new PersonCareRole
+                {
+                    Id = Guid.NewGuid(),
+                    OrganisationId = o,
+                    Kind = i == 0 ? CareRoleKind.CreatedRecord : CareRoleKind.HoldsRecord,
+                    StartedAt = now,
+                }).ToList(),
+            };
+            PersonService.SetSearchKeys(person);
+            db.People.Add(person);
+            first ??= person;
+            leon = details.GivenName == "Leon" ? person : leon;
+            audit.Record(new PersonCreated(person.Id, FieldChanges.Created(details)), purpose: "demo data");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedEpisodeAsync(first!, probation, now, cancellationToken);
+        await SeedLiaisonReferralAsync(leon!, probation, now, cancellationToken);
+    }
+
+    /// <summary>A referral from probation to Liaison and Diversion, sent two days ago and waiting for its manager's sift.</summary>
+    private async Task SeedLiaisonReferralAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.SingleAsync(s => s.Name == "Liaison and Diversion", cancellationToken);
+        var referrer = await db.Users.SingleAsync(u => u.Email == $"probation@{EmailDomain}", cancellationToken);
+        var sent = now.AddDays(-2);
+        AddProbationReferral(person, service, probation, referrer.Id, sent.AddHours(-1), sent,
+            "Arrested after a disturbance at his hostel; appears very low and says he has stopped his medication.",
+            "A mental health assessment before his next court date, and advice to the court.");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A referral probation sent, with consent, about someone in the community, and the care role it gives the service.</summary>
+    private Referral AddProbationReferral(Person person, Service service, Guid probation, Guid referrerId, DateTime created, DateTime sent, string reason, string helpWanted)
+    {
+        var referral = new Referral
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ServiceId = service.Id,
+            ReferringOrganisationId = probation,
+            CreatedByUserId = referrerId,
+            Source = ReferralSource.Probation,
+            Reason = reason,
+            HelpWanted = helpWanted,
+            PersonSetting = ServiceSetting.Community,
+            SharingBasis = SharingBasis.Consent,
+            ConsentGivenOn = DateOnly.FromDateTime(created),
+            State = ReferralState.Submitted,
+            CreatedAt = created,
+            SubmittedAt = sent,
+        };
+        referral.Transitions = [new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Draft, To = ReferralState.Submitted, At = sent, ByUserId = referrerId }];
+        db.Referrals.Add(referral);
+        db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = person.Id, OrganisationId = service.OrganisationId, Kind = CareRoleKind.Referral, ReferralId = referral.Id, StartedAt = sent });
+        return referral;
+    }
+
+    /// <summary>
+    /// Ten weeks into an episode on the wellbeing pathway, referred by probation: contacts on both strands, a start needs
+    /// assessment, a goal with an overdue action, and three missed sessions in a row, so the case shows as at risk.
+    /// </summary>
+    private async Task SeedEpisodeAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.Include(s => s.Strands).SingleAsync(s => s.Name == "Community Wellbeing Pathway", cancellationToken);
+        var staff = await db.Users.Where(u => u.Email!.EndsWith(EmailDomain)).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        var referrer = staff[$"probation@{EmailDomain}"];
+        var manager = staff[$"manager@{EmailDomain}"];
+        var fmhp = staff[$"practitioner@{EmailDomain}"];
+        var clw = staff[$"clw@{EmailDomain}"];
+        var emotional = service.Strands.Single(s => s.WorkerRole == "fmhp");
+        var practical = service.Strands.Single(s => s.WorkerRole == "clw");
+        var opened = now.AddDays(-70);
+        var referral = AddProbationReferral(person, service, probation, referrer.Id, opened.AddDays(-14), opened.AddDays(-13),
+            "Released on licence in the spring; struggling with supervision and at risk of losing his hostel place.",
+            "Someone to talk to, and help to find settled housing.");
+        referral.State = ReferralState.Accepted;
+        referral.DecidedAt = opened.AddDays(-6);
+        referral.DecidedByUserId = manager.Id;
+        referral.AllocatedAt = opened;
+        referral.Transitions.AddRange(
+        [
+            new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Submitted, To = ReferralState.Screening, At = opened.AddDays(-10), ByUserId = manager.Id },
+            new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Screening, To = ReferralState.Accepted, At = opened.AddDays(-6), ByUserId = manager.Id },
+        ]);
+
+        var startedOn = DateOnly.FromDateTime(opened);
+        var episode = new Episode
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ServiceId = service.Id,
+            ReferralId = referral.Id,
+            ServiceOrganisationId = service.OrganisationId,
+            ReferringOrganisationId = probation,
+            State = EpisodeState.Active,
+            StartedOn = startedOn,
+            PlannedEndOn = startedOn.AddMonths(service.MaximumEpisodeMonths),
+            CreatedAt = opened,
+            HardestThing1 = "Not knowing if I'll still have a room next month",
+            HardestThing2 = "Probation appointments make me anxious",
+            HardestThing3 = "Being away from my daughter",
+            HardestThingsRecordedAt = opened.AddDays(7),
+            Strands =
+            [
+                new() { Id = Guid.NewGuid(), ServiceStrandId = emotional.Id, WorkerUserId = fmhp.Id, StartedAt = opened, AllocatedByUserId = manager.Id, AllocationReason = "Is a forensic mental health practitioner" },
+                new() { Id = Guid.NewGuid(), ServiceStrandId = practical.Id, WorkerUserId = clw.Id, StartedAt = opened, AllocatedByUserId = manager.Id, AllocationReason = "Is a community link worker" },
+            ],
+        };
+        db.Episodes.Add(episode);
+        db.EpisodeTransitions.Add(new EpisodeTransition { Id = Guid.NewGuid(), EpisodeId = episode.Id, From = EpisodeState.Engaging, To = EpisodeState.Active, At = opened.AddDays(7), ByUserId = fmhp.Id, Reason = "First attended contact" });
+
+        (int Day, ServiceStrand Strand, ApplicationUser Worker, ContactMode Mode, Attendance Attendance, string[] Interventions, string[] Pathways, string? Note)[] contacts =
+        [
+            (7, emotional, fmhp, ContactMode.FaceToFace, Attendance.Attended, ["motivational-interviewing", "psychoeducation"], ["attitudes"], "First session at the hub. Talked about what he wants from the next year; agreed to meet weekly."),
+            (10, practical, clw, ContactMode.FaceToFace, Attendance.Attended, ["accommodation", "benefits"], ["accommodation", "finance"], "Went through the hostel licence and the Universal Credit claim together."),
+            (21, emotional, fmhp, ContactMode.Phone, Attendance.Late, ["solution-focused"], ["attitudes"], "Called twenty minutes late; short session on what helped last week."),
+            (28, practical, clw, ContactMode.Outreach, Attendance.Attended, ["accommodation"], ["accommodation"], "Viewed a shared house with the housing options officer."),
+            (42, emotional, fmhp, ContactMode.FaceToFace, Attendance.DidNotAttend, [], [], "Did not come to the hub. Texted to rearrange."),
+            (49, emotional, fmhp, ContactMode.FaceToFace, Attendance.DidNotAttend, [], [], "Did not come. No reply to texts."),
+            (56, practical, clw, ContactMode.HomeVisit, Attendance.DidNotAttend, [], [], "No answer at the hostel. Left a card."),
+        ];
+        foreach (var c in contacts)
+        {
+            db.Contacts.Add(new Contact
+            {
+                Id = Guid.NewGuid(),
+                EpisodeId = episode.Id,
+                ServiceStrandId = c.Strand.Id,
+                OccurredAt = opened.AddDays(c.Day),
+                DurationMinutes = c.Attendance is Attendance.Attended or Attendance.Late ? 50 : 0,
+                Mode = c.Mode,
+                Attendance = c.Attendance,
+                Interventions = [.. c.Interventions],
+                Pathways = [.. c.Pathways],
+                Note = c.Note,
+                RecordedAt = opened.AddDays(c.Day),
+                RecordedByUserId = c.Worker.Id,
+            });
+        }
+
+        var assessment = new NeedsAssessment { Id = Guid.NewGuid(), EpisodeId = episode.Id, Occasion = AssessmentOccasion.Start, AssessedOn = startedOn.AddDays(7), RecordedAt = opened.AddDays(7), RecordedByUserId = fmhp.Id };
+        NeedLevel[] levels = [NeedLevel.High, NeedLevel.Medium, NeedLevel.Medium, NeedLevel.Low, NeedLevel.High, NeedLevel.Medium, NeedLevel.High];
+        var offered = (await pathways.GetAsync(cancellationToken)).Offered;
+        assessment.Ratings = offered.Select((p, i) => new NeedRating { Id = Guid.NewGuid(), AssessmentId = assessment.Id, Pathway = p.Code, Level = levels[i % levels.Length] }).ToList();
+        db.NeedsAssessments.Add(assessment);
+        var goal = new Goal { Id = Guid.NewGuid(), EpisodeId = episode.Id, Description = "Move into a settled home before the hostel place ends", Pathway = "accommodation", CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id };
+        goal.Actions =
+        [
+            new() { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Submit the housing register application", Owner = ActionOwner.Worker, DueOn = DateOnly.FromDateTime(opened.AddDays(35)), Status = ActionStatus.InProgress, CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id },
+            new() { Id = Guid.NewGuid(), GoalId = goal.Id, EpisodeId = episode.Id, Description = "Bring ID and proof of income", Owner = ActionOwner.Person, DueOn = DateOnly.FromDateTime(opened.AddDays(20)), Status = ActionStatus.Done, CreatedAt = opened.AddDays(10), CreatedByUserId = clw.Id, CompletedAt = opened.AddDays(19) },
+        ];
+        db.Goals.Add(goal);
+        audit.Record(new EpisodeOpened(episode.Id, person.Id, referral.Id, service.Id, episode.Strands.Select(s => new StrandWorker(s.ServiceStrandId, s.WorkerUserId)).ToList()), purpose: "demo data");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The community wellbeing pathway (seed 000) and a liaison and diversion service (seed 002).</summary>
+    private static IEnumerable<Service> Services(Dictionary<string, Guid> organisations, DateTime now)
+    {
+        var wellbeing = new Service
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisations[Together],
+            Name = "Community Wellbeing Pathway",
+            Description = "Independent, needs-led support for up to 18 months for men screened on to the OPD pathway, with a focus on Black, Asian "
+                + "and minority ethnic men: one-to-one emotional support from a forensic mental health practitioner and practical support "
+                + "from a community link worker, taken together or one after the other.",
+            MinimumAge = 18,
+            GenderIdentities = ["man"],
+            RequiresOpdScreenedIn = true,
+            Setting = ServiceSetting.Community,
+            MaximumEpisodeMonths = 18,
+            CaseloadCapacity = 12,
+            CreatedAt = now,
+        };
+        wellbeing.Documents =
+        [
+            Document(wellbeing, DocumentTypes.ReferralForm, required: true),
+            Document(wellbeing, DocumentTypes.Formulation, required: true),
+            Document(wellbeing, DocumentTypes.OASys, required: true),
+            Document(wellbeing, DocumentTypes.PreSentenceReport, required: false),
+            Document(wellbeing, DocumentTypes.PsychologicalReport, required: false),
+        ];
+        wellbeing.Strands = [Strand(wellbeing, "Emotional support", "fmhp"), Strand(wellbeing, "Practical support", "clw")];
+        yield return wellbeing;
+
+        var liaison = new Service
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisations[NhsTrust],
+            Name = "Liaison and Diversion",
+            Description = "Identifies, screens and assesses people at police stations and courts, gives immediate support and refers them on, "
+                + "and reports to court on bail and remand.",
+            MinimumAge = 18,
+            Setting = ServiceSetting.Either,
+            MaximumEpisodeMonths = 3,
+            CaseloadCapacity = 30,
+            CreatedAt = now,
+        };
+        liaison.Strands = [Strand(liaison, "Liaison and diversion", "liaison-diversion")];
+        yield return liaison;
+    }
+
+    private static ServiceDocumentRequirement Document(Service service, string type, bool required) =>
+        new() { Id = Guid.NewGuid(), ServiceId = service.Id, DocumentType = type, Required = required };
+
+    private static ServiceStrand Strand(Service service, string name, string role) =>
+        new() { Id = Guid.NewGuid(), ServiceId = service.Id, Name = name, WorkerRole = role, InterventionList = Interventions.DefaultListFor(role) };
+
+    private static IEnumerable<(PersonDetails, Guid[])> People(Guid wellbeing, Guid probation)
+    {
+        yield return (new PersonDetails
+        {
+            GivenName = "Daniel",
+            FamilyName = "Mensah",
+            DateOfBirth = new DateOnly(1988, 4, 12),
+            GenderIdentity = "man",
+            Crn = "X310245",
+            Borough = "southwark",
+            Ethnicity = "african",
+            PreferredLanguage = "en",
+            Religion = "christian",
+            RoshLevel = RoshLevel.Medium,
+            OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            OpdScreenedOn = new DateOnly(2026, 3, 2),
+        }, [wellbeing, probation]);
+        yield return (new PersonDetails
+        {
+            GivenName = "Tomasz",
+            FamilyName = "Kowalski",
+            DateOfBirth = new DateOnly(1979, 11, 3),
+            GenderIdentity = "man",
+            Crn = "K904512",
+            PrisonNumber = "A4821BC",
+            Borough = "lambeth",
+            Ethnicity = "any-other-white-background",
+            PreferredLanguage = "pl",
+            InterpreterNeeded = true,
+            RoshLevel = RoshLevel.High,
+            MappaCategory = 2,
+            MappaLevel = 1,
+            OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            OpdScreenedOn = new DateOnly(2025, 12, 15),
+        }, [probation]);
+        yield return (new PersonDetails
+        {
+            GivenName = "Mohammed",
+            FamilyName = "Rahman",
+            DateOfBirth = new DateOnly(1995, 7, 21),
+            GenderIdentity = "man",
+            NhsNumber = "9434765919",
+            Borough = "tower-hamlets",
+            Ethnicity = "bangladeshi",
+            PreferredLanguage = "bn",
+            RoshLevel = RoshLevel.Low,
+            IsPpo = true,
+            OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            OpdScreenedOn = new DateOnly(2026, 6, 30),
+        }, [wellbeing]);
+        yield return (new PersonDetails
+        {
+            GivenName = "Leon",
+            FamilyName = "Campbell",
+            DateOfBirth = new DateOnly(1991, 1, 30),
+            GenderIdentity = "man",
+            Crn = "L118273",
+            Borough = "croydon",
+            Ethnicity = "caribbean",
+            RoshLevel = RoshLevel.High,
+            OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            OpdScreenedOn = new DateOnly(2026, 1, 19),
+        }, [probation, wellbeing]);
+    }
+
+    private static void Require(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Infrastructure.Database;
+
+namespace Throughcare.Core.Domain.People;
+
+public sealed class CareRoleOptions
+{
+    /// <summary>How long a service keeps its role in a person's care after their episode closes, for follow-up.</summary>
+    public int FollowUpDays { get; set; } = 90;
+}
+
+/// <summary>
+/// Starts and ends organisations' roles in people's care, the one thing that lets an organisation see a person
+/// (<see cref="PersonAccess.HoldsCareRole"/>). Each change is added to the caller's unit of work with its audit row,
+/// so it commits with the change that caused it.
+/// </summary>
+public sealed class CareRoles(ThroughcareDbContext db, AuditLog audit, Microsoft.Extensions.Options.IOptions<CareRoleOptions> options)
+{
+    /// <summary>A referral sent to another organisation's service gives that organisation a role, once per referral.</summary>
+    public async Task GrantForReferralAsync(Guid personId, Guid organisationId, Guid referralId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await db.PersonCareRoles.AnyAsync(r => r.ReferralId == referralId && r.OrganisationId == organisationId, cancellationToken))
+        {
+            return;
+        }
+
+        var role = db.PersonCareRoles.Add(new PersonCareRole
+        {
+            Id = Guid.NewGuid(),
+            PersonId = personId,
+            OrganisationId = organisationId,
+            Kind = CareRoleKind.Referral,
+            ReferralId = referralId,
+            StartedAt = now,
+        }).Entity;
+        audit.Record(new CareRoleStarted(personId, role.Id, organisationId, referralId));
+    }
+
+    /// <summary>A declined or withdrawn referral ends the role it gave, on the next request.</summary>
+    public Task EndForReferralAsync(Guid referralId, string reason, DateTime now, CancellationToken cancellationToken) =>
+        EndAsync(referralId, now, reason, cancellationToken);
+
+    /// <summary>The episode the referral opened has closed: the role ends after the follow-up period.</summary>
+    public Task EndAfterFollowUpAsync(Guid referralId, DateTime closedAt, CancellationToken cancellationToken) =>
+        EndAsync(referralId, closedAt.AddDays(options.Value.FollowUpDays), $"Episode closed; follow-up of {options.Value.FollowUpDays} days", cancellationToken);
+
+    private async Task EndAsync(Guid referralId, DateTime endsAt, string reason, CancellationToken cancellationToken)
+    {
+        foreach (var role in await db.PersonCareRoles.Where(r => r.ReferralId == referralId && (r.EndedAt == null || r.EndedAt > endsAt)).ToListAsync(cancellationToken))
+        {
+            role.EndedAt = endsAt;
+            role.EndReason = reason;
+            audit.Record(new CareRoleEnded(role.PersonId, role.Id, role.OrganisationId, referralId, endsAt, reason));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class TypedAuditEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEvents_PersonId",
+                table: "AuditEvents");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "AggregateId",
+                table: "AuditEvents",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EventType",
+                table: "AuditEvents",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_AggregateId",
+                table: "AuditEvents",
+                column: "AggregateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_PersonId_Sequence",
+                table: "AuditEvents",
+                columns: new[] { "PersonId", "Sequence" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEvents_AggregateId",
+                table: "AuditEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEvents_PersonId_Sequence",
+                table: "AuditEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AggregateId",
+                table: "AuditEvents");
+
+            migrationBuilder.DropColumn(
+                name: "EventType",
+                table: "AuditEvents");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_PersonId",
+                table: "AuditEvents",
+                column: "PersonId");
+        }
+    }
+}

@@ -1,7 +1,0 @@
-namespace Throughcare.Web.Domain.Accounts;
-
-public static class AccountsModule
-{
-    public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.AddScoped<AdministrationScope>().AddScoped<UserAdministration>().AddScoped<OwnAccount>();
-}

@@ -1,6 +1,0 @@
-namespace Throughcare.Web.Domain.Organisations;
-
-public static class OrganisationsModule
-{
-    public static IServiceCollection AddOrganisations(this IServiceCollection services) => services.AddScoped<OrganisationService>();
-}

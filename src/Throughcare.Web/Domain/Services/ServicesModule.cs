@@ -1,6 +1,0 @@
-namespace Throughcare.Web.Domain.Services;
-
-public static class ServicesModule
-{
-    public static IServiceCollection AddServices(this IServiceCollection services) => services.AddScoped<ServiceAccess>().AddScoped<ServiceCatalogue>();
-}

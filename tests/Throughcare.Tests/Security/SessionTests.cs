@@ -226,3 +226,37 @@ public sealed class SessionTests(ThroughcareFactory factory) : IClassFixture<Thr
         return browser;
     }
 }
+
+/// <summary>A host that trusts what it last read of a session for ten minutes, so a test can tell what empties that memory.</summary>
+public sealed class LongRecheckFactory : ThroughcareFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Throughcare:Sessions:RecheckAfter"] = "00:10:00" };
+}
+
+public sealed class SessionMemoryTests(LongRecheckFactory factory) : IClassFixture<LongRecheckFactory>
+{
+    private readonly TestData _data = new(factory);
+
+    [Fact]
+    public async Task WritingLastSeen_DoesNotMakeThisNodeReadEverySessionAgain()
+    {
+        var active = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var other = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var activeBrowser = await Browser.SignInAsync(factory, active);
+        var otherBrowser = await Browser.SignInAsync(factory, other);
+        (await otherBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        await using var otherNode = new Platform.SecondNodeFactory(factory.Database);
+        await otherNode.WithDbAsync(db => db.Users.Where(u => u.Id == other.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, otherNode.UtcNow)));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await activeBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var lastSeen = await factory.WithDbAsync(db => db.UserSessions.Where(s => s.UserId == active.Id).Select(s => s.LastSeenAt).SingleAsync());
+        lastSeen.ShouldBeGreaterThan(factory.UtcNow.AddSeconds(-30));
+        // The other session is still answered from this node's memory: the last-seen write emptied nothing, and the
+        // change made on the other node is not seen here until the (here ten-minute) window has passed.
+        (await otherBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await otherBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.Redirect);
+    }
+}

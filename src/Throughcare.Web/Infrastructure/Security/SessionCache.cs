@@ -100,7 +100,7 @@ public sealed class SessionCache(TimeProvider time, IOptions<SessionOptions> opt
 /// </summary>
 public sealed partial class SessionCacheInvalidator(SessionCache cache) : DbCommandInterceptor, IDbTransactionInterceptor
 {
-    /// <summary>Tags the last-seen write, which changes nothing the check decides on.</summary>
+    /// <summary>Opens the last-seen write (<see cref="SessionValidator"/>), which changes nothing the check decides on.</summary>
     public const string TouchTag = "session last seen";
 
     private readonly ConditionalWeakTable<DbTransaction, object> _writingTransactions = [];

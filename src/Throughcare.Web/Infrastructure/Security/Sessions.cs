@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -162,8 +163,9 @@ public static class SessionValidator
 
         if (now - state!.LastSeenAt > SessionOptions.TouchEvery)
         {
-            await services.GetRequiredService<ThroughcareDbContext>().UserSessions.TagWith(SessionCacheInvalidator.TouchTag).Where(s => s.Id == sessionId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+            // Written as SQL so that it opens with the tag the cache's invalidator passes over (ExecuteUpdate drops tags).
+            await services.GetRequiredService<ThroughcareDbContext>().Database.ExecuteSqlAsync(FormattableStringFactory.Create(
+                "-- " + SessionCacheInvalidator.TouchTag + "\nUPDATE \"UserSessions\" SET \"LastSeenAt\" = {0} WHERE \"Id\" = {1}", now, sessionId));
             state = state with { LastSeenAt = now };
             cache.Touched(sessionId, state);
         }

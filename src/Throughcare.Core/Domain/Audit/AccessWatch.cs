@@ -21,33 +21,53 @@ public static class AccessWatch
 
     private static readonly string[] PersonReads = [AuditActions.View, AuditActions.SearchResult, AuditActions.Download, AuditActions.ViewHistory];
 
-    public static DateTime Since(TimeProvider time) => Display.FromLondon(Display.Today(time).AddDays(1 - Days), TimeOnly.MinValue);
+    /// <summary>The last <see cref="Days"/> UK days, newest first, each as its span in UTC (a UK day is 23, 24 or 25 hours).</summary>
+    private static IEnumerable<(DateOnly Day, DateTime From, DateTime To)> UkDays(TimeProvider time)
+    {
+        var today = Display.Today(time);
+        for (var back = 0; back < Days; back++)
+        {
+            var day = today.AddDays(-back);
+            yield return (day, Display.FromLondon(day, TimeOnly.MinValue), Display.FromLondon(day.AddDays(1), TimeOnly.MinValue));
+        }
+    }
 
+    // Counted by the database, one UK day at a time: an organisation's week of audit rows can run to hundreds of
+    // thousands, and only a handful of figures leave the database.
     public static async Task<IReadOnlyList<StaffDay>> DenialsAsync(ThroughcareDbContext db, Guid organisationId, TimeProvider time, CancellationToken cancellationToken)
     {
-        var since = Since(time);
-        var denied = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.OrganisationId == organisationId && a.Outcome == AuditOutcome.Denied && a.OccurredAt >= since)
-            .Select(a => new { a.UserName, a.OccurredAt })
-            .ToListAsync(cancellationToken);
-        return denied.GroupBy(a => (a.UserName ?? "", Day: Display.LondonDate(a.OccurredAt)))
-            .Select(g => new StaffDay(g.Key.Item1, g.Key.Day, g.Count()))
-            .OrderByDescending(d => d.Day).ThenByDescending(d => d.Count).ThenBy(d => d.UserName, StringComparer.Ordinal)
-            .ToList();
+        var found = new List<StaffDay>();
+        foreach (var (day, from, to) in UkDays(time))
+        {
+            var counts = await db.AuditEvents.AsNoTracking()
+                .Where(a => a.OrganisationId == organisationId && a.Outcome == AuditOutcome.Denied && a.OccurredAt >= from && a.OccurredAt < to)
+                .GroupBy(a => a.UserName ?? "")
+                .Select(g => new { UserName = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            found.AddRange(counts.Select(c => new StaffDay(c.UserName, day, c.Count)));
+        }
+
+        return Ordered(found);
     }
 
     public static async Task<IReadOnlyList<StaffDay>> UnusualAsync(ThroughcareDbContext db, Guid organisationId, TimeProvider time, CancellationToken cancellationToken)
     {
-        var since = Since(time);
-        var reads = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.OrganisationId == organisationId && a.Outcome == AuditOutcome.Success && a.PersonId != null && a.UserName != null
-                && PersonReads.Contains(a.Action) && a.OccurredAt >= since)
-            .Select(a => new { a.UserName, a.OccurredAt, a.PersonId })
-            .ToListAsync(cancellationToken);
-        return reads.GroupBy(a => (a.UserName!, Day: Display.LondonDate(a.OccurredAt)))
-            .Select(g => new StaffDay(g.Key.Item1, g.Key.Day, g.Select(a => a.PersonId).Distinct().Count()))
-            .Where(d => d.Count > UnusualPeopleInADay)
-            .OrderByDescending(d => d.Day).ThenByDescending(d => d.Count).ThenBy(d => d.UserName, StringComparer.Ordinal)
-            .ToList();
+        var found = new List<StaffDay>();
+        foreach (var (day, from, to) in UkDays(time))
+        {
+            var counts = await db.AuditEvents.AsNoTracking()
+                .Where(a => a.OrganisationId == organisationId && a.Outcome == AuditOutcome.Success && a.PersonId != null && a.UserName != null
+                    && PersonReads.Contains(a.Action) && a.OccurredAt >= from && a.OccurredAt < to)
+                .GroupBy(a => a.UserName!)
+                .Select(g => new { UserName = g.Key, People = g.Select(a => a.PersonId).Distinct().Count() })
+                .Where(c => c.People > UnusualPeopleInADay)
+                .ToListAsync(cancellationToken);
+            found.AddRange(counts.Select(c => new StaffDay(c.UserName, day, c.People)));
+        }
+
+        return Ordered(found);
     }
+
+    private static List<StaffDay> Ordered(IEnumerable<StaffDay> days) =>
+        [.. days.OrderByDescending(d => d.Day).ThenByDescending(d => d.Count).ThenBy(d => d.UserName, StringComparer.Ordinal)];
 }

@@ -14,6 +14,8 @@ command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian"
   as_root apt-get update -qq
@@ -67,3 +69,7 @@ for name in sqlite postgresql; do
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
+
+# The load harness, for a few seconds on the demo: that it runs, never how fast (bench/README.md, "Smoke test").
+echo "== load harness smoke run"
+BENCH_CONFIGURATION=Debug BENCH_NO_BUILD=1 bash bench/run --smoke

@@ -221,6 +221,8 @@ public static class ThroughcareHost
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<Security.SessionOptions>(configuration.GetSection("Throughcare:Sessions"));
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SessionCacheInvalidator>();
         services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(o =>
             {
                 // Length and guessability are checked by PasswordPolicyValidator, with GOV.UK-style messages.

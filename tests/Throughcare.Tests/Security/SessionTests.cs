@@ -49,11 +49,9 @@ public sealed class SessionTests(ThroughcareFactory factory) : IClassFixture<Thr
         var browser = await Browser.SignInAsync(factory, user);
         (await browser.GetAsync("/people")).Status.ShouldBe(HttpStatusCode.OK);
 
-        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, factory.UtcNow)));
+        await DisableAsync(factory, user);
 
-        var page = await browser.GetAsync("/people");
-        page.Status.ShouldBe(HttpStatusCode.Redirect);
-        page.Location.ShouldNotBeNull().ShouldContain("/sign-in");
+        await AssertSentToSignInAsync(browser);
     }
 
     [Fact]
@@ -113,6 +111,61 @@ public sealed class SessionTests(ThroughcareFactory factory) : IClassFixture<Thr
     }
 
     [Fact]
+    public async Task SigningOut_EndsTheSessionAtOnce_EvenWhileThisNodeTrustsWhatItLastRead()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var container = new System.Net.CookieContainer();
+        var browser = await SignInWithCookiesAsync(user, container);
+        var stolen = container.GetCookieHeader(new Uri("https://localhost/"));
+        var replay = factory.CreateBrowser();
+        replay.DefaultRequestHeaders.Add("Cookie", stolen);
+        (await replay.GetAsync(new Uri("/people", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await browser.PostFormAsync("/sign-out", []);
+
+        // No time passes on the clock: the copy of the cookie is refused on its very next request.
+        var response = await replay.GetAsync(new Uri("/people", UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldContain("/sign-in");
+    }
+
+    [Fact]
+    public async Task DisablingAUserOnAnotherNode_EndsTheirSessionHereWithinTheRecheckWindow()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        (await browser.GetAsync("/people")).Status.ShouldBe(HttpStatusCode.OK);
+        await using var otherNode = new Platform.SecondNodeFactory(factory.Database);
+
+        await DisableAsync(otherNode, user);
+
+        // This node has not read the session since the change, within the window that ADR 0020 states.
+        factory.Clock.Advance(TimeSpan.FromSeconds(4));
+        (await browser.GetAsync("/people")).Status.ShouldBe(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await AssertSentToSignInAsync(browser);
+    }
+
+    [Fact]
+    public async Task LastSeen_IsWrittenAtMostOnceAMinute()
+    {
+        var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var browser = await Browser.SignInAsync(factory, user);
+        var signedInAt = await LastSeenAsync(user);
+
+        for (var i = 0; i < 5; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(10));
+            (await browser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await LastSeenAsync(user)).ShouldBe(signedInAt);
+        factory.Clock.Advance(TimeSpan.FromSeconds(11));
+        (await browser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        (await LastSeenAsync(user)).ShouldBeGreaterThan(signedInAt.AddMinutes(1));
+    }
+
+    [Fact]
     public async Task ChangePassword_WithWeakPassword_ShowsPolicyMessages()
     {
         var user = await _data.CreateStaffAsync(StaffRoles.Practitioner);
@@ -150,6 +203,19 @@ public sealed class SessionTests(ThroughcareFactory factory) : IClassFixture<Thr
             .Status.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    private static Task DisableAsync(ThroughcareFactory node, TestUser user) =>
+        node.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, node.UtcNow)));
+
+    private static async Task AssertSentToSignInAsync(Browser browser)
+    {
+        var page = await browser.GetAsync("/people");
+        page.Status.ShouldBe(HttpStatusCode.Redirect);
+        page.Location.ShouldNotBeNull().ShouldContain("/sign-in");
+    }
+
+    private Task<DateTime> LastSeenAsync(TestUser user) =>
+        factory.WithDbAsync(db => db.UserSessions.Where(s => s.UserId == user.Id).Select(s => s.LastSeenAt).SingleAsync());
+
     private async Task<Browser> SignInWithCookiesAsync(TestUser user, System.Net.CookieContainer container)
     {
         var handler = new CookieContainerHandler(container);
@@ -158,5 +224,39 @@ public sealed class SessionTests(ThroughcareFactory factory) : IClassFixture<Thr
         var page = await browser.PostFormAsync("/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
         page.Status.ShouldBe(HttpStatusCode.Redirect);
         return browser;
+    }
+}
+
+/// <summary>A host that trusts what it last read of a session for ten minutes, so a test can tell what empties that memory.</summary>
+public sealed class LongRecheckFactory : ThroughcareFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Throughcare:Sessions:RecheckAfter"] = "00:10:00" };
+}
+
+public sealed class SessionMemoryTests(LongRecheckFactory factory) : IClassFixture<LongRecheckFactory>
+{
+    private readonly TestData _data = new(factory);
+
+    [Fact]
+    public async Task WritingLastSeen_DoesNotMakeThisNodeReadEverySessionAgain()
+    {
+        var active = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var other = await _data.CreateStaffAsync(StaffRoles.Practitioner);
+        var activeBrowser = await Browser.SignInAsync(factory, active);
+        var otherBrowser = await Browser.SignInAsync(factory, other);
+        (await otherBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        await using var otherNode = new Platform.SecondNodeFactory(factory.Database);
+        await otherNode.WithDbAsync(db => db.Users.Where(u => u.Id == other.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, otherNode.UtcNow)));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await activeBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var lastSeen = await factory.WithDbAsync(db => db.UserSessions.Where(s => s.UserId == active.Id).Select(s => s.LastSeenAt).SingleAsync());
+        lastSeen.ShouldBeGreaterThan(factory.UtcNow.AddSeconds(-30));
+        // The other session is still answered from this node's memory: the last-seen write emptied nothing, and the
+        // change made on the other node is not seen here until the (here ten-minute) window has passed.
+        (await otherBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        (await otherBrowser.GetAsync("/account")).Status.ShouldBe(HttpStatusCode.Redirect);
     }
 }

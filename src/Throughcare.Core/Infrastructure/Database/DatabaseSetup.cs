@@ -43,7 +43,7 @@ public static class DatabaseSetup
 
             services.AddDbContext<ThroughcareDbContext, PostgresThroughcareDbContext>((sp, o) => o
                 .UseNpgsql(WithPoolDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .AddInterceptors(sp.GetRequiredService<AuditAnchorInterceptor>()));
+                .AddInterceptors([sp.GetRequiredService<AuditAnchorInterceptor>(), .. sp.GetServices<IInterceptor>()]));
         }
         else
         {
@@ -56,7 +56,7 @@ public static class DatabaseSetup
                 configuration.GetValue<int?>("Database:Sqlite:BusyTimeoutMilliseconds") ?? 1000);
             services.AddDbContext<ThroughcareDbContext, SqliteThroughcareDbContext>((sp, o) => o
                 .UseSqlite(sqlite, o => o.CommandTimeout(CommandSeconds - 1))
-                .AddInterceptors(pragmas, sp.GetRequiredService<AuditAnchorInterceptor>()));
+                .AddInterceptors([pragmas, sp.GetRequiredService<AuditAnchorInterceptor>(), .. sp.GetServices<IInterceptor>()]));
         }
 
         return services;

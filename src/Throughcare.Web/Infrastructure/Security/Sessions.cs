@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,6 +17,15 @@ public sealed class SessionOptions
 {
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How long this process trusts a session as it last read it: the window in which a change made by another node (or
+    /// straight in the database) is not yet seen here. Changes this process makes apply on the next request (ADR 0020).
+    /// </summary>
+    public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the last-seen time is written, so idle time is measured to within this.</summary>
+    public static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Adds the user's organisation and name to the cookie principal.</summary>
@@ -84,7 +94,8 @@ public sealed class ThroughcareSignInManager(
 
 /// <summary>
 /// Checks the session on every request: revoked, idle for 30 minutes, past 12 hours, a disabled user or a changed
-/// security stamp all end it at once.
+/// security stamp all end it at once. The session's state comes from <see cref="SessionCache"/> when this process read
+/// it within the last few seconds, so most requests do not read the database.
 /// </summary>
 public static class SessionValidator
 {
@@ -123,7 +134,6 @@ public static class SessionValidator
     private static async Task CheckAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var db = services.GetRequiredService<ThroughcareDbContext>();
         var options = services.GetRequiredService<IOptions<SessionOptions>>().Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var principal = context.Principal;
@@ -135,14 +145,8 @@ public static class SessionValidator
             return;
         }
 
-        var state = await (
-            from s in db.UserSessions
-            join u in db.Users on s.UserId equals u.Id
-            join o in db.Organisations on u.OrganisationId equals o.Id
-            where s.Id == sessionId
-            select new { s.RevokedAt, s.LastSeenAt, s.AbsoluteExpiresAt, u.DisabledAt, u.SecurityStamp, u.TwoFactorEnabled, o.RequireTwoFactor })
-            .SingleOrDefaultAsync();
-
+        var cache = services.GetRequiredService<SessionCache>();
+        var state = cache.Find(sessionId) ?? await ReadAsync(services.GetRequiredService<ThroughcareDbContext>(), cache, sessionId);
         var valid = state is not null
             && state.RevokedAt is null
             && state.DisabledAt is null
@@ -151,21 +155,43 @@ public static class SessionValidator
             && state.SecurityStamp == principal!.FindFirstValue(stampClaimType);
         if (!valid)
         {
-            await db.UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+            await services.GetRequiredService<ThroughcareDbContext>().UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
             await RejectAsync(context);
             return;
         }
 
-        if (now - state!.LastSeenAt > TimeSpan.FromMinutes(1))
+        if (now - state!.LastSeenAt > SessionOptions.TouchEvery)
         {
-            await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+            // Written as SQL so that it opens with the tag the cache's invalidator passes over (ExecuteUpdate drops tags).
+            await services.GetRequiredService<ThroughcareDbContext>().Database.ExecuteSqlAsync(FormattableStringFactory.Create(
+                "-- " + SessionCacheInvalidator.TouchTag + "\nUPDATE \"UserSessions\" SET \"LastSeenAt\" = {0} WHERE \"Id\" = {1}", now, sessionId));
+            state = state with { LastSeenAt = now };
+            cache.Touched(sessionId, state);
         }
 
         if (state.RequireTwoFactor && !state.TwoFactorEnabled)
         {
             context.HttpContext.Items[TwoFactorSetupRequired] = true;
         }
+    }
+
+    private static async Task<SessionState?> ReadAsync(ThroughcareDbContext db, SessionCache cache, Guid sessionId)
+    {
+        var generation = cache.Generation;
+        var state = await (
+            from s in db.UserSessions
+            join u in db.Users on s.UserId equals u.Id
+            join o in db.Organisations on u.OrganisationId equals o.Id
+            where s.Id == sessionId
+            select new SessionState(s.RevokedAt, s.LastSeenAt, s.AbsoluteExpiresAt, u.DisabledAt, u.SecurityStamp, u.TwoFactorEnabled, o.RequireTwoFactor))
+            .SingleOrDefaultAsync();
+        if (state is not null)
+        {
+            cache.Keep(sessionId, state, generation);
+        }
+
+        return state;
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

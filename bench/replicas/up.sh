@@ -72,7 +72,8 @@ frontend throughcare
     default_backend nodes
 backend nodes
     balance roundrobin
-    option httpchk GET /health/ready
+    option httpchk
+    http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host localhost
     cookie THROUGHCARE_NODE insert indirect nocache httponly
     server node1 127.0.0.1:$node1_port check cookie node1
     server node2 127.0.0.1:$node2_port check cookie node2

@@ -34,6 +34,8 @@ public static class DatabaseSetup
         services.AddSingleton(sp => AuditAnchorStore.FromConfiguration(configuration, environment, sp.GetRequiredService<ILogger<AuditAnchorStore>>()));
         services.AddSingleton<AuditAnchorInterceptor>();
         var connectionString = configuration.GetConnectionString("Throughcare");
+        var replica = configuration.GetConnectionString("ReadReplica");
+        var onReplica = !string.IsNullOrWhiteSpace(replica);
         if (GetProvider(configuration) == DatabaseProvider.PostgreSql)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -44,9 +46,18 @@ public static class DatabaseSetup
             services.AddDbContext<ThroughcareDbContext, PostgresThroughcareDbContext>((sp, o) => o
                 .UseNpgsql(WithPoolDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddInterceptors([sp.GetRequiredService<AuditAnchorInterceptor>(), .. sp.GetServices<IInterceptor>()]));
+            var readOnly = ReadOnlyDb.ReadOnly(new DbContextOptionsBuilder<PostgresThroughcareDbContext>()
+                .UseNpgsql(WithPoolDefaults(onReplica ? replica! : connectionString))).Options;
+            services.AddScoped(sp => new ReadOnlyDb(new PostgresThroughcareDbContext(readOnly, sp.GetRequiredService<AccessScope>()), onReplica));
         }
         else
         {
+            if (onReplica)
+            {
+                throw new InvalidOperationException(
+                    "Refusing to start: ConnectionStrings:ReadReplica is for PostgreSQL only. Remove it, or set Database:Provider to PostgreSql.");
+            }
+
             var sqlite = string.IsNullOrWhiteSpace(connectionString)
                 ? $"Data Source={Path.Combine(GetDataDirectory(configuration, environment), "throughcare.db")}"
                 : connectionString;
@@ -57,6 +68,9 @@ public static class DatabaseSetup
             services.AddDbContext<ThroughcareDbContext, SqliteThroughcareDbContext>((sp, o) => o
                 .UseSqlite(sqlite, o => o.CommandTimeout(CommandSeconds - 1))
                 .AddInterceptors([pragmas, sp.GetRequiredService<AuditAnchorInterceptor>(), .. sp.GetServices<IInterceptor>()]));
+            var readOnly = ReadOnlyDb.ReadOnly(new DbContextOptionsBuilder<SqliteThroughcareDbContext>()
+                .UseSqlite(sqlite, o => o.CommandTimeout(CommandSeconds - 1)).AddInterceptors(pragmas)).Options;
+            services.AddScoped(sp => new ReadOnlyDb(new SqliteThroughcareDbContext(readOnly, sp.GetRequiredService<AccessScope>()), onReplica: false));
         }
 
         return services;

@@ -22,7 +22,7 @@ namespace Throughcare.Web.Pages.Audit;
 /// The search is posted and kept under a search token (<see cref="SearchTokens"/>), so a person's name never travels in
 /// a URL; filters without a name (staff, organisation, dates, as the home page links them) may also come in the query.
 /// </summary>
-public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser, AuditLog audit, PersonAccess people, ReadAudit reads, TimeProvider time, Throughcare.Core.Domain.ReferenceData.PathwayCatalogue pathways, SearchTokens tokens) : PageModel
+public sealed class IndexModel(ThroughcareDbContext db, ReadOnlyDb readOnly, CurrentUser currentUser, AuditLog audit, ReadAudit reads, TimeProvider time, Throughcare.Core.Domain.ReferenceData.PathwayCatalogue pathways, SearchTokens tokens) : PageModel
 {
     public const int PageSize = 50;
     private const string Purpose = "audit search";
@@ -53,7 +53,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     {
         if (!Validator.Validate(Filter).AddTo(ModelState, "Filter"))
         {
-            OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            OrganisationItems = await readOnly.Db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
             return Page();
         }
 
@@ -63,13 +63,13 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
     public async Task<IActionResult> OnGetAsync(string? search, [FromQuery] int page = 1)
     {
-        OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+        OrganisationItems = await readOnly.Db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
         if (!FilterFrom(search) || await CriteriaAsync() is not { } criteria)
         {
             return Page();
         }
 
-        var trail = new AuditTrailSearch(db, pathways);
+        var trail = new AuditTrailSearch(readOnly.Db, pathways);
         var (stored, current, totalPages) = await Paging.PageAsync(AuditTrailSearch.Newest(trail.Events(criteria)), page, PageSize, HttpContext.RequestAborted);
         (CurrentPage, TotalPages) = (current, totalPages);
         Total = await trail.Events(criteria).CountAsync(HttpContext.RequestAborted);
@@ -95,11 +95,11 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     {
         if (!FilterFrom(search) || await CriteriaAsync() is not { } criteria)
         {
-            OrganisationItems = await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            OrganisationItems = await readOnly.Db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
             return Page();
         }
 
-        var trail = new AuditTrailSearch(db, pathways);
+        var trail = new AuditTrailSearch(readOnly.Db, pathways);
         var cancellationToken = HttpContext.RequestAborted;
         var count = await trail.Events(criteria).CountAsync(cancellationToken);
         audit.Record(new AuditTrailExported(
@@ -107,7 +107,7 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
         await db.SaveChangesAsync(cancellationToken);
 
         // Everyone the file names is read: recorded before the first byte of it is sent.
-        var shown = await trail.Events(criteria).Where(a => a.PersonId != null && db.People.Any(p => p.Id == a.PersonId)).Select(a => a.PersonId!.Value).Distinct().ToListAsync(cancellationToken);
+        var shown = await trail.Events(criteria).Where(a => a.PersonId != null && readOnly.Db.People.Any(p => p.Id == a.PersonId)).Select(a => a.PersonId!.Value).Distinct().ToListAsync(cancellationToken);
         reads.ShownPeople(shown, AuditActions.Export, Purpose);
         return new AuditTrailCsv(trail.AllAsync(criteria, cancellationToken), $"audit-trail-{Display.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.csv");
     }
@@ -139,9 +139,9 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
 
         var cancellationToken = HttpContext.RequestAborted;
         var email = string.IsNullOrWhiteSpace(Filter.User) ? null : Filter.User.Trim();
-        Guid? staffUserId = email is null ? null : await db.Users.Where(u => u.UserName == email).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        Guid? staffUserId = email is null ? null : await readOnly.Db.Users.Where(u => u.UserName == email).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
         var byPerson = !string.IsNullOrWhiteSpace(Filter.Person);
-        var matched = byPerson ? await PersonSearch.RunAsync(people, new PersonSearchQuery(Filter.Person, null, null), cancellationToken) : [];
+        var matched = byPerson ? await PersonSearch.RunAsync(new PersonAccess(readOnly.Db, currentUser), new PersonSearchQuery(Filter.Person, null, null), cancellationToken) : [];
         PeopleMatched = matched.Select(m => m.Name).ToList();
         return new AuditTrailCriteria(
             currentUser.RequireOrganisationId(), email, staffUserId, byPerson, matched.Select(m => m.PersonId).ToList(),

@@ -14,8 +14,10 @@ namespace Throughcare.Web.Pages.Caseload;
 /// A practitioner's own open episodes: what is due next, the last contact, flags, and capacity used per service; a
 /// filter narrows the episodes to those with a review due, an overdue action or at risk.
 /// </summary>
-public sealed class IndexModel(ThroughcareDbContext db, EpisodeAccess episodes, ReadAudit reads, CurrentUser user, TimeProvider time) : PageModel
+public sealed class IndexModel(ReadOnlyDb readOnly, ReadAudit reads, CurrentUser user, TimeProvider time) : PageModel
 {
+    private readonly ThroughcareDbContext db = readOnly.Db;
+
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public IReadOnlyList<(string Service, int Held, int Capacity)> Capacity { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -33,7 +35,7 @@ public sealed class IndexModel(ThroughcareDbContext db, EpisodeAccess episodes, 
         var cancellationToken = HttpContext.RequestAborted;
         Today = Display.Today(time);
         Filter = CaseloadFilters.Parse(show) is { } f && Filters.Contains(f) ? f : null;
-        var all = await Core.Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        var all = await Core.Domain.Episodes.Caseload.LoadAsync(db, new EpisodeAccess(readOnly.Db, user).Caseload(), time.GetUtcNow().UtcDateTime, Today, cancellationToken);
         OpenEpisodes = all.Count;
         AtRisk = all.Count(CaseloadFilter.AtRisk, Today);
         Rows = all.Where(Filter, Today);

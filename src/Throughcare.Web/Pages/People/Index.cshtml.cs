@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Throughcare.Core.Domain.Accounts;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.People;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
@@ -18,7 +19,7 @@ namespace Throughcare.Web.Pages.People;
 /// page that shows the results under a short-lived search token (<see cref="SearchTokens"/>): the browser's Back button
 /// and the page links return to the results without posting again.
 /// </summary>
-public sealed class IndexModel(PersonAccess access, ReadAudit reads, IAuthorizationService authorization, SearchTokens tokens, CurrentUser user) : PageModel
+public sealed class IndexModel(ReadOnlyDb readOnly, ReadAudit reads, IAuthorizationService authorization, SearchTokens tokens, CurrentUser user) : PageModel
 {
     public const int PageSize = 25;
 
@@ -63,7 +64,7 @@ public sealed class IndexModel(PersonAccess access, ReadAudit reads, IAuthorizat
 
         Search = search;
         Input = new SearchInput { Name = criteria.Name, Identifier = criteria.Identifier, DateOfBirth = DateParts.From(criteria.DateOfBirth) };
-        var all = await PersonSearch.RunAsync(access, new PersonSearchQuery(criteria.Name, criteria.DateOfBirth, criteria.Identifier), HttpContext.RequestAborted);
+        var all = await PersonSearch.RunAsync(new PersonAccess(readOnly.Db, user), new PersonSearchQuery(criteria.Name, criteria.DateOfBirth, criteria.Identifier), HttpContext.RequestAborted);
         Total = all.Count;
         TotalPages = Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
         CurrentPage = Math.Clamp(pageNumber ?? 1, 1, TotalPages);

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.Referrals;
+using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Security;
@@ -16,8 +18,10 @@ namespace Throughcare.Web.Pages.People;
 /// posted and held under a search token (<see cref="SearchTokens"/>), as a search is, so that a name typed into it never
 /// reaches a URL. Each person listed is a recorded read.
 /// </summary>
-public sealed class OrganisationModel(OrganisationPeople people, ReadAudit reads, SearchTokens tokens, CurrentUser user) : PageModel
+public sealed class OrganisationModel(ReadOnlyDb readOnly, ReadAudit reads, SearchTokens tokens, CurrentUser user) : PageModel
 {
+    private readonly OrganisationPeople people = new(readOnly.Db, new PersonAccess(readOnly.Db, user), new ReferralAccess(readOnly.Db, user), user);
+
     public const int PageSize = 25;
 
     private static readonly InlineValidator<FilterInput> Validator = new()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Referrals;
 using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Referrals;
@@ -15,8 +16,11 @@ public sealed record ReferralRow(Guid Id, Guid PersonId, string? PersonName, str
 /// resume, then those it has sent in the order of <see cref="ReferralQueues.WaitingFirst"/>: all of them, those awaiting a decision or those decided
 /// recently (<see cref="ReferralQueues"/>). Each person listed is a recorded read.
 /// </summary>
-public sealed class IndexModel(ThroughcareDbContext db, ReferralAccess access, ReadAudit reads, TimeProvider time) : PageModel
+public sealed class IndexModel(ReadOnlyDb readOnly, CurrentUser user, ReadAudit reads, TimeProvider time) : PageModel
 {
+    private readonly ThroughcareDbContext db = readOnly.Db;
+    private readonly ReferralAccess access = new(readOnly.Db, user);
+
     public const int PageSize = 25;
 
     public const string AwaitingDecision = "awaiting-decision";

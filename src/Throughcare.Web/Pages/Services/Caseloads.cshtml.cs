@@ -20,7 +20,7 @@ namespace Throughcare.Web.Pages.Services;
 /// </summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
 [Requires(ServiceRight.SeeCaseloads)]
-public sealed class CaseloadsModel(ThroughcareDbContext db, ReadAudit reads, TimeProvider time) : PageModel
+public sealed class CaseloadsModel(ReadOnlyDb readOnly, ReadAudit reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
 
@@ -48,7 +48,7 @@ public sealed class CaseloadsModel(ThroughcareDbContext db, ReadAudit reads, Tim
         ServiceName = inView.Name;
         Today = Display.Today(time);
         Filter = CaseloadFilters.Parse(show) is { } f && Filters.Contains(f) ? f : null;
-        var team = await TeamCaseload.LoadAsync(db, inView.Id, time.GetUtcNow().UtcDateTime, Today, cancellationToken);
+        var team = await TeamCaseload.LoadAsync(readOnly.Db, inView.Id, time.GetUtcNow().UtcDateTime, Today, cancellationToken);
         Capacity = team.Capacity;
         OpenEpisodes = team.Rows.Count;
         Workers = team.Workers;

@@ -8,6 +8,7 @@ using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Referrals;
 using Throughcare.Core.Domain.Services;
 using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Security;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Services;
@@ -20,8 +21,11 @@ namespace Throughcare.Web.Pages.Services;
 /// </summary>
 [Authorize(Policy = Capabilities.ScreenReferrals)]
 [Requires(ServiceRight.Sift)]
-public sealed class SiftModel(ThroughcareDbContext db, ReferralAccess referrals, ReadAudit reads, TimeProvider time) : PageModel
+public sealed class SiftModel(ReadOnlyDb readOnly, CurrentUser user, ReadAudit reads, TimeProvider time) : PageModel
 {
+    private readonly ThroughcareDbContext db = readOnly.Db;
+    private readonly ReferralAccess referrals = new(readOnly.Db, user);
+
     public const int PageSize = 25;
 
     /// <summary>The states a sent referral can be in, in the order a manager works through them.</summary>

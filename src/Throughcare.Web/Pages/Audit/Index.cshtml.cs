@@ -53,7 +53,7 @@ public sealed class IndexModel(ThroughcareDbContext db, ReadOnlyDb readOnly, Cur
     {
         if (!Validator.Validate(Filter).AddTo(ModelState, "Filter"))
         {
-            OrganisationItems = await readOnly.Db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            await LoadOrganisationsAsync();
             return Page();
         }
 
@@ -63,7 +63,7 @@ public sealed class IndexModel(ThroughcareDbContext db, ReadOnlyDb readOnly, Cur
     // "page" is also the route value Razor Pages keeps the page's path in: bound from there it fails, and the list answers 400.
     public async Task<IActionResult> OnGetAsync(string? search, [FromQuery] int page = 1)
     {
-        OrganisationItems = await readOnly.Db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+        await LoadOrganisationsAsync();
         if (!FilterFrom(search) || await CriteriaAsync() is not { } criteria)
         {
             return Page();
@@ -95,7 +95,7 @@ public sealed class IndexModel(ThroughcareDbContext db, ReadOnlyDb readOnly, Cur
     {
         if (!FilterFrom(search) || await CriteriaAsync() is not { } criteria)
         {
-            OrganisationItems = await readOnly.Db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            await LoadOrganisationsAsync();
             return Page();
         }
 
@@ -111,6 +111,9 @@ public sealed class IndexModel(ThroughcareDbContext db, ReadOnlyDb readOnly, Cur
         reads.ShownPeople(shown, AuditActions.Export, Purpose);
         return new AuditTrailCsv(trail.AllAsync(criteria, cancellationToken), $"audit-trail-{Display.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.csv");
     }
+
+    private async Task LoadOrganisationsAsync() =>
+        OrganisationItems = await readOnly.Db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
 
     /// <summary>
     /// Whether there is a search to run: the filter a token holds (an unknown or expired token is said to have expired),

@@ -10,6 +10,15 @@ namespace Throughcare.Tests.Api;
 /// <summary>Many copies of one create sent at once: every copy lands on the one record, and none is a server error.</summary>
 public sealed class DuplicateSubmissionTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
+    /// <summary>An episode, its worker signed in, and the contact form's address and anti-forgery token.</summary>
+    private async Task<(EpisodeScenario Scenario, Browser Browser, string Url, string Token)> ContactFormAsync()
+    {
+        var scenario = await ContactTestData.CreateAsync(factory);
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+        var url = scenario.Path + "/contacts/new";
+        return (scenario, browser, url, await browser.GetTokenAsync(url));
+    }
+
     [Fact]
     public async Task TwentyConcurrentApiSubmissions_WithOneKey_MakeOneReferral_AndEachAnswersWithItOrAsInFlight()
     {
@@ -40,10 +49,7 @@ public sealed class DuplicateSubmissionTests(ThroughcareFactory factory) : IClas
     [Fact]
     public async Task TwentyConcurrentContactForms_WithOneSubmissionId_RecordOneContact_AndAllGoToIt()
     {
-        var scenario = await ContactTestData.CreateAsync(factory);
-        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
-        var url = scenario.Path + "/contacts/new";
-        var token = await browser.GetTokenAsync(url);
+        var (scenario, browser, url, token) = await ContactFormAsync();
         var form = ContactTestData.ValidForm(scenario);
         form["__RequestVerificationToken"] = token;
 
@@ -51,6 +57,25 @@ public sealed class DuplicateSubmissionTests(ThroughcareFactory factory) : IClas
 
         answers.Select(a => (a.Status, a.Location)).Distinct().ShouldHaveSingleItem().ShouldBe((HttpStatusCode.Redirect, scenario.Path + "/contacts"));
         (await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == scenario.Episode.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ContactsRecordedAtOnceOnOneEpisode_AreAllKept_NoneRefusedAsAConflict()
+    {
+        var (scenario, browser, url, token) = await ContactFormAsync();
+
+        // Each addition changes the episode's version; fewer at once than EpisodeWork.AdditionAttempts, so each gets in.
+        var forms = Enumerable.Range(0, Core.Domain.Episodes.EpisodeWork.AdditionAttempts - 1).Select(_ =>
+        {
+            var form = ContactTestData.ValidForm(scenario, f => f["SubmissionId"] = Guid.NewGuid().ToString());
+            form["__RequestVerificationToken"] = token;
+            return form;
+        }).ToList();
+        var answers = await Task.WhenAll(forms.Select(form => browser.PostRawAsync(url, form)));
+
+        answers.Select(a => (a.Status, a.Location)).Distinct().ShouldHaveSingleItem().ShouldBe((HttpStatusCode.Redirect, scenario.Path + "/contacts"));
+        var submissions = await factory.WithDbAsync(db => db.Contacts.Where(c => c.EpisodeId == scenario.Episode.Id).Select(c => c.SubmissionId).ToListAsync());
+        submissions.Select(id => id.ToString()).ShouldBe(forms.Select(f => f["SubmissionId"]), ignoreOrder: true);
     }
 
     [Fact]

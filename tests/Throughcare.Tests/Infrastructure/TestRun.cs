@@ -43,8 +43,8 @@ public sealed class TestRun(IMessageSink messageSink) : XunitTestFramework(messa
 }
 
 /// <summary>
-/// Starts the long classes first: two classes run at a time, so a long one starting last would leave the other thread
-/// idle while it finishes. The rest keep xunit's order.
+/// Starts the long classes first: three classes run at a time (xunit.runner.json), so a long one starting last would
+/// leave the other threads idle while it finishes. The rest keep xunit's order.
 /// </summary>
 public sealed class LongRunningFirst : ITestCollectionOrderer
 {

@@ -44,6 +44,9 @@ public sealed class HostileForm
 
     /// <summary>A success changes who is signed in (sign-in, two-factor): start a new session after one.</summary>
     public bool StartAgainAfterSuccess { get; init; }
+
+    /// <summary>Making the valid values writes rows the harness counts (the merge makes its two people), so it counts again before each request.</summary>
+    public bool ValidFieldsWrite { get; init; }
 }
 
 /// <summary>Every form listed in the brief, with valid values that the hostile value replaces one field at a time.</summary>
@@ -215,6 +218,7 @@ public static partial class HostileForms
         {
             Name = "merge",
             Fields = [new("Input.KeepPersonId", 36), new("Input.MergePersonId", 36), new("Input.Reason", 1000), new("Input.Confirmed", 5)],
+            ValidFieldsWrite = true,
             StartAsync = async factory =>
             {
                 var (browser, user) = await SignInAsync(factory, StaffRoles.Administrator);

@@ -18,6 +18,14 @@ public sealed class AuditHistory(ThroughcareDbContext db, IEnumerable<IRecordAcc
     /// <summary>Rows written before events were typed, about the person's own record: shown as they were written.</summary>
     private static readonly string[] LegacyPersonActions = [AuditActions.Create, AuditActions.Update, AuditActions.Merge, AuditActions.MergedInto];
 
+    /// <summary>The rows a history can show: typed events and the legacy changes, never reads. The filter of the index that serves it.</summary>
+    public const string ChangesFilterSql =
+        "\"EventType\" IS NOT NULL OR \"Action\" = 'create' OR \"Action\" = 'update' OR \"Action\" = 'merge' OR \"Action\" = 'merged-into'";
+
+    /// <summary><see cref="ChangesFilterSql"/> as a query says it, so that the database sees the index's own condition.</summary>
+    private static readonly Expression<Func<AuditEvent, bool>> HistoryRows = a => a.EventType != null
+        || a.Action == AuditActions.Create || a.Action == AuditActions.Update || a.Action == AuditActions.Merge || a.Action == AuditActions.MergedInto;
+
     public async Task<(IReadOnlyList<HistoryEntry> Entries, int CurrentPage, int TotalPages)> ForPersonAsync(Guid personId, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
         // A kept record's history includes the records merged into it.
@@ -26,6 +34,7 @@ public sealed class AuditHistory(ThroughcareDbContext db, IEnumerable<IRecordAcc
         var readable = await ReadableAsync(ids, cancellationToken);
         var query = db.AuditEvents.AsNoTracking()
             .Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value))
+            .Where(HistoryRows)
             .Where(readable)
             .OrderByDescending(a => a.Sequence)
             .Select(a => new Row(a.EventType, a.Action, a.Details, a.OccurredAt, a.UserId, a.UserName, a.OrganisationId, a.PersonId == personId));

@@ -10,7 +10,11 @@ namespace Throughcare.Core.Domain.Audit;
 /// </summary>
 public sealed class AuditLog(ThroughcareDbContext db, CurrentUser user, TimeProvider time)
 {
-    public AuditEvent Add(
+    public AuditEvent Add(string recordType, string? recordId, string action, Guid? personId = null, object? details = null, AuditOutcome outcome = AuditOutcome.Success, string? purpose = null) =>
+        db.AuditEvents.Add(Create(recordType, recordId, action, personId, details, outcome, purpose)).Entity;
+
+    /// <summary>A row about the current user's request, not yet part of any unit of work (reads go to <see cref="AuditAppender"/>).</summary>
+    public AuditEvent Create(
         string recordType,
         string? recordId,
         string action,
@@ -19,7 +23,7 @@ public sealed class AuditLog(ThroughcareDbContext db, CurrentUser user, TimeProv
         AuditOutcome outcome = AuditOutcome.Success,
         string? purpose = null)
     {
-        var audit = new AuditEvent
+        return new AuditEvent
         {
             OccurredAt = AuditChain.TruncateToMicroseconds(time.GetUtcNow().UtcDateTime),
             UserId = user.UserId,
@@ -36,8 +40,6 @@ public sealed class AuditLog(ThroughcareDbContext db, CurrentUser user, TimeProv
             ClientRequestId = user.ClientRequestId,
             Details = details is null ? null : JsonSerializer.Serialize(details, JsonOptions),
         };
-        db.AuditEvents.Add(audit);
-        return audit;
     }
 
     /// <summary>Adds the row for a typed event to the unit of work: it commits with the change it records.</summary>

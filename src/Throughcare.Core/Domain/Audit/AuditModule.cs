@@ -2,5 +2,5 @@ namespace Throughcare.Core.Domain.Audit;
 
 public static class AuditModule
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>().AddScoped<ReadAudit>().AddScoped<AuditHistory>();
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<AuditAppender>().AddScoped<AuditLog>().AddScoped<ReadAudit>().AddScoped<AuditHistory>();
 }

@@ -8,7 +8,7 @@ namespace Throughcare.Core.Domain.Audit;
 /// or search returns. If they cannot be saved the response fails and shows nothing; a response that shows no one
 /// (a redirect, a 404) saves nothing.
 /// </summary>
-public sealed class ReadAudit(ThroughcareDbContext db, AuditLog audit)
+public sealed class ReadAudit(ThroughcareDbContext db, AuditLog audit, AuditAppender appender)
 {
     private readonly List<PendingRead> _pending = [];
 
@@ -39,7 +39,10 @@ public sealed class ReadAudit(ThroughcareDbContext db, AuditLog audit)
         }
     }
 
-    /// <summary>Saves the pending reads in their own transaction, before anything is shown.</summary>
+    /// <summary>
+    /// Saves the pending reads before anything is shown: committed with other requests' reads by the
+    /// <see cref="AuditAppender"/>, or, inside a transaction the request holds, in that transaction.
+    /// </summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
@@ -47,19 +50,21 @@ public sealed class ReadAudit(ThroughcareDbContext db, AuditLog audit)
             return;
         }
 
-        // Whatever the handler left unsaved is not part of this response: only the reads are written now.
-        if (db.ChangeTracker.HasChanges())
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        foreach (var read in _pending)
-        {
-            audit.Add(read.RecordType, read.RecordId, read.Action, read.PersonId, read.Details, purpose: read.Purpose);
-        }
-
+        var rows = _pending.Select(read => audit.Create(read.RecordType, read.RecordId, read.Action, read.PersonId, read.Details, purpose: read.Purpose)).ToList();
         _pending.Clear();
-        await db.SaveChangesAsync(cancellationToken);
+
+        // A transaction still open may hold the chain's lock, which the appender would wait for while this request
+        // waited for the appender: such reads commit with that transaction instead.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Whatever the handler left unsaved is not part of this response: only the reads are written now.
+            db.ChangeTracker.Clear();
+            db.AuditEvents.AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await appender.AppendAsync(rows, cancellationToken);
     }
 
     /// <summary>The response shows no one after all (a redirect, a 404): nothing is recorded as read.</summary>

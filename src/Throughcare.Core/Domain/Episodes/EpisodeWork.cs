@@ -71,12 +71,26 @@ public sealed class EpisodeWork(ThroughcareDbContext db, AuditLog audit, Current
     public Task<WriteResult> ChangeAsync(Guid episodeId, Guid? version, Func<Episode, Refusal?> change, CancellationToken cancellationToken) =>
         ChangeAsync(episodeId, version, e => Task.FromResult(change(e)), cancellationToken);
 
+    /// <summary>How many times an addition is made before another writer's changes to the same episode count as a conflict.</summary>
+    public const int AdditionAttempts = 5;
+
     /// <summary>
     /// Adds a new part of the episode (a contact, a goal, a review) once per submission id: a duplicate, also one racing
-    /// the first, answers with the record the first one made (<see cref="Submissions"/>).
+    /// the first, answers with the record the first one made (<see cref="Submissions"/>). An addition does not depend on
+    /// what its author saw, so when another writer changed the episode first it is checked and made again on the episode
+    /// as it is now: two practitioners recording contacts at once both succeed, one after the other.
     /// </summary>
-    public Task<WriteResult> AddOnceAsync(Guid episodeId, IQueryable<Guid?> existing, Guid newId, Func<Episode, Task<Refusal?>> add, CancellationToken cancellationToken) =>
-        Submissions.CreateOnceAsync(db, existing, async () => (await ChangeAsync(episodeId, null, add, cancellationToken)).DoneAs(newId), cancellationToken);
+    public async Task<WriteResult> AddOnceAsync(Guid episodeId, IQueryable<Guid?> existing, Guid newId, Func<Episode, Task<Refusal?>> add, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await Submissions.CreateOnceAsync(db, existing, async () => (await ChangeAsync(episodeId, null, add, cancellationToken)).DoneAs(newId), cancellationToken);
+            if (result is not WriteResult.Conflict || attempt == AdditionAttempts)
+            {
+                return result;
+            }
+        }
+    }
 
     public Task<WriteResult> AddOnceAsync(Guid episodeId, IQueryable<Guid?> existing, Guid newId, Func<Episode, Refusal?> add, CancellationToken cancellationToken) =>
         AddOnceAsync(episodeId, existing, newId, e => Task.FromResult(add(e)), cancellationToken);

@@ -17,7 +17,7 @@ public sealed class UserCreatePageTests(ThroughcareFactory factory) : IClassFixt
         factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
 
     private Task<List<AuditEvent>> UserAuditAsync(Guid userId, string action) =>
-        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordType == AuditRecordTypes.User && a.RecordId == userId.ToString() && a.Action == action).ToListAsync());
+        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordType == AuditRecordTypes.User && a.RecordId == userId.ToString() && a.Action == action).OrderBy(a => a.Sequence).ToListAsync());
 
 
     private static Dictionary<string, string> NewAccount(string email, Guid? teamId = null, string role = StaffRoles.Practitioner)

@@ -17,7 +17,7 @@ public sealed class UserEditPageTests(ThroughcareFactory factory) : IClassFixtur
         factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
 
     private Task<List<AuditEvent>> UserAuditAsync(Guid userId, string action) =>
-        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordType == AuditRecordTypes.User && a.RecordId == userId.ToString() && a.Action == action).ToListAsync());
+        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.RecordType == AuditRecordTypes.User && a.RecordId == userId.ToString() && a.Action == action).OrderBy(a => a.Sequence).ToListAsync());
 
     /// <summary>The account form (the page's first post form; the second disables the account).</summary>
     private static async Task<(AngleSharp.Html.Dom.IHtmlDocument Page, Dictionary<string, string> Form)> EditFormAsync(Browser browser, string url, TestUser worker)

@@ -17,7 +17,7 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
     private readonly TestData _data = new(factory);
 
     private Task<List<AuditEvent>> SearchesByAsync(TestUser officer) =>
-        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.UserId == officer.Id && a.Action == AuditActions.AuditSearch).ToListAsync());
+        factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.UserId == officer.Id && a.Action == AuditActions.AuditSearch).OrderBy(a => a.Sequence).ToListAsync());
 
     /// <summary>An event by a member of the organisation's staff at the instant given.</summary>
     private Task<int> EventAtAsync(TestUser member, DateTime at) =>

@@ -434,6 +434,9 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "Sequence");
 
+                    b.HasIndex(new[] { "PersonId", "Sequence" }, "IX_AuditEvents_PersonId_Sequence_Changes")
+                        .HasFilter("\"EventType\" IS NOT NULL OR \"Action\" = 'create' OR \"Action\" = 'update' OR \"Action\" = 'merge' OR \"Action\" = 'merged-into'");
+
                     b.ToTable("AuditEvents");
                 });
 

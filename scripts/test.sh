@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs Throughcare's whole test suite: format check, build, then every test on SQLite and on PostgreSQL, the two side by side.
+# Runs Throughcare's whole test suite: format check, build, then every test on SQLite and again on PostgreSQL.
 # Installs what it needs when missing (Debian's PostgreSQL, Chromium, aiosmtpd (a real SMTP server for the e-mail tests) and a Java
 # runtime (for the W3C HTML checker the browser journeys run), the npm packages, the dotnet tools),
 # so it works on a fresh Debian 12 machine. `.ci/run` calls exactly this.
@@ -43,24 +43,17 @@ results=artifacts/test-results
 rm -rf "$results"
 run_suite() {
   local name=$1
+  echo "== tests on $name"
+  set +e
   # A failed test prints its message and the top of its stack; the server's own errors go to a log printed on failure.
   THROUGHCARE_TEST_ERROR_LOG="$PWD/$results-$name-server-errors.log" \
-    dotnet test tests/Throughcare.Tests --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-    > "$results-$name.log" 2>&1 || true
+    dotnet test tests/Throughcare.Tests --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
+    | tee "$results-$name.log" | grep -E -A 14 "^\s+Failed |Passed!|Failed!|error" || true
+  set -e
 }
 mkdir -p "$results"
-# The two databases' runs go side by side: each spends much of its time waiting on its database's flushes to disk,
-# which the other fills. Each keeps its own log, printed once both are done.
-echo "== tests on sqlite and on postgresql, side by side"
-run_suite sqlite &
-sqlite_run=$!
-THROUGHCARE_TEST_POSTGRES="$postgres" run_suite postgresql &
-postgres_run=$!
-wait $sqlite_run $postgres_run
-for name in sqlite postgresql; do
-  echo "== tests on $name"
-  grep -E -A 14 "^\s+Failed |Passed!|Failed!|error" "$results-$name.log" || true
-done
+run_suite sqlite
+THROUGHCARE_TEST_POSTGRES="$postgres" run_suite postgresql
 
 # Totals from the runner's summaries, one line per database and one in all.
 passed=0; failed=0

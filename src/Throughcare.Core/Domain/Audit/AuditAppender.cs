@@ -82,9 +82,10 @@ public sealed partial class AuditAppender(IServiceScopeFactory scopes, ILogger<A
             await WriteAsync(batch.SelectMany(p => p.Rows));
             batch.ForEach(p => p.Done.TrySetResult());
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception exception) when (batch.Count > 1 && !DatabaseFaults.IsUnavailable(exception))
         {
-            // One request's rows must not fail another's: each is tried again on its own.
+            // One request's rows must not fail another's: each is tried again on its own. When the database cannot
+            // serve at all, trying again one by one would only make the last request wait a budget per request.
             foreach (var pending in batch)
             {
                 await CommitAsync([pending]);
@@ -92,8 +93,8 @@ public sealed partial class AuditAppender(IServiceScopeFactory scopes, ILogger<A
         }
         catch (Exception exception)
         {
-            LogNotRecorded(log, exception, batch[0].Rows.Count);
-            batch[0].Done.TrySetException(exception);
+            LogNotRecorded(log, exception, batch.Sum(p => p.Rows.Count));
+            batch.ForEach(p => p.Done.TrySetException(exception));
         }
     }
 

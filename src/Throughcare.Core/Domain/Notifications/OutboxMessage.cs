@@ -1,9 +1,15 @@
 namespace Throughcare.Core.Domain.Notifications;
 
-/// <summary>An e-mail written in the same transaction as the change it reports, and sent afterwards.</summary>
+/// <summary>How an outbox message reaches its recipient: an e-mail (by GOV.UK Notify or SMTP) or a text message (by Notify).</summary>
+public enum OutboxChannel { Email, TextMessage }
+
+/// <summary>An e-mail or text message written in the same transaction as the change it reports, and sent afterwards.</summary>
 public sealed class OutboxMessage
 {
     public Guid Id { get; set; }
+    public OutboxChannel Channel { get; set; }
+
+    /// <summary>An e-mail address, or a phone number for a text message.</summary>
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }

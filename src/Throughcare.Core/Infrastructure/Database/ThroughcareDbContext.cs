@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Notifications;
@@ -46,6 +47,10 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<MeasureResult> MeasureResults => Set<MeasureResult>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
+    public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PartnershipAction> PartnershipActions => Set<PartnershipAction>();
     public DbSet<ResettlementPathway> ResettlementPathways => Set<ResettlementPathway>();

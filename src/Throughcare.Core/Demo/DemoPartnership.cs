@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Organisations;
@@ -9,6 +10,7 @@ using Throughcare.Core.Domain.ReferenceData;
 using Throughcare.Core.Domain.Referrals;
 using Throughcare.Core.Domain.Services;
 using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 
 namespace Throughcare.Core.Demo;
 
@@ -104,6 +106,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         var probation = organisations.Single(o => o.Kind == OrganisationKind.Probation).Id;
         Person? first = null;
         Person? leon = null;
+        Person? mohammed = null;
         foreach (var (details, holders) in People(wellbeing, probation))
         {
             var person = new Person
@@ -125,12 +128,15 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             db.People.Add(person);
             first ??= person;
             leon = details.GivenName == "Leon" ? person : leon;
+            mohammed = details.GivenName == "Mohammed" ? person : mohammed;
             audit.Record(new PersonCreated(person.Id, FieldChanges.Created(details)), purpose: "demo data");
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await SeedEpisodeAsync(first!, probation, now, cancellationToken);
+        var episode = await SeedEpisodeAsync(first!, probation, now, cancellationToken);
+        var custody = await SeedCustodyEpisodeAsync(mohammed!, probation, now, cancellationToken);
         await SeedLiaisonReferralAsync(leon!, probation, now, cancellationToken);
+        await SeedAppointmentsAsync(episode, custody, now, cancellationToken);
     }
 
     /// <summary>A referral from probation to Liaison and Diversion, sent two days ago and waiting for its manager's sift.</summary>
@@ -175,7 +181,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
     /// Ten weeks into an episode on the wellbeing pathway, referred by probation: contacts on both strands, a start needs
     /// assessment, a goal with an overdue action, and three missed sessions in a row, so the case shows as at risk.
     /// </summary>
-    private async Task SeedEpisodeAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
+    private async Task<Episode> SeedEpisodeAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
     {
         var service = await db.Services.Include(s => s.Strands).SingleAsync(s => s.Name == "Community Wellbeing Pathway", cancellationToken);
         var staff = await db.Users.Where(u => u.Email!.EndsWith(EmailDomain)).ToDictionaryAsync(u => u.Email!, cancellationToken);
@@ -267,6 +273,100 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         ];
         db.Goals.Add(goal);
         audit.Record(new EpisodeOpened(episode.Id, person.Id, referral.Id, service.Id, episode.Strands.Select(s => new StrandWorker(s.ServiceStrandId, s.WorkerUserId)).ToList()), purpose: "demo data");
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
+    }
+
+    /// <summary>
+    /// In HMP Brixton and due out in twelve days: accepted three weeks ago for practical support, which starts with a
+    /// prison visit to plan his housing before release.
+    /// </summary>
+    private async Task<Episode> SeedCustodyEpisodeAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.Include(s => s.Strands).SingleAsync(s => s.Name == "Community Wellbeing Pathway", cancellationToken);
+        var referrer = await db.Users.SingleAsync(u => u.Email == $"probation@{EmailDomain}", cancellationToken);
+        var manager = await db.Users.SingleAsync(u => u.Email == $"manager@{EmailDomain}", cancellationToken);
+        var clw = await db.Users.SingleAsync(u => u.Email == $"clw@{EmailDomain}", cancellationToken);
+        var practical = service.Strands.Single(s => s.WorkerRole == "clw");
+        var opened = now.AddDays(-21);
+        var referral = AddProbationReferral(person, service, probation, referrer.Id, opened.AddDays(-9), opened.AddDays(-8),
+            "Due for release from HMP Brixton in a few weeks with nowhere settled to go; keen to keep away from his old area.",
+            "Practical support through the gate: housing, benefits and registering with a GP.");
+        referral.PersonSetting = ServiceSetting.Custody;
+        referral.State = ReferralState.Accepted;
+        referral.DecidedAt = opened.AddDays(-2);
+        referral.DecidedByUserId = manager.Id;
+        referral.AllocatedAt = opened;
+        referral.Transitions.Add(new() { Id = Guid.NewGuid(), ReferralId = referral.Id, From = ReferralState.Submitted, To = ReferralState.Accepted, At = opened.AddDays(-2), ByUserId = manager.Id });
+        var startedOn = DateOnly.FromDateTime(opened);
+        var episode = new Episode
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ServiceId = service.Id,
+            ReferralId = referral.Id,
+            ServiceOrganisationId = service.OrganisationId,
+            ReferringOrganisationId = probation,
+            StartedOn = startedOn,
+            PlannedEndOn = startedOn.AddMonths(service.MaximumEpisodeMonths),
+            CreatedAt = opened,
+            Strands = [new() { Id = Guid.NewGuid(), ServiceStrandId = practical.Id, WorkerUserId = clw.Id, StartedAt = opened, AllocatedByUserId = manager.Id, AllocationReason = "Is a community link worker" }],
+        };
+        db.Episodes.Add(episode);
+        audit.Record(new EpisodeOpened(episode.Id, person.Id, referral.Id, service.Id, episode.Strands.Select(s => new StrandWorker(s.ServiceStrandId, s.WorkerUserId)).ToList()), purpose: "demo data");
+        await db.SaveChangesAsync(cancellationToken);
+        return episode;
+    }
+
+    /// <summary>
+    /// Priya's and Jordan's week: yesterday's session that Daniel missed, still to be closed; Priya's weekly session with
+    /// him for eight weeks; Jordan's phone call today and home visit later in the week; and his visit to Mohammed in
+    /// HMP Brixton before the release.
+    /// </summary>
+    private async Task SeedAppointmentsAsync(Episode episode, Episode custody, DateTime now, CancellationToken cancellationToken)
+    {
+        var today = Display.LondonDate(now);
+        var priya = await db.Users.Where(u => u.Email == $"practitioner@{EmailDomain}").Select(u => u.Id).SingleAsync(cancellationToken);
+        var fmhp = episode.Strands.Single(s => s.WorkerUserId == priya);
+        var clw = episode.Strands.Single(s => s.WorkerUserId != priya);
+        var visit = custody.Strands.Single();
+        var series = new AppointmentSeries
+        {
+            Id = Guid.NewGuid(),
+            EpisodeId = episode.Id,
+            Rule = RepeatRule.Weekly,
+            FirstDate = today.AddDays(1),
+            LastDate = today.AddDays(50),
+            CreatedAt = now.AddDays(-3),
+            CreatedByUserId = fmhp.WorkerUserId,
+        };
+        db.AppointmentSeries.Add(series);
+
+        Appointment Book(Episode on, EpisodeStrand strand, DateOnly date, int hour, int minute, int minutes, AppointmentPlace place, string? detail, Guid? seriesId = null) => new()
+        {
+            Id = Guid.NewGuid(),
+            PersonId = on.PersonId,
+            EpisodeId = on.Id,
+            ServiceStrandId = strand.ServiceStrandId,
+            OrganisationId = on.ServiceOrganisationId,
+            StartsAt = Display.FromLondon(date, new TimeOnly(hour, minute)),
+            DurationMinutes = minutes,
+            Place = place,
+            PlaceDetail = detail,
+            WorkerUserId = strand.WorkerUserId,
+            SeriesId = seriesId,
+            BookedAt = now.AddDays(-7),
+            BookedByUserId = strand.WorkerUserId,
+        };
+
+        db.Appointments.AddRange(
+        [
+            Book(episode, fmhp, today.AddDays(-1), 11, 0, 50, AppointmentPlace.ServiceLocation, "Southwark Hub"),
+            .. Enumerable.Range(0, 8).Select(week => Book(episode, fmhp, series.FirstDate.AddDays(7 * week), 14, 0, 50, AppointmentPlace.ServiceLocation, "Southwark Hub", series.Id)),
+            Book(episode, clw, today, 15, 30, 20, AppointmentPlace.Phone, null),
+            Book(episode, clw, today.AddDays(3), 10, 30, 60, AppointmentPlace.Home, "Camberwell hostel"),
+            Book(custody, visit, today.AddDays(2), 9, 30, 60, AppointmentPlace.Prison, "HMP Brixton, legal visits hall"),
+        ]);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Demo;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
 
 namespace Throughcare.Tests.Platform;
@@ -39,7 +41,7 @@ public sealed class DemoPartnershipTests(DemoFactory factory) : IClassFixture<De
     [Fact]
     public async Task DemoEpisode_IsOpenToItsTeam_AndItsReferrerSeesItsStateOnly()
     {
-        var episodeId = await factory.WithDbAsync(db => db.Episodes.Select(e => e.Id).SingleAsync());
+        var episodeId = await factory.WithDbAsync(db => db.Episodes.Where(e => e.State == EpisodeState.Active).Select(e => e.Id).SingleAsync());
         var contacts = await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.EpisodeId == episodeId));
         contacts.ShouldBe(7);
 
@@ -50,6 +52,26 @@ public sealed class DemoPartnershipTests(DemoFactory factory) : IClassFixture<De
         var page = await probation.GetAsync($"/episodes/{episodeId}");
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Document.QuerySelector("#strands").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task DemoWeek_HasYesterdaysMissedSessionToClose_AWeeklySeries_AndAPrisonVisitBeforeRelease()
+    {
+        var appointments = await factory.WithDbAsync(db => db.Appointments.AsNoTracking().ToListAsync());
+        var workers = await factory.WithDbAsync(db => db.Users.Where(u => u.Email!.EndsWith(DemoPartnership.EmailDomain)).ToDictionaryAsync(u => u.Id, u => u.Email!));
+        var now = factory.UtcNow;
+
+        appointments.Count.ShouldBe(12);
+        var toClose = appointments.Where(a => AppointmentDue.AwaitsClosing(a, now)).ShouldHaveSingleItem();
+        workers[toClose.WorkerUserId].ShouldStartWith("practitioner@");
+        Display.LondonDate(toClose.StartsAt).ShouldBe(factory.Today.AddDays(-1));
+        var weekly = appointments.Where(a => a.SeriesId is not null).Select(a => Display.LondonDate(a.StartsAt)).Order().ToList();
+        weekly.Count.ShouldBe(8);
+        weekly.Zip(weekly.Skip(1)).ShouldAllBe(pair => pair.Second.DayNumber - pair.First.DayNumber == 7);
+        var visit = appointments.Where(a => a.Place == AppointmentPlace.Prison).ShouldHaveSingleItem();
+        visit.StartsAt.ShouldBeGreaterThan(now);
+        workers[visit.WorkerUserId].ShouldStartWith("clw@");
+        appointments.Where(a => workers[a.WorkerUserId].StartsWith("clw@", StringComparison.Ordinal)).Count().ShouldBe(3);
     }
 
     [Fact]

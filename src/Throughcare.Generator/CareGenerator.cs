@@ -1,6 +1,7 @@
 using Bogus;
 using Bogus.DataSets;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.People;
@@ -22,6 +23,12 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
     private readonly DateTime _now = now;
 
     private const int FollowUpDays = 90;
+
+    /// <summary>Contacts within this many days of now were mostly booked ahead as appointments; earlier ones predate the diary.</summary>
+    private const int BookedWithinDays = 180;
+
+    /// <summary>How far ahead an open episode's strands have sessions booked, in weeks.</summary>
+    private const int UpcomingWeeks = 4;
 
     public Batch Generate(int number, int from, int to)
     {
@@ -332,6 +339,11 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
             }
 
             Contacts(episode, service, strands, opened, contactsEnd, disengagedAt);
+            if (!closed && !closing)
+            {
+                Upcoming(episode, service, strands);
+            }
+
             Plan(episode, service, worker, opened, contactsEnd, closed);
             if (f.Random.Bool(0.7f) && opened.AddDays(7) < contactsEnd)
             {
@@ -439,6 +451,17 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                     Version = _ids.Next(),
                 };
                 batch.Add(contact);
+                if (occurredAt > _now.AddDays(-BookedWithinDays) && !disengaged && f.Random.Bool(0.6f))
+                {
+                    var booked = Booking(episode, strand, occurredAt, contact.DurationMinutes == 0 ? 60 : contact.DurationMinutes, PlaceFor(contact.Mode), occurredAt.AddDays(-f.Random.Double(3, 14)));
+                    booked.State = AppointmentState.Closed;
+                    booked.ContactId = contact.Id;
+                    booked.Outcome = attendance;
+                    booked.ClosedAt = contact.RecordedAt;
+                    booked.ClosedByUserId = worker.Id;
+                    batch.Add(booked);
+                }
+
                 if (attended && episode.State == EpisodeState.Engaging)
                 {
                     Transition(episode, EpisodeState.Engaging, EpisodeState.Active, occurredAt, worker, "First attended contact", new EpisodeStateChanged(episode.Id, episode.PersonId, EpisodeState.Engaging, EpisodeState.Active));
@@ -463,6 +486,71 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                 at = at.AddDays(f.Random.Double(6, 12));
             }
         }
+
+        /// <summary>
+        /// An open episode's diary: each strand's next sessions over the coming weeks, now and then one cancelled, and
+        /// now and then a past one nobody has closed yet (awaiting closing, or overdue).
+        /// </summary>
+        private void Upcoming(Episode episode, PartnerService service, List<EpisodeStrand> strands)
+        {
+            var custody = service.Entity.Setting == ServiceSetting.Custody;
+            foreach (var strand in strands.Where(s => s.EndedAt is null))
+            {
+                var first = _now.Date.AddDays(f.Random.Int(-3, 6)).AddHours(f.Random.Int(9, 16)).AddMinutes(f.Random.Int(0, 3) * 15);
+                for (var week = 0; week < UpcomingWeeks; week++)
+                {
+                    var startsAt = first.AddDays(7 * week);
+                    if (startsAt < _now && f.Random.Bool(0.8f))
+                    {
+                        continue;
+                    }
+
+                    var mode = custody ? ContactMode.PrisonVisit : f.Random.WeightedRandom([ContactMode.FaceToFace, ContactMode.Phone, ContactMode.HomeVisit, ContactMode.Video], [0.6f, 0.2f, 0.12f, 0.08f]);
+                    var booked = Booking(episode, strand, startsAt, f.Random.Int(2, 4) * 15, PlaceFor(mode), Before(_now.AddDays(-f.Random.Double(1, 10))));
+                    if (startsAt > _now && f.Random.Bool(0.05f))
+                    {
+                        booked.State = AppointmentState.Cancelled;
+                        booked.CancelledBy = f.PickRandom(CancelledBy.Person, CancelledBy.Service);
+                        booked.CancelledAt = booked.BookedAt.AddHours(f.Random.Double(1, 20));
+                        booked.CancelledByUserId = booked.BookedByUserId;
+                        booked.CancellationReason = booked.CancelledBy == CancelledBy.Person ? "He has a hospital appointment that morning." : "Worker off sick.";
+                    }
+
+                    batch.Add(booked);
+                }
+            }
+        }
+
+        private Appointment Booking(Episode episode, EpisodeStrand strand, DateTime startsAt, int minutes, AppointmentPlace place, DateTime bookedAt) => new()
+        {
+            Id = _ids.Next(),
+            PersonId = episode.PersonId,
+            EpisodeId = episode.Id,
+            ServiceStrandId = strand.ServiceStrandId,
+            OrganisationId = episode.ServiceOrganisationId,
+            StartsAt = Micro(startsAt),
+            DurationMinutes = minutes,
+            Place = place,
+            PlaceDetail = place switch
+            {
+                AppointmentPlace.ServiceLocation => "Hub, ground floor",
+                AppointmentPlace.Prison => "Legal visits hall",
+                _ => null,
+            },
+            WorkerUserId = strand.WorkerUserId,
+            BookedAt = Micro(bookedAt < startsAt ? bookedAt : startsAt.AddDays(-1)),
+            BookedByUserId = strand.WorkerUserId,
+            Version = _ids.Next(),
+        };
+
+        private static AppointmentPlace PlaceFor(ContactMode mode) => mode switch
+        {
+            ContactMode.HomeVisit => AppointmentPlace.Home,
+            ContactMode.PrisonVisit => AppointmentPlace.Prison,
+            ContactMode.Video => AppointmentPlace.Video,
+            ContactMode.Phone or ContactMode.LetterOrText => AppointmentPlace.Phone,
+            _ => AppointmentPlace.ServiceLocation,
+        };
 
         /// <summary>Needs assessments and measures at the start, at each review point and at the end; reviews; goals and their actions.</summary>
         private void Plan(Episode episode, PartnerService service, Staff worker, DateTime opened, DateTime end, bool closed)

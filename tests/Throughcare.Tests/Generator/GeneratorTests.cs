@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.People;
 using Throughcare.Core.Domain.ReferenceData;
@@ -156,6 +157,34 @@ public sealed class GeneratorTests(GeneratedPartnership partnership) : IClassFix
                 contacts[e.Id].ShouldContain(c => c.Attendance == Attendance.Attended || c.Attendance == Attendance.Late, label);
             }
         }
+
+        // Appointments: closed ones carry the contact they became, at its time; booked ones belong to open episodes.
+        var appointments = await db.Appointments.ToListAsync();
+        var contactsById = contacts.SelectMany(c => c).ToDictionary(c => c.Id);
+        var byId = episodes.ToDictionary(e => e.Id);
+        appointments.Select(a => a.State).Distinct().ShouldBe(Enum.GetValues<AppointmentState>(), ignoreOrder: true);
+        foreach (var a in appointments)
+        {
+            var label = $"{a.State} appointment {a.Id}";
+            var episode = byId[a.EpisodeId];
+            a.PersonId.ShouldBe(episode.PersonId, label);
+            a.OrganisationId.ShouldBe(episode.ServiceOrganisationId, label);
+            episode.Strands.ShouldContain(s => s.ServiceStrandId == a.ServiceStrandId && s.WorkerUserId == a.WorkerUserId, label);
+            a.BookedAt.ShouldBeLessThanOrEqualTo(now, label);
+            (a.ContactId is null).ShouldBe(a.State != AppointmentState.Closed, label);
+            if (a.ContactId is { } contactId)
+            {
+                contactsById[contactId].OccurredAt.ShouldBe(a.StartsAt, label);
+                a.Outcome.ShouldBe(contactsById[contactId].Attendance, label);
+            }
+            else
+            {
+                episode.State.ShouldNotBe(EpisodeState.Closed, label);
+            }
+        }
+
+        appointments.ShouldContain(a => AppointmentDue.IsOverdue(a, now));
+        appointments.ShouldContain(a => a.State == AppointmentState.Booked && a.StartsAt > now);
 
         (await db.GoalActions.ToListAsync()).ShouldAllBe(a => a.Status == ActionStatus.Done ? a.CompletedAt != null && a.CompletedAt >= a.CreatedAt : a.CompletedAt == null);
         (await db.MeasureResults.ToListAsync()).ShouldAllBe(m => m.Answers.Count > 0 && m.Band != null);

@@ -423,6 +423,7 @@ public static class ThroughcareHost
         endpoints.MapOpenApi().AllowAnonymous();
         Api.ReferralsApi.MapReferralsApi(endpoints);
         Api.EpisodesApi.MapEpisodesApi(endpoints);
+        Api.AppointmentsApi.MapAppointmentsApi(endpoints);
         endpoints.MapBenchmarkBaseline(app.Configuration);
         app.MapRazorPages();
     }

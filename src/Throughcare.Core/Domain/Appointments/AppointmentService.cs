@@ -88,6 +88,10 @@ public sealed class AppointmentService(EpisodeWork work)
         return await AppointmentClashes.FindAsync(work.Db, slots, People(appointment.WorkerUserId, appointment.SecondWorkerUserId), appointment.Interpreter, appointmentId, cancellationToken);
     }
 
+    /// <summary>Whether this submission has booked already: a form sent twice is answered with what it booked, not warned of clashing with itself.</summary>
+    public Task<bool> IsBookedAsync(Guid episodeId, Guid submissionId, CancellationToken cancellationToken) =>
+        work.Db.Appointments.AnyAsync(a => a.SubmissionId == submissionId && a.EpisodeId == episodeId, cancellationToken);
+
     /// <summary>
     /// Books one appointment, or a repeating series of them with its series row, in one transaction. A clash refuses it
     /// unless the user has seen the clashes and books anyway; a second submission with the same id answers with the first.
@@ -106,7 +110,7 @@ public sealed class AppointmentService(EpisodeWork work)
 
             if (!bookAnyway && (await ClashesAsync(input, cancellationToken)).Count > 0)
             {
-                return new Refusal(ClashMessage, "BookAnyway");
+                return new Refusal(ClashMessage);
             }
 
             var dates = input.Dates()!;
@@ -169,7 +173,7 @@ public sealed class AppointmentService(EpisodeWork work)
 
             if (!bookAnyway && (await ClashesAsync(appointmentId, input, cancellationToken)).Count > 0)
             {
-                return new Refusal(ClashMessage, "BookAnyway");
+                return new Refusal(ClashMessage);
             }
 
             var (fromStart, fromMinutes) = (appointment.StartsAt, appointment.DurationMinutes);

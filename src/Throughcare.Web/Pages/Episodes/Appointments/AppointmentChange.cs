@@ -30,12 +30,24 @@ public abstract class AppointmentChangeModel(ThroughcareDbContext db) : PageMode
         Appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == AppointmentId && a.EpisodeId == InView.Id, HttpContext.RequestAborted);
     }
 
-    /// <summary>Answers a change: back to the appointment when done; a refusal or a conflict shows the form again.</summary>
-    protected Task<IActionResult> AnswerAsync(WriteResult result, string flash) =>
+    /// <summary>What a stale save shows: the appointment as saved now beside the user's own input.</summary>
+    public ConflictView? Conflict { get; private set; }
+
+    /// <summary>
+    /// Answers a change: back to the appointment when done; a refusal shows the form again, and a conflict shows it with
+    /// the rows of <paramref name="compare"/> (field, saved now, yours) for the appointment as it is now, at its new version.
+    /// </summary>
+    protected Task<IActionResult> AnswerAsync(WriteResult result, string flash, Func<Appointment, IEnumerable<(string Field, string? Saved, string? Yours)>> compare) =>
         this.AnswerAsync(result.ForInput(), new WriteAnswer
         {
             Done = _ => RedirectToPage("/Episodes/Appointments/View", new { episodeId = InView.Id, appointmentId = AppointmentId }),
             Flash = flash,
             RefusedField = "",
+            Conflict = async _ =>
+            {
+                await LoadAsync();
+                Version = Appointment.Version;
+                Conflict = ConflictView.Of("The appointment", compare(Appointment));
+            },
         });
 }

@@ -3,6 +3,7 @@ using Throughcare.Core.Domain.Access;
 using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Web.Pages.Episodes.Appointments;
@@ -28,6 +29,10 @@ public sealed class CancelModel(ThroughcareDbContext db, AppointmentService appo
             return Page();
         }
 
-        return await AnswerAsync(await appointments.CancelAsync(InView.Id, AppointmentId, Version, Input, HttpContext.RequestAborted), "Appointment cancelled");
+        return await AnswerAsync(await appointments.CancelAsync(InView.Id, AppointmentId, Version, Input, HttpContext.RequestAborted), "Appointment cancelled", saved =>
+        [
+            ("Date and time", Display.DateTime(saved.StartsAt), Display.DateTime(saved.StartsAt)),
+            ("State", AppointmentLabels.State(saved.State), AppointmentLabels.Cancelled(Input.CancelledBy!.Value)),
+        ]);
     }
 }

@@ -48,6 +48,12 @@ public sealed class RescheduleModel(ThroughcareDbContext db, AppointmentService 
             return Page();
         }
 
-        return await AnswerAsync(await appointments.RescheduleAsync(InView.Id, AppointmentId, Version, Input, BookAnyway, cancellationToken), "Appointment rescheduled");
+        return await AnswerAsync(await appointments.RescheduleAsync(InView.Id, AppointmentId, Version, Input, BookAnyway, cancellationToken), "Appointment rescheduled", saved =>
+        [
+            ("Date", Display.Date(Display.LondonDate(saved.StartsAt)), Input.Date.TryGetDate(out var date) ? Display.Date(date) : null),
+            ("Time", ContactInput.LondonTime(saved.StartsAt), Input.Time),
+            ("Length in minutes", saved.DurationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.DurationMinutes),
+            ("State", AppointmentLabels.State(saved.State), AppointmentLabels.State(AppointmentState.Booked)),
+        ]);
     }
 }

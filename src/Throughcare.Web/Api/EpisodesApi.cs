@@ -161,7 +161,7 @@ public static class EpisodesApi
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Episode not found");
 
-    private static T? ParseEnum<T>(string? value, string name, string message, Dictionary<string, string[]> errors)
+    internal static T? ParseEnum<T>(string? value, string name, string message, Dictionary<string, string[]> errors)
         where T : struct, Enum
     {
         if (value is not null && Enum.GetNames<T>().Contains(value, StringComparer.OrdinalIgnoreCase))

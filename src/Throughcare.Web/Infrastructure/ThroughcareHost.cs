@@ -16,6 +16,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Throughcare.Core.Demo;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Notifications;
@@ -78,6 +79,7 @@ public static class ThroughcareHost
         services.AddReferrals();
         services.AddNotifications(configuration);
         services.AddEpisodes();
+        services.AddAppointments();
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -421,6 +423,7 @@ public static class ThroughcareHost
         endpoints.MapOpenApi().AllowAnonymous();
         Api.ReferralsApi.MapReferralsApi(endpoints);
         Api.EpisodesApi.MapEpisodesApi(endpoints);
+        Api.AppointmentsApi.MapAppointmentsApi(endpoints);
         endpoints.MapBenchmarkBaseline(app.Configuration);
         app.MapRazorPages();
     }

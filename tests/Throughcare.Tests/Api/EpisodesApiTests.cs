@@ -134,7 +134,7 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task BothEndpoints_AreInTheOpenApiDocument()
+    public async Task EpisodeAndAppointmentEndpoints_AreInTheOpenApiDocument()
     {
         var response = await factory.CreateBrowser().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
@@ -144,5 +144,8 @@ public sealed class EpisodesApiTests(ThroughcareFactory factory) : IClassFixture
         paths.GetProperty("/api/v1/episodes/{episodeId}").TryGetProperty("get", out _).ShouldBeTrue();
         paths.GetProperty("/api/v1/episodes/{episodeId}/contacts").TryGetProperty("post", out _).ShouldBeTrue();
         paths.GetProperty("/api/v1/episodes/{episodeId}/contacts/{contactId}").TryGetProperty("get", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/people/{personId}/appointments").TryGetProperty("get", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/episodes/{episodeId}/appointments").TryGetProperty("post", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/episodes/{episodeId}/appointments/{appointmentId}").TryGetProperty("get", out _).ShouldBeTrue();
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Organisations;
 using Throughcare.Core.Domain.People;
@@ -38,6 +39,7 @@ public enum Marker
     Priority,
     Reflection,
     NeedsNote,
+    AppointmentPlace,
 }
 
 /// <summary>What a route value names, which decides what an identity outside the record may expect from it.</summary>
@@ -113,6 +115,8 @@ public sealed class AccessScenario
     public required Goal SecondGoal { get; init; }
     public required GoalAction Action { get; init; }
     public required GoalAction SecondAction { get; init; }
+    public required Appointment Appointment { get; init; }
+    public required Appointment SecondAppointment { get; init; }
 
     /// <summary>Staff by name: receiving ("manager", "worker", …), referring ("referrer", "referring Practitioner", …), ended ("ended manager") and outside ("outside Manager", …).</summary>
     public required IReadOnlyDictionary<string, TestUser> Staff { get; init; }
@@ -160,6 +164,11 @@ public sealed class AccessScenario
                 [
                     Care("actionId", Action.Id, first, "the action", "episodeId", Episode.Id),
                     Care("actionId", SecondAction.Id, second, "the second episode's action", "episodeId", SecondEpisode.Id),
+                ],
+                ["appointmentId"] =
+                [
+                    Care("appointmentId", Appointment.Id, first, "the appointment", "episodeId", Episode.Id),
+                    Care("appointmentId", SecondAppointment.Id, second, "the second episode's appointment", "episodeId", SecondEpisode.Id),
                 ],
                 ["strandId"] =
                 [
@@ -293,12 +302,15 @@ public sealed class AccessScenario
             var secondContact = NewContact(secondEpisode, staff["colleague"].Id, _markers[Marker.SecondContactNote], restricted: false);
             var goal = NewGoal(episode, worker, _markers[Marker.GoalText], _markers[Marker.ActionText]);
             var secondGoal = NewGoal(secondEpisode, staff["colleague"].Id, "Keep the tenancy", "Call the housing officer");
+            var appointment = NewAppointment(episode, worker, _markers[Marker.AppointmentPlace]);
+            var secondAppointment = NewAppointment(secondEpisode, staff["colleague"].Id, "Hope Street");
             await factory.WithDbAsync(async db =>
             {
                 var now = factory.UtcNow;
                 var today = Display.LondonDate(now);
                 db.Contacts.AddRange(contact, restricted, secondContact);
                 db.Goals.AddRange(goal, secondGoal);
+                db.Appointments.AddRange(appointment, secondAppointment);
                 db.EpisodeReviews.Add(new EpisodeReview { Id = Guid.NewGuid(), EpisodeId = episode.Id, HeldOn = today.AddDays(-3), Summary = _markers[Marker.ReviewSummary], RecordedAt = now, RecordedByUserId = worker });
                 db.ReflectiveReviews.Add(new ReflectiveReview
                 {
@@ -370,6 +382,8 @@ public sealed class AccessScenario
                 SecondGoal = secondGoal,
                 Action = goal.Actions[0],
                 SecondAction = secondGoal.Actions[0],
+                Appointment = appointment,
+                SecondAppointment = secondAppointment,
                 Staff = staff,
                 Markers = _markers,
             };
@@ -461,6 +475,23 @@ public sealed class AccessScenario
             NoteRestricted = restricted,
             RecordedAt = factory.UtcNow,
             RecordedByUserId = workerId,
+        };
+
+        private Appointment NewAppointment(Episode episode, Guid workerId, string placeDetail) => new()
+        {
+            Id = Guid.NewGuid(),
+            PersonId = episode.PersonId,
+            EpisodeId = episode.Id,
+            ServiceStrandId = episode.Strands[0].ServiceStrandId,
+            OrganisationId = episode.ServiceOrganisationId,
+            StartsAt = factory.UtcNow.AddDays(2),
+            DurationMinutes = 60,
+            Place = AppointmentPlace.ServiceLocation,
+            PlaceDetail = placeDetail,
+            WorkerUserId = workerId,
+            State = AppointmentState.Booked,
+            BookedAt = factory.UtcNow,
+            BookedByUserId = workerId,
         };
 
         private Goal NewGoal(Episode episode, Guid workerId, string description, string action)

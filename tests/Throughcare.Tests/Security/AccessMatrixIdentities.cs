@@ -50,7 +50,7 @@ public static class AccessMatrixIdentities
     public static readonly IReadOnlySet<Marker> EpisodeWork = new HashSet<Marker>
     {
         Marker.ContactNote, Marker.RestrictedNote, Marker.SecondContactNote, Marker.ReviewSummary, Marker.GoalText, Marker.ActionText,
-        Marker.Priority, Marker.Reflection, Marker.NeedsNote,
+        Marker.Priority, Marker.Reflection, Marker.NeedsNote, Marker.AppointmentPlace,
     };
 
     /// <summary>Markers of referrals the receiving organisation may not see: a draft not yet sent, those sent to another organisation.</summary>

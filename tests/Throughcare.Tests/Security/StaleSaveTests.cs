@@ -47,6 +47,7 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         new("referral sharing", "Input.SharingNote", "Signed consent form on file", "Consent given by phone"),
         new("referral allocation", "Strands[0].Reason", "Speaks the same language", "Has worked with him before", Reloads: false, FormStays: false),
         new("referral screening override", "Override.Reason", "Screened in by the prison team last month", "The OPD screening is booked for next week", Reloads: false, FormStays: false),
+        new("appointment reschedule", "Input.Time", "11:00", "12:00"),
         new("episode close", "Input.Summary", "Settled with family; no further support needed.", "Moved to the coast; handed over to the local team.", Reloads: false),
     ];
 
@@ -99,6 +100,7 @@ public sealed class StaleSaveTests(ThroughcareFactory factory) : HostileFormHarn
         { "episode contact", "closed" },
         { "episode needs", "closed" },
         { "episode close", "closed" },
+        { "appointment booking", "closed" },
     };
 
     [Theory]

@@ -69,6 +69,7 @@ public static class AuditRecordTypes
     public const string Document = "document";
     public const string Episode = "episode";
     public const string Contact = "contact";
+    public const string Appointment = "appointment";
     public const string NeedsAssessment = "needs-assessment";
     public const string Goal = "goal";
     public const string GoalAction = "goal-action";

@@ -47,6 +47,7 @@ public static class AuditTrailText
         [AuditRecordTypes.Document] = "Referral document",
         [AuditRecordTypes.Episode] = "Episode of care",
         [AuditRecordTypes.Contact] = "Contact",
+        [AuditRecordTypes.Appointment] = "Appointment",
         [AuditRecordTypes.NeedsAssessment] = "Needs assessment",
         [AuditRecordTypes.Goal] = "Goal",
         [AuditRecordTypes.GoalAction] = "Action",

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.ReferenceData;
 using Throughcare.Core.Infrastructure.Text;
 
@@ -44,9 +45,12 @@ public sealed partial class ContactInput
     };
 
     /// <summary>The UTC instant of the date and time, when both are real (a UK clock-change gap is not).</summary>
-    public DateTime? OccurredAt()
+    public DateTime? OccurredAt() => At(Date, Time);
+
+    /// <summary>The UTC instant of a UK date and 24-hour time, when both are real (a UK clock-change gap is not).</summary>
+    public static DateTime? At(DateParts dateParts, string? timeText)
     {
-        if (!Date.TryGetDate(out var date) || ParseTime(Time) is not { } time)
+        if (!dateParts.TryGetDate(out var date) || ParseTime(timeText) is not { } time)
         {
             return null;
         }
@@ -110,9 +114,7 @@ public sealed record ContactRules(EpisodeState State, DateOnly StartedOn, IReadO
             .When(x => x.Date.TryGetDate(out _) && ContactInput.ParseTime(x.Time) is not null),
         v => v.RuleFor(x => x.Time).Must((x, _) => x.OccurredAt() <= Now).WithMessage("The time of the contact must be in the past")
             .When(x => x.OccurredAt() is not null && Display.LondonDate(x.OccurredAt()!.Value) == Display.LondonDate(Now)),
-        v => v.RuleFor(x => x.DurationMinutes).NotEmpty().WithMessage("Enter the length of the contact in minutes")
-            .Must(d => int.TryParse(d?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _)).WithMessage("Length must be a whole number of minutes, like 45")
-            .Must(d => int.TryParse(d?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 600).WithMessage("Length must be between 1 and 600 minutes"),
+        v => v.RuleFor(x => x.DurationMinutes).SessionLength("Enter the length of the contact in minutes"),
         v => v.RuleFor(x => x.Mode).NotNull().WithMessage("Select how the contact took place").IsInEnum().WithMessage("Select how the contact took place"),
         v => v.RuleFor(x => x.StrandId).NotNull().WithMessage("Select the strand of support")
             .Must(id => Strand(id) is not null).WithMessage("Select one of the episode's strands of support"),
@@ -131,6 +133,17 @@ public sealed record ContactRules(EpisodeState State, DateOnly StartedOn, IReadO
         v => v.RuleFor(x => x.IsReengagementAttempt).Must(r => !r || OffersReengagementAttempt)
             .WithMessage("A re-engagement attempt can only be recorded while the episode is disengaged"),
     };
+}
+
+public static class SessionLengthRule
+{
+    public const int MaximumMinutes = 600;
+
+    /// <summary>A session's length in whole minutes, as text, between 1 and 600: contacts and appointments alike.</summary>
+    public static IRuleBuilderOptions<T, string?> SessionLength<T>(this IRuleBuilder<T, string?> rule, string requiredMessage) =>
+        rule.NotEmpty().WithMessage(requiredMessage)
+            .Must(d => int.TryParse(d?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _)).WithMessage("Length must be a whole number of minutes, like 45")
+            .Must(d => int.TryParse(d?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= MaximumMinutes).WithMessage("Length must be between 1 and 600 minutes");
 }
 
 /// <summary>The fields of a contact as a correction keeps them in its revision (the note is kept beside it).</summary>
@@ -176,7 +189,7 @@ public sealed class ContactSnapshot
 public sealed record DoseCount(Guid ServiceStrandId, string Intervention, int Sessions);
 
 /// <summary>Records contacts and their corrections. Every write goes through EpisodeWork, so it is versioned and audited.</summary>
-public sealed class ContactService(EpisodeWork work, PathwayCatalogue pathways)
+public sealed class ContactService(EpisodeWork work, PathwayCatalogue pathways, AppointmentService appointments)
 {
     /// <summary>What a contact on this episode is checked against, or null when the episode cannot be seen.</summary>
     public async Task<ContactRules?> RulesAsync(Guid episodeId, CancellationToken cancellationToken, Contact? correcting = null)
@@ -197,8 +210,11 @@ public sealed class ContactService(EpisodeWork work, PathwayCatalogue pathways)
         return new ContactRules(episode.State, episode.StartedOn, strands, work.Now, offered, correcting?.IsReengagementAttempt == true);
     }
 
-    /// <summary>Records a contact; a second submission with the same id answers with the first contact.</summary>
-    public Task<WriteResult> RecordAsync(Guid episodeId, Guid submissionId, ContactInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a contact; a second submission with the same id answers with the first contact. Recorded for an
+    /// appointment, it closes that appointment in the same transaction.
+    /// </summary>
+    public Task<WriteResult> RecordAsync(Guid episodeId, Guid submissionId, ContactInput input, CancellationToken cancellationToken, Guid? appointmentId = null)
     {
         var contactId = Guid.NewGuid();
         var existing = work.Db.Contacts.Where(c => c.SubmissionId == submissionId && c.EpisodeId == episodeId).Select(c => (Guid?)c.Id);
@@ -220,6 +236,11 @@ public sealed class ContactService(EpisodeWork work, PathwayCatalogue pathways)
             });
             Apply(contact, input);
             work.Record(new ContactRecorded(episode.Id, episode.PersonId, contact.Id, ContactFacts.Of(contact), contact.Note is not null));
+            if (appointmentId is { } id && await appointments.CloseAsync(episode, id, contact, cancellationToken) is { } notClosed)
+            {
+                return notClosed;
+            }
+
             return BecomesActive(episode, contact);
         }, cancellationToken);
     }

@@ -54,7 +54,7 @@ public sealed record EpisodeInView(
 public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : IRecordAccess
 {
     /// <summary>Route values naming an episode's child records, each checked to belong to the episode in the route.</summary>
-    private static readonly string[] ChildKeys = ["contactId", "goalId", "actionId", "strandId"];
+    private static readonly string[] ChildKeys = ["contactId", "goalId", "actionId", "strandId", "appointmentId"];
 
     /// <summary>
     /// The database's part of this decision: the service's organisation and the referring organisation find an
@@ -167,6 +167,7 @@ public sealed class EpisodeAccess(ThroughcareDbContext db, CurrentUser user) : I
         "contactId" => db.Contacts.AnyAsync(c => c.Id == childId && c.EpisodeId == episodeId, cancellationToken),
         "goalId" => db.Goals.AnyAsync(g => g.Id == childId && g.EpisodeId == episodeId, cancellationToken),
         "actionId" => db.GoalActions.AnyAsync(a => a.Id == childId && a.EpisodeId == episodeId, cancellationToken),
+        "appointmentId" => db.Appointments.AnyAsync(a => a.Id == childId && a.EpisodeId == episodeId, cancellationToken),
         _ => db.EpisodeStrands.AnyAsync(s => s.Id == childId && s.EpisodeId == episodeId, cancellationToken),
     };
 

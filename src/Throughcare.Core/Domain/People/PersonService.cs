@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Core.Infrastructure.Security;
@@ -188,6 +189,7 @@ public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, 
             });
         }
 
+        await MoveAppointmentsAsync(merge.Id, keep.Id, cancellationToken);
         merge.MergedIntoPersonId = keep.Id;
         merge.MergedAt = now;
         merge.Version = Guid.NewGuid();
@@ -200,6 +202,35 @@ public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, 
         audit.Record(new PersonMergedInto(merge.Id, keep.Id, keep.FullName, options.Reason));
         await db.SaveChangesAsync(cancellationToken);
         return new WriteResult.Done(keep.Id);
+    }
+
+    /// <summary>
+    /// The merged record's appointments become the kept record's, so reminders go to one person; a reminder preference
+    /// moves across only when the kept record has none of its own.
+    /// </summary>
+    private async Task MoveAppointmentsAsync(Guid fromPersonId, Guid toPersonId, CancellationToken cancellationToken)
+    {
+        foreach (var appointment in await db.Appointments.Where(a => a.PersonId == fromPersonId).ToListAsync(cancellationToken))
+        {
+            appointment.PersonId = toPersonId;
+        }
+
+        var preferences = await db.ReminderPreferences.Where(p => p.PersonId == fromPersonId || p.PersonId == toPersonId).ToListAsync(cancellationToken);
+        if (preferences.SingleOrDefault(p => p.PersonId == fromPersonId) is { } moving)
+        {
+            db.ReminderPreferences.Remove(moving);
+            if (preferences.All(p => p.PersonId != toPersonId))
+            {
+                db.ReminderPreferences.Add(new ReminderPreference
+                {
+                    PersonId = toPersonId,
+                    Consents = moving.Consents,
+                    Channel = moving.Channel,
+                    RecordedAt = moving.RecordedAt,
+                    RecordedByUserId = moving.RecordedByUserId,
+                });
+            }
+        }
     }
 
     /// <summary>Records the user may list that share an identifier, or a date of birth and a similar name.</summary>

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.Episodes.Appointments;
 using static Throughcare.Tests.Pages.People.PeoplePages;
 
 namespace Throughcare.Tests.Pages.People;
@@ -168,6 +170,34 @@ public sealed class MergePageTests(ThroughcareFactory factory) : IClassFixture<T
         page.Status.ShouldBe(HttpStatusCode.BadRequest);
         page.Document.AssertHasError("Input_KeepPersonId", "Enter the reference of the record to keep, like 3f2b1c9e-…");
         page.Document.AssertHasError("Input_MergePersonId", "Enter the reference of the record to merge");
+    }
+
+    [Fact]
+    public async Task Post_Confirmed_MovesAppointments_AndAReminderPreferenceOnlyWhereTheKeptRecordHasNone()
+    {
+        var scenario = await AppointmentTestData.CreateAsync(factory);
+        var organisationId = scenario.Service.OrganisationId;
+        var appointment = await AppointmentTestData.SeedAsync(factory, scenario, AppointmentTestData.AheadAt());
+        var keepId = await _data.CreatePersonAsync(organisationId);
+        var laterId = await _data.CreatePersonAsync(organisationId);
+        await factory.WithDbAsync(db =>
+        {
+            db.ReminderPreferences.Add(new ReminderPreference { PersonId = scenario.PersonId, Consents = true, Channel = ReminderChannel.TextMessage, RecordedAt = factory.UtcNow, RecordedByUserId = scenario.EmotionalWorker.Id });
+            db.ReminderPreferences.Add(new ReminderPreference { PersonId = laterId, Consents = false, RecordedAt = factory.UtcNow, RecordedByUserId = scenario.EmotionalWorker.Id });
+            return db.SaveChangesAsync();
+        });
+        var admin = await Browser.SignInAsync(factory, await _data.CreateUserAsync(organisationId, StaffRoles.Administrator));
+
+        foreach (var mergeId in new[] { scenario.PersonId, laterId })
+        {
+            var preview = await admin.PostFormAsync("/people/merge", MergeForm(keepId, mergeId, confirmed: false));
+            (await admin.PostRawAsync("/people/merge", preview.Document.FormFields())).Status.ShouldBe(HttpStatusCode.Redirect, preview.Html);
+        }
+
+        (await factory.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Id == appointment.Id))).PersonId.ShouldBe(keepId);
+        var preferences = await factory.WithDbAsync(db => db.ReminderPreferences.Where(p => p.PersonId == keepId || p.PersonId == scenario.PersonId || p.PersonId == laterId).ToListAsync());
+        var kept = preferences.ShouldHaveSingleItem();
+        (kept.PersonId, kept.Consents, kept.Channel).ShouldBe((keepId, true, (ReminderChannel?)ReminderChannel.TextMessage), "the first merge moved it; the second kept it over the other record's");
     }
 
     private async Task<(Guid Keep, Guid Merge)> CreatePairAsync(Guid organisationId)

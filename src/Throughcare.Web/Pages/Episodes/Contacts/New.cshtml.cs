@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Core.Infrastructure.Security;
@@ -23,6 +24,10 @@ public sealed class NewModel(ContactService contacts, ThroughcareDbContext db, C
     [BindProperty]
     public Guid SubmissionId { get; set; }
 
+    /// <summary>The appointment this contact closes, when it was recorded from one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? AppointmentId { get; set; }
+
     public EpisodeInView InView { get; private set; } = null!;
     public ContactRules Rules { get; private set; } = null!;
 
@@ -30,10 +35,31 @@ public sealed class NewModel(ContactService contacts, ThroughcareDbContext db, C
     /// Starts at now in the UK, to the minute, on the strand the user works on in this episode, if any: most contacts
     /// are recorded just after they happen, by their own worker.
     /// </summary>
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery] Attendance? attendance)
     {
         await LoadAsync();
         SubmissionId = Guid.NewGuid();
+        if (AppointmentId is { } appointmentId)
+        {
+            // Pre-filled from the appointment it closes: its time, length, strand and place, with the attendance chosen.
+            var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appointmentId && a.EpisodeId == InView.Id, HttpContext.RequestAborted);
+            if (appointment is null)
+            {
+                return NotFound();
+            }
+
+            Input = new ContactInput
+            {
+                Date = DateParts.From(Display.LondonDate(appointment.StartsAt)),
+                Time = ContactInput.LondonTime(appointment.StartsAt),
+                DurationMinutes = appointment.DurationMinutes.ToString(CultureInfo.InvariantCulture),
+                Mode = AppointmentLabels.Mode(appointment.Place),
+                StrandId = appointment.ServiceStrandId,
+                Attendance = attendance is { } chosen && Enum.IsDefined(chosen) ? chosen : null,
+            };
+            return Page();
+        }
+
         var now = Display.ToLondon(time.GetUtcNow().UtcDateTime);
         var me = user.RequireUserId();
         var own = await db.EpisodeStrands.AsNoTracking()
@@ -45,6 +71,7 @@ public sealed class NewModel(ContactService contacts, ThroughcareDbContext db, C
             Time = now.ToString("HH:mm", CultureInfo.InvariantCulture),
             StrandId = Rules.Strand(own) is null ? null : own,
         };
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -60,10 +87,12 @@ public sealed class NewModel(ContactService contacts, ThroughcareDbContext db, C
             return Page();
         }
 
-        return await this.AnswerAsync((await contacts.RecordAsync(InView.Id, SubmissionId, Input, HttpContext.RequestAborted)).ForInput(), new WriteAnswer
+        return await this.AnswerAsync((await contacts.RecordAsync(InView.Id, SubmissionId, Input, HttpContext.RequestAborted, AppointmentId)).ForInput(), new WriteAnswer
         {
-            Done = _ => RedirectToPage("/Episodes/Contacts/Index", new { episodeId = InView.Id }),
-            Flash = "Contact recorded",
+            Done = _ => AppointmentId is { } appointmentId
+                ? RedirectToPage("/Episodes/Appointments/View", new { episodeId = InView.Id, appointmentId })
+                : RedirectToPage("/Episodes/Contacts/Index", new { episodeId = InView.Id }),
+            Flash = AppointmentId is null ? "Contact recorded" : "Contact recorded and appointment closed",
             RefusedField = "Input.Date",
         });
     }

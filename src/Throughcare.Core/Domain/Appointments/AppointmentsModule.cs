@@ -1,0 +1,6 @@
+namespace Throughcare.Core.Domain.Appointments;
+
+public static class AppointmentsModule
+{
+    public static IServiceCollection AddAppointments(this IServiceCollection services) => services.AddScoped<AppointmentService>();
+}

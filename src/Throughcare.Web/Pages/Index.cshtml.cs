@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Referrals;
@@ -21,7 +22,8 @@ namespace Throughcare.Web.Pages;
 /// rule of the list it links to, and that list is filtered to exactly the rows counted: My cases by
 /// <see cref="CaseloadFilters"/>, the sift and team caseloads through <see cref="ServiceWork"/>, the referrals list by
 /// <see cref="ReferralQueues"/>, staff accounts by <see cref="AccountsNeedingAttention"/> and the audit search by the
-/// days <see cref="AccessWatch"/> finds. The page shows counts and staff names, never a person's record.
+/// days <see cref="AccessWatch"/> finds. Beside counts and staff names, a practitioner's page leads with their appointments
+/// today, read through the <see cref="DiaryReader"/> (which records each person it lists as read).
 /// </summary>
 public sealed class IndexModel(
     ThroughcareDbContext db,
@@ -30,9 +32,16 @@ public sealed class IndexModel(
     ReferralAccess referrals,
     ServiceAccess services,
     AdministrationScope administration,
+    ReadAudit reads,
     TimeProvider time) : PageModel
 {
     public sealed record AuditWatch(IReadOnlyList<StaffDay> Denials, IReadOnlyList<StaffDay> Unusual);
+
+    /// <summary>The practitioner's appointments today, with the names of the staff they name.</summary>
+    public IReadOnlyList<DiaryEntry>? Appointments { get; private set; }
+    public IReadOnlyDictionary<Guid, string> AppointmentStaff { get; private set; } = new Dictionary<Guid, string>();
+    public int AwaitingClosing { get; private set; }
+    public DateOnly Today { get; private set; }
 
     public IReadOnlyList<WorkCount>? Cases { get; private set; }
     public int OpenEpisodes { get; private set; }
@@ -47,8 +56,15 @@ public sealed class IndexModel(
     {
         var cancellationToken = HttpContext.RequestAborted;
         var today = Display.Today(time);
+        Today = today;
         if (user.Holds(Capabilities.WorkEpisodes))
         {
+            var diary = new DiaryReader(db, user, reads, time);
+            var userId = user.RequireUserId();
+            Appointments = await diary.InPeriodAsync([userId], DiaryPeriod.Day(today), cancellationToken);
+            AppointmentStaff = await diary.StaffNamesAsync(Appointments, cancellationToken);
+            AwaitingClosing = await diary.CountAwaitingClosingAsync(userId, cancellationToken);
+
             var rows = await Core.Domain.Episodes.Caseload.LoadAsync(db, episodes.Caseload(), time.GetUtcNow().UtcDateTime, today, cancellationToken);
             OpenEpisodes = rows.Count;
             Cases = Pages.Caseload.IndexModel.Filters

@@ -1,3 +1,4 @@
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Services;
 
@@ -86,5 +87,37 @@ public sealed class EngagementRulesTests
 
         EngagementRules.Assess(EpisodeState.Active, startedOn, [], ukMidnight.AddDays(28).AddMinutes(-1), Thresholds).AtRisk.ShouldBeFalse();
         EngagementRules.Assess(EpisodeState.Active, startedOn, [], ukMidnight.AddDays(28), Thresholds).Reason.ShouldBe("No attended contact in the 4 weeks since the episode opened");
+    }
+
+    private static Appointment Appointment(int day, AppointmentState state = AppointmentState.Booked, double hours = 10) =>
+        new() { StartsAt = Start.AddDays(day).AddHours(hours), State = state };
+
+    [Fact]
+    public void AppointmentsLeftOverdue_CountAsMissed_WithTheContacts()
+    {
+        var now = Start.AddDays(10);
+        var appointments = new[] { Appointment(6), Appointment(8) };
+
+        var signal = EngagementRules.Assess(EpisodeState.Active, DateOnly.FromDateTime(Start), [(Start.AddDays(1), Attendance.Attended), (Start.AddDays(4), Attendance.DidNotAttend)], appointments, now, Thresholds);
+
+        signal.AtRisk.ShouldBeTrue();
+        signal.MissedInARow.ShouldBe(3);
+        Assess(now, (1, Attendance.Attended), (4, Attendance.DidNotAttend)).AtRisk.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void AppointmentsNotYetOverdue_CancelledOrClosed_DoNotCountAsMissed()
+    {
+        var now = Start.AddDays(10);
+        var appointments = new[]
+        {
+            Appointment(9, hours: 12),
+            Appointment(5, AppointmentState.Cancelled),
+            Appointment(6, AppointmentState.Closed),
+            Appointment(12),
+        };
+
+        EngagementRules.Missed(appointments, now).ShouldBeEmpty();
+        EngagementRules.Missed([Appointment(8, hours: 23)], now).ShouldBe([(Start.AddDays(8).AddHours(23), Attendance.DidNotAttend)]);
     }
 }

@@ -186,6 +186,11 @@ public sealed class AccessScenario
                     Administered("userId", Staff["worker"].Id, Receiving.Id, "the receiving worker's account"),
                     Administered("userId", Staff["referrer"].Id, Referring.Id, "the referrer's account"),
                 ],
+                ["teamId"] =
+                [
+                    Administered("teamId", Receiving.Teams[0].Id, Receiving.Id, "the receiving organisation's team"),
+                    Administered("teamId", Referring.Teams[0].Id, Referring.Id, "the referring organisation's team"),
+                ],
                 // The partnership's own reference data: no organisation's, so only a partnership administrator changes it.
                 ["pathwayId"] = [new("pathwayId", Id(SeededDrugsPathwayId), "the drugs pathway", RouteValueKind.Administration)],
                 ["code"] = [new("code", "404", "not found", RouteValueKind.Parameter)],

@@ -2,11 +2,13 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Referrals;
 using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Tests.Pages.People;
 using static Throughcare.Tests.Pages.Episodes.CaseloadTestData;
 
 namespace Throughcare.Tests.Pages;
@@ -56,6 +58,33 @@ public sealed class HomePageTests(ThroughcareFactory factory) : IClassFixture<Th
         home.Document.QuerySelector("#services").ShouldBeNull();
         home.Document.QuerySelector("#audit").ShouldBeNull();
         home.Document.QuerySelector("#accounts").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Practitioner_SeesTodaysAppointmentsFirst_AndCountsThoseToClose_LinkingToThem()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        var appointments = new AppointmentTestData(factory);
+        var later = await appointments.CreateAsync(scenario, AppointmentTestData.Uk(factory.Today, 15));
+        var earlier = await appointments.CreateAsync(scenario, factory.UtcNow.AddHours(-2));
+        var yesterday = await appointments.CreateAsync(scenario, factory.UtcNow.AddDays(-1).AddHours(-1));
+        var tomorrow = await appointments.CreateAsync(scenario, factory.UtcNow.AddDays(1));
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var home = await browser.GetAsync("/");
+
+        home.Document.QuerySelector("h1 ~ section")!.Id.ShouldBe("today");
+        home.Document.QuerySelectorAll("#today tr[data-appointment]").Select(r => r.GetAttribute("data-appointment")).ShouldBe([earlier.Id.ToString(), later.Id.ToString()]);
+        home.Document.QuerySelector($"#today tr[data-appointment='{yesterday.Id}']").ShouldBeNull();
+        home.Document.QuerySelector($"#today tr[data-appointment='{tomorrow.Id}']").ShouldBeNull();
+        Count(home.Document, "awaiting-closing").ShouldBe("2");
+        var toClose = await browser.GetAsync(CountHref(home.Document, "awaiting-closing"));
+        toClose.Document.QuerySelectorAll("tr[data-appointment]").Select(r => r.GetAttribute("data-appointment")).ShouldBe([yesterday.Id.ToString(), earlier.Id.ToString()]);
+        (await factory.AuditEventsAsync(scenario.PersonId, AuditActions.View)).ShouldContain(r => r.UserId == scenario.EmotionalWorker.Id && r.Purpose == DiaryReader.Purpose);
+
+        var colleague = await (await Browser.SignInAsync(factory, scenario.Colleague)).GetAsync("/");
+        colleague.Document.QuerySelector("#today [data-empty]")!.TextContent.ShouldBe("You have no appointments today.");
+        Count(colleague.Document, "awaiting-closing").ShouldBe("None");
     }
 
     [Fact]

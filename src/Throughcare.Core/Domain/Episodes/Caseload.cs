@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Infrastructure.Database;
+using Throughcare.Core.Infrastructure.Text;
 
 namespace Throughcare.Core.Domain.Episodes;
 
@@ -16,17 +18,17 @@ public sealed record CaseloadRow(
     DateOnly? NextActionDue,
     DateTime? LastContactAt,
     EngagementSignal Signal,
-    int OverdueActions)
+    int OverdueActions,
+    DateTime? NextAppointmentAt = null,
+    int OverdueAppointments = 0)
 {
-    /// <summary>The earliest of the next review point and the next open action's due date.</summary>
-    public DateOnly? NextDue => (NextReviewDue, NextActionDue) switch
-    {
-        ({ } review, { } action) => review < action ? review : action,
-        ({ } review, null) => review,
-        (null, var action) => action,
-    };
+    /// <summary>The UK date of the next appointment booked ahead.</summary>
+    public DateOnly? NextAppointmentOn => NextAppointmentAt is { } at ? Display.LondonDate(at) : null;
 
-    public string NextDueWhat => NextDue is null ? "" : NextDue == NextReviewDue ? "Review" : "Action";
+    /// <summary>The earliest of the next review point, the next open action's due date and the next booked appointment.</summary>
+    public DateOnly? NextDue => new[] { NextReviewDue, NextActionDue, NextAppointmentOn }.Min();
+
+    public string NextDueWhat => NextDue is null ? "" : NextDue == NextReviewDue ? "Review" : NextDue == NextActionDue ? "Action" : "Appointment";
 
     public bool ReviewDue(DateOnly today) => NextReviewDue is { } due && ReviewSchedule.IsDueSoon(due, today);
 
@@ -116,11 +118,19 @@ public static class Caseload
             .Where(a => a.IsOpen)
             .ToLookup(a => a.EpisodeId);
 
+        // Only booked appointments are ahead or overdue: one query for every episode, the rules applied to each.
+        var appointments = (await db.Appointments.AsNoTracking()
+                .Where(a => ids.Contains(a.EpisodeId) && a.State == AppointmentState.Booked)
+                .Select(a => new Appointment { EpisodeId = a.EpisodeId, StartsAt = a.StartsAt, State = a.State })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.EpisodeId);
+
         return open.Select(e =>
         {
             var service = services[e.ServiceId];
             var own = contacts[e.Id].ToList();
             var pending = actions[e.Id].ToList();
+            var booked = appointments[e.Id].ToList();
             return new CaseloadRow(
                 e.Id,
                 e.PersonId,
@@ -132,8 +142,10 @@ public static class Caseload
                 ReviewSchedule.NextDue(e.StartedOn, service.ReviewIntervalMonths, reviews.GetValueOrDefault(e.Id)),
                 pending.Min(a => a.DueOn),
                 own.Where(c => c.OccurredAt <= now).Select(c => (DateTime?)c.OccurredAt).Max(),
-                EngagementRules.Assess(e.State, e.StartedOn, own.Select(c => (c.OccurredAt, c.Attendance)), now, service),
-                pending.Count(a => a.IsOverdue(today)));
+                EngagementRules.Assess(e.State, e.StartedOn, own.Select(c => (c.OccurredAt, c.Attendance)), booked, now, service),
+                pending.Count(a => a.IsOverdue(today)),
+                booked.Where(a => a.StartsAt >= now).Select(a => (DateTime?)a.StartsAt).Min(),
+                booked.Count(a => AppointmentDue.IsOverdue(a, now)));
         })
         .OrderBy(r => r.NextDue ?? DateOnly.MaxValue)
         .ThenBy(r => r.PersonName, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Services;
 using Throughcare.Core.Infrastructure.Text;
 
@@ -9,11 +10,22 @@ public sealed record EngagementSignal(bool AtRisk, string? Reason, int MissedInA
 /// <summary>
 /// Flags an open episode at risk when contacts stop or fail, by the service's own thresholds: so many did-not-attends
 /// in a row, or so many weeks without an attended contact (counted from the start of the day the episode started, in
-/// the UK, when there has been none). Cancellations by the service never count against the person. The overview, the
+/// the UK, when there has been none). Cancellations by the service never count against the person. An appointment left
+/// overdue (<see cref="AppointmentDue"/>: never closed, a day after its time) counts as a did-not-attend at its time; one
+/// closed as did-not-attend has made a contact that counts already, so it is not counted twice. The overview, the
 /// engagement page, caseloads and the API all ask <see cref="Assess"/>, so they cannot disagree.
 /// </summary>
 public static class EngagementRules
 {
+    /// <summary>Whether the episode is at risk now, counting its overdue appointments as missed as well as its contacts.</summary>
+    public static EngagementSignal Assess(
+        EpisodeState state, DateOnly startedOn, IEnumerable<(DateTime OccurredAt, Attendance Attendance)> contacts, IEnumerable<Appointment> appointments, DateTime now, Service service) =>
+        Assess(state, startedOn, contacts.Concat(Missed(appointments, now)), now, service);
+
+    /// <summary>The appointments among these that count as missed: those left overdue, each at its time.</summary>
+    public static IEnumerable<(DateTime OccurredAt, Attendance Attendance)> Missed(IEnumerable<Appointment> appointments, DateTime now) =>
+        appointments.Where(a => AppointmentDue.IsOverdue(a, now)).Select(a => (a.StartsAt, Attendance.DidNotAttend));
+
     /// <summary>Whether the episode is at risk now, by its service's thresholds; a closed episode never is.</summary>
     public static EngagementSignal Assess(EpisodeState state, DateOnly startedOn, IEnumerable<(DateTime OccurredAt, Attendance Attendance)> contacts, DateTime now, Service service)
     {

@@ -165,18 +165,6 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
         return pages;
     }
 
-    private static List<string[]> ReadCsv(string csv)
-    {
-        using var reader = CsvHelper.CsvReader.Create(new StringReader(csv), new CsvHelper.CsvReaderOptions { HasHeader = false }, leaveOpen: false);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].ToString())]);
-        }
-
-        return rows;
-    }
-
     [Fact]
     public async Task Get_EveryKindOfEvent_ShowsLabelsAndNamesNeverIdsIsoDatesOrCodes_AndTheExportToo()
     {
@@ -201,7 +189,7 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
         var csv = await export.Content.ReadAsStringAsync();
         AuditEventSamples.Leaks(csv).ShouldBeEmpty();
-        ReadCsv(csv).Count.ShouldBe(samples.Count + 2);
+        CsvText.Read(csv).Count.ShouldBe(samples.Count + 2);
     }
 
     [Fact]
@@ -266,7 +254,7 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
         export.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         export.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         export.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe($"audit-trail-{factory.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
-        var rows = ReadCsv(await export.Content.ReadAsStringAsync());
+        var rows = CsvText.Read(await export.Content.ReadAsStringAsync());
         rows[0].ShouldBe(Web.Pages.Audit.AuditTrailCsv.Header);
         rows.Count.ShouldBe(Web.Pages.Audit.IndexModel.PageSize + 5 + 1);
         rows.Skip(1).ShouldAllBe(r => r[1] == member.DisplayName && r[2] == member.Email && r[5] == "Viewed" && r[7] == "Organisation" && r[9] == "Done");
@@ -294,7 +282,7 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
 
         // The member's sign-in and their read of the person.
         exported.Rows.ShouldBe(2);
-        ReadCsv(await export.Content.ReadAsStringAsync()).Count.ShouldBe(3);
+        CsvText.Read(await export.Content.ReadAsStringAsync()).Count.ShouldBe(3);
         row.Details!.ShouldNotContain(member.Email);
         (await factory.AuditEventsAsync(personId, AuditActions.Export)).ShouldHaveSingleItem().ShouldBeSuccessBy(officer);
         (await SearchesByAsync(officer)).ShouldBeEmpty();
@@ -323,7 +311,7 @@ public sealed class AuditSearchPageTests(ThroughcareFactory factory) : IClassFix
 
         var csv = await browser.Client.GetStringAsync(new Uri(Export(organisation), UriKind.Relative));
 
-        var who = ReadCsv(csv).Skip(1).Select(r => r[1]).ToList();
+        var who = CsvText.Read(csv).Skip(1).Select(r => r[1]).ToList();
         foreach (var name in names)
         {
             who.ShouldContain("'" + name);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
@@ -56,5 +57,27 @@ public sealed class MyCasesPageTests(ThroughcareFactory factory) : IClassFixture
         var scenario = await WorryingEpisodeAsync(factory);
 
         (await (await Browser.SignInAsync(factory, scenario.Dpo)).GetAsync("/my-cases")).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task MyCases_NextDueIsTheNextBookedAppointment_AndAppointmentsLeftOpenADayAreOverdue()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active);
+        var appointments = new AppointmentTestData(factory);
+        var today = factory.Today;
+        await appointments.CreateAsync(scenario, factory.UtcNow.AddDays(-2));
+        await appointments.CreateAsync(scenario, factory.UtcNow.AddHours(-3));
+        await appointments.CreateAsync(scenario, AppointmentTestData.Uk(today.AddDays(1), 9), a => (a.State, a.CancelledBy) = (AppointmentState.Cancelled, CancelledBy.Service));
+        await appointments.CreateAsync(scenario, AppointmentTestData.Uk(today.AddDays(3), 9));
+        await appointments.CreateAsync(scenario, AppointmentTestData.Uk(today.AddDays(10), 9));
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+
+        var page = await browser.GetAsync("/my-cases");
+
+        var cells = page.Document.QuerySelector($"#caseload tr[data-episode='{scenario.Episode.Id}']").ShouldNotBeNull()
+            .QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        cells[3].ShouldBe($"Appointment: {Display.Date(today.AddDays(3))}");
+        cells[5].ShouldContain("1 overdue appointment");
+        cells[5].ShouldNotContain("overdue appointments");
     }
 }

@@ -80,4 +80,41 @@ public sealed class MyCasesPageTests(ThroughcareFactory factory) : IClassFixture
         cells[5].ShouldContain("1 overdue appointment");
         cells[5].ShouldNotContain("overdue appointments");
     }
+
+    [Fact]
+    public async Task MyCases_CountsAppointmentsLeftOverdueAsMissed_InTheAtRiskRule()
+    {
+        var scenario = await new EpisodeTestData(factory).CreateScenarioAsync(EpisodeState.Active, s => s.AtRiskMissedInARow = 3);
+        var appointments = new AppointmentTestData(factory);
+        await factory.WithDbAsync(db =>
+        {
+            db.Contacts.Add(new Contact
+            {
+                Id = Guid.NewGuid(),
+                EpisodeId = scenario.Episode.Id,
+                ServiceStrandId = scenario.EmotionalStrand.Id,
+                OccurredAt = factory.UtcNow.AddDays(-6),
+                Mode = ContactMode.FaceToFace,
+                Attendance = Attendance.DidNotAttend,
+                RecordedAt = factory.UtcNow,
+                RecordedByUserId = scenario.EmotionalWorker.Id,
+            });
+            return db.SaveChangesAsync();
+        });
+        await appointments.CreateAsync(scenario, factory.UtcNow.AddDays(-4));
+        var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
+        string Flags(Page page) => page.Document.QuerySelector($"#caseload tr[data-episode='{scenario.Episode.Id}']").ShouldNotBeNull().QuerySelectorAll("td")[5].TextContent;
+
+        Flags(await browser.GetAsync("/my-cases")).ShouldNotContain("At risk");
+
+        // Neither an appointment still awaiting closing nor one the person cancelled counts as missed.
+        await appointments.CreateAsync(scenario, factory.UtcNow.AddHours(-2));
+        await appointments.CreateAsync(scenario, factory.UtcNow.AddDays(-3), a => (a.State, a.CancelledBy) = (AppointmentState.Cancelled, CancelledBy.Person));
+        Flags(await browser.GetAsync("/my-cases")).ShouldNotContain("At risk");
+
+        await appointments.CreateAsync(scenario, factory.UtcNow.AddDays(-2));
+        var flags = Flags(await browser.GetAsync("/my-cases"));
+        flags.ShouldContain("At risk");
+        flags.ShouldContain("3 did-not-attends in a row");
+    }
 }

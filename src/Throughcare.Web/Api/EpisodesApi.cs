@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain;
 using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Infrastructure.Database;
@@ -74,7 +75,7 @@ public static class EpisodesApi
         var workers = await db.Users.Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.EpisodeId == episodeId).Select(c => new { c.OccurredAt, c.Attendance }).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var signal = EngagementRules.Assess(episode.State, episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), now, service);
+        var signal = EngagementRules.Assess(episode.State, episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), await db.Appointments.OverdueAsync(episodeId, now, cancellationToken), now, service);
 
         return Results.Ok(new EpisodeStatus(
             episode.Id, episode.State.ToString(), service.Name, episode.StartedOn, episode.PlannedEndOn,

@@ -30,12 +30,12 @@ public sealed class AppointmentsApiTests(ThroughcareFactory factory) : IClassFix
         return await client.SendAsync(request);
     }
 
-    private static DateTimeOffset Ahead => new(AppointmentTestData.AheadAt(), TimeSpan.Zero);
+    private static DateTimeOffset Ahead => new(AppointmentForms.AheadAt(), TimeSpan.Zero);
 
     [Fact]
     public async Task Post_BooksOnce_PerIdempotencyKey_AndTheListShowsIt()
     {
-        var scenario = await AppointmentTestData.CreateAsync(factory);
+        var scenario = await AppointmentForms.CreateAsync(factory);
         var client = await EpisodesApiTests.ClientForAsync(factory, scenario.Service.OrganisationId);
         var key = Guid.NewGuid();
 
@@ -45,7 +45,7 @@ public sealed class AppointmentsApiTests(ThroughcareFactory factory) : IClassFix
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         again.StatusCode.ShouldBe(HttpStatusCode.Created);
         var appointment = await factory.WithDbAsync(db => db.Appointments.SingleAsync(a => a.EpisodeId == scenario.Episode.Id));
-        (appointment.StartsAt, appointment.Place, appointment.PlaceDetail).ShouldBe((AppointmentTestData.AheadAt(), AppointmentPlace.Video, "Teams"));
+        (appointment.StartsAt, appointment.Place, appointment.PlaceDetail).ShouldBe((AppointmentForms.AheadAt(), AppointmentPlace.Video, "Teams"));
         created.Headers.Location!.ToString().ShouldBe($"/api/v1/episodes/{scenario.Episode.Id}/appointments/{appointment.Id}");
         (await client.GetAsync(created.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -57,8 +57,8 @@ public sealed class AppointmentsApiTests(ThroughcareFactory factory) : IClassFix
     [Fact]
     public async Task Post_Clash_Answers409WithTheClashes_UnlessConfirmed()
     {
-        var scenario = await AppointmentTestData.CreateAsync(factory);
-        var other = await AppointmentTestData.SeedAsync(factory, scenario, AppointmentTestData.AheadAt("15:00"));
+        var scenario = await AppointmentForms.CreateAsync(factory);
+        var other = await AppointmentForms.SeedAsync(factory, scenario, AppointmentForms.AheadAt("15:00"));
         var client = await EpisodesApiTests.ClientForAsync(factory, scenario.Service.OrganisationId);
 
         var clash = await PostAsync(client, scenario, Booking(scenario, Ahead));
@@ -76,7 +76,7 @@ public sealed class AppointmentsApiTests(ThroughcareFactory factory) : IClassFix
     [Fact]
     public async Task Post_BadInput_AnswersTheValidatorsMessages()
     {
-        var scenario = await AppointmentTestData.CreateAsync(factory);
+        var scenario = await AppointmentForms.CreateAsync(factory);
         var client = await EpisodesApiTests.ClientForAsync(factory, scenario.Service.OrganisationId);
 
         var past = await PostAsync(client, scenario, Booking(scenario, Ahead.AddYears(-1), durationMinutes: 601));
@@ -91,8 +91,8 @@ public sealed class AppointmentsApiTests(ThroughcareFactory factory) : IClassFix
     [Fact]
     public async Task OutsiderToken_GetsNotFound_ForListAndBooking()
     {
-        var scenario = await AppointmentTestData.CreateAsync(factory);
-        await AppointmentTestData.SeedAsync(factory, scenario, AppointmentTestData.AheadAt());
+        var scenario = await AppointmentForms.CreateAsync(factory);
+        await AppointmentForms.SeedAsync(factory, scenario, AppointmentForms.AheadAt());
         var client = await EpisodesApiTests.ClientForAsync(factory, scenario.Outsider.OrganisationId);
 
         (await client.GetAsync(new Uri($"/api/v1/people/{scenario.PersonId}/appointments", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -8,7 +8,7 @@ namespace Throughcare.Tests.Security;
 public static partial class HostileForms
 {
     /// <summary>Booking, rescheduling and cancelling an appointment.</summary>
-    private static IEnumerable<HostileForm> AppointmentForms =>
+    private static IEnumerable<HostileForm> AppointmentBookingForms =>
     [
         new()
         {
@@ -20,14 +20,14 @@ public static partial class HostileForms
             ],
             StartAsync = async factory =>
             {
-                var scenario = await AppointmentTestData.CreateAsync(factory);
+                var scenario = await Pages.Episodes.Appointments.AppointmentForms.CreateAsync(factory);
                 return new FormSession
                 {
                     Browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker),
                     Url = scenario.Path + "/appointments/new",
 
                     // Each accepted value books again at the same time: booking anyway keeps the clash from hiding the answer.
-                    ValidFieldsAsync = () => Fields(AppointmentTestData.BookForm(scenario, f => f["BookAnyway"] = "true").Select(f => (f.Key, f.Value))),
+                    ValidFieldsAsync = () => Fields(Pages.Episodes.Appointments.AppointmentForms.BookForm(scenario, f => f["BookAnyway"] = "true").Select(f => (f.Key, f.Value))),
                 };
             },
         },
@@ -37,8 +37,8 @@ public static partial class HostileForms
             Fields = [new("Version", 36), new("Input.Date", 4, IsDateGroup: true), new("Input.Time", 5), new("Input.Reason", Appointment.ReasonMaxLength)],
             StartAsync = async factory =>
             {
-                var scenario = await AppointmentTestData.CreateAsync(factory);
-                var appointment = await AppointmentTestData.SeedAsync(factory, scenario, AppointmentTestData.AheadAt());
+                var scenario = await Pages.Episodes.Appointments.AppointmentForms.CreateAsync(factory);
+                var appointment = await Pages.Episodes.Appointments.AppointmentForms.SeedAsync(factory, scenario, Pages.Episodes.Appointments.AppointmentForms.AheadAt());
                 return new FormSession
                 {
                     Browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker),
@@ -58,8 +58,8 @@ public static partial class HostileForms
             Fields = [new("Input.CancelledBy", 7), new("Input.Reason", Appointment.ReasonMaxLength)],
             StartAsync = async factory =>
             {
-                var scenario = await AppointmentTestData.CreateAsync(factory);
-                var appointment = await AppointmentTestData.SeedAsync(factory, scenario, AppointmentTestData.AheadAt());
+                var scenario = await Pages.Episodes.Appointments.AppointmentForms.CreateAsync(factory);
+                var appointment = await Pages.Episodes.Appointments.AppointmentForms.SeedAsync(factory, scenario, Pages.Episodes.Appointments.AppointmentForms.AheadAt());
                 return new FormSession
                 {
                     Browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker),

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Throughcare.Core.Domain.Appointments;
 
@@ -23,4 +24,8 @@ public static class AppointmentDue
         var cutoff = now - OverdueAfter;
         return a => a.State == AppointmentState.Booked && a.StartsAt <= cutoff;
     }
+
+    /// <summary>One episode's overdue appointments, for the at-risk rule wherever one episode is shown.</summary>
+    public static Task<List<Appointment>> OverdueAsync(this IQueryable<Appointment> appointments, Guid episodeId, DateTime now, CancellationToken cancellationToken) =>
+        appointments.AsNoTracking().Where(a => a.EpisodeId == episodeId).Where(Overdue(now)).ToListAsync(cancellationToken);
 }

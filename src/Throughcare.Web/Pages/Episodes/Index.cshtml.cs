@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Access;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Services;
@@ -56,7 +57,7 @@ public sealed class IndexModel(ThroughcareDbContext db, TimeProvider time) : Pag
             var now = time.GetUtcNow().UtcDateTime;
             LastContactAt = contacts.Where(c => c.OccurredAt <= now).Select(c => (DateTime?)c.OccurredAt).Max();
             Signal = EpisodeStates.IsOpen(Episode.State)
-                ? EngagementRules.Assess(Episode.State, Episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), now, Service)
+                ? EngagementRules.Assess(Episode.State, Episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), await db.Appointments.OverdueAsync(Episode.Id, now, cancellationToken), now, Service)
                 : null;
             OverdueActions = (await db.GoalActions.AsNoTracking().Where(a => a.EpisodeId == Episode.Id && a.DueOn != null).ToListAsync(cancellationToken)).Count(a => a.IsOverdue(Today));
             var staffIds = Episode.Strands.Select(s => s.WorkerUserId).Concat(Transitions.Select(t => t.ByUserId).OfType<Guid>())

@@ -175,9 +175,9 @@ public sealed class MergePageTests(ThroughcareFactory factory) : IClassFixture<T
     [Fact]
     public async Task Post_Confirmed_MovesAppointments_AndAReminderPreferenceOnlyWhereTheKeptRecordHasNone()
     {
-        var scenario = await AppointmentTestData.CreateAsync(factory);
+        var scenario = await AppointmentForms.CreateAsync(factory);
         var organisationId = scenario.Service.OrganisationId;
-        var appointment = await AppointmentTestData.SeedAsync(factory, scenario, AppointmentTestData.AheadAt());
+        var appointment = await AppointmentForms.SeedAsync(factory, scenario, AppointmentForms.AheadAt());
         var keepId = await _data.CreatePersonAsync(organisationId);
         var laterId = await _data.CreatePersonAsync(organisationId);
         await factory.WithDbAsync(db =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Services;
@@ -42,7 +43,8 @@ public sealed class IndexModel(ThroughcareDbContext db, EngagementService engage
         if (EpisodeStates.IsOpen(Episode.State))
         {
             var contacts = await db.Contacts.AsNoTracking().Where(c => c.EpisodeId == Episode.Id).Select(c => new { c.OccurredAt, c.Attendance }).ToListAsync(cancellationToken);
-            Signal = EngagementRules.Assess(Episode.State, Episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), time.GetUtcNow().UtcDateTime, Service);
+            var now = time.GetUtcNow().UtcDateTime;
+            Signal = EngagementRules.Assess(Episode.State, Episode.StartedOn, contacts.Select(c => (c.OccurredAt, c.Attendance)), await db.Appointments.OverdueAsync(Episode.Id, now, cancellationToken), now, Service);
         }
 
         Reviews = await db.ReflectiveReviews.AsNoTracking().Where(r => r.EpisodeId == Episode.Id).OrderByDescending(r => r.RecordedAt).ToListAsync(cancellationToken);

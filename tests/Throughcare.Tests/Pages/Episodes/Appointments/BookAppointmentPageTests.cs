@@ -4,7 +4,7 @@ using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
-using static Throughcare.Tests.Pages.Episodes.Appointments.AppointmentTestData;
+using static Throughcare.Tests.Pages.Episodes.Appointments.AppointmentForms;
 
 namespace Throughcare.Tests.Pages.Episodes.Appointments;
 

@@ -5,7 +5,7 @@ using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
-using static Throughcare.Tests.Pages.Episodes.Appointments.AppointmentTestData;
+using static Throughcare.Tests.Pages.Episodes.Appointments.AppointmentForms;
 
 namespace Throughcare.Tests.Pages.Episodes.Appointments;
 

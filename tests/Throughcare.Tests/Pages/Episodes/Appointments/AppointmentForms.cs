@@ -6,7 +6,7 @@ using Throughcare.Tests.Infrastructure;
 
 namespace Throughcare.Tests.Pages.Episodes.Appointments;
 
-public static class AppointmentTestData
+public static class AppointmentForms
 {
     /// <summary>A Thursday six weeks after the test clock's start, in British Summer Time.</summary>
     public static DateOnly Ahead => new(2026, 7, 30);
@@ -38,27 +38,11 @@ public static class AppointmentTestData
 
     /// <summary>An appointment put straight into the database, for tests about what follows booking.</summary>
     public static Task<Appointment> SeedAsync(ThroughcareFactory factory, EpisodeScenario scenario, DateTime startsAt, Action<Appointment>? change = null) =>
-        factory.WithDbAsync(async db =>
+        new AppointmentTestData(factory).CreateAsync(scenario, startsAt, appointment =>
         {
-            var appointment = new Appointment
-            {
-                Id = Guid.NewGuid(),
-                PersonId = scenario.PersonId,
-                EpisodeId = scenario.Episode.Id,
-                ServiceStrandId = scenario.EmotionalStrand.Id,
-                OrganisationId = scenario.Service.OrganisationId,
-                StartsAt = startsAt,
-                DurationMinutes = 45,
-                Place = AppointmentPlace.Home,
-                WorkerUserId = scenario.EmotionalWorker.Id,
-                State = AppointmentState.Booked,
-                BookedAt = factory.UtcNow,
-                BookedByUserId = scenario.EmotionalWorker.Id,
-            };
+            appointment.DurationMinutes = 45;
+            appointment.Place = AppointmentPlace.Home;
             change?.Invoke(appointment);
-            db.Appointments.Add(appointment);
-            await db.SaveChangesAsync();
-            return appointment;
         });
 
     /// <summary>14:30 UK time on <see cref="Ahead"/>, as stored.</summary>

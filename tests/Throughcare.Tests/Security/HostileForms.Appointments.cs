@@ -16,7 +16,7 @@ public static partial class HostileForms
             Fields =
             [
                 .. DateFields("Input.Date"), new("Input.Time", 5), new("Input.DurationMinutes", 3), new("Input.Place", 15), new("Input.PlaceDetail", Appointment.PlaceDetailMaxLength),
-                new("Input.SecondWorkerUserId", 36), new("Input.Interpreter", Appointment.InterpreterMaxLength), new("Input.Repeat", 11), new("Input.SkipDates", 1000),
+                new("Input.SecondWorkerUserId", 36) { OtherOrganisationsId = OtherOrganisationsWorkerIdAsync }, new("Input.Interpreter", Appointment.InterpreterMaxLength), new("Input.Repeat", 11), new("Input.SkipDates", 1000),
             ],
             StartAsync = async factory =>
             {

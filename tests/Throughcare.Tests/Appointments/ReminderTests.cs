@@ -156,6 +156,28 @@ public sealed class ReminderTests(NotifyFixture fixture) : IClassFixture<NotifyF
     }
 
     [Fact]
+    public async Task RefusedByNotify_IsRecordedAndRetriedLater()
+    {
+        var to = $"07700 9{Random.Shared.Next(0, 100_000):D5}";
+        fixture.Notify.RefuseTo[to] = true;
+        var id = await Factory.WithDbAsync(async db =>
+        {
+            var message = new OutboxMessage { Id = Guid.NewGuid(), Channel = OutboxChannel.TextMessage, To = to, Subject = ReminderWording.Subject, Body = "Body", CreatedAt = Factory.UtcNow, NextAttemptAt = Factory.UtcNow };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+
+        await Factory.Services.GetRequiredService<OutboxSender>().SendBatchAsync(default);
+
+        var failed = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+        (failed.SentAt, failed.Attempts).ShouldBe((null, 1));
+        failed.LastError.ShouldNotBeNull().ShouldContain("Can't send to this recipient using a team-only API key");
+        failed.NextAttemptAt.ShouldNotBeNull().ShouldBeGreaterThan(Factory.UtcNow);
+        fixture.Notify.Received.ShouldNotContain(r => r.To == to);
+    }
+
+    [Fact]
     public void Wording_GivesTheTimeInTheUk_InSummerAndWinter()
     {
         ReminderWording.Body(new DateTime(2026, 6, 18, 13, 30, 0, DateTimeKind.Utc), AppointmentPlace.Prison, "HMP Brixton", "0300 123 4567")

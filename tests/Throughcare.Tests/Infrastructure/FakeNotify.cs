@@ -43,6 +43,9 @@ public sealed class FakeNotify : IAsyncDisposable
 
     public ConcurrentQueue<NotifyRequest> Received { get; } = new();
 
+    /// <summary>Recipients Notify refuses, as it refuses a number a team key may not send to.</summary>
+    public ConcurrentDictionary<string, bool> RefuseTo { get; } = new();
+
     /// <summary>Requests refused for their bearer token, which Notify would answer 403.</summary>
     public ConcurrentQueue<string> Refused { get; } = new();
 
@@ -76,7 +79,13 @@ public sealed class FakeNotify : IAsyncDisposable
             : [];
         var reference = root.TryGetProperty("reference", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
         var templateId = root.GetProperty("template_id").GetString()!;
-        Received.Enqueue(new NotifyRequest(channel, root.GetProperty(recipientField).GetString()!, templateId, personalisation, reference));
+        var to = root.GetProperty(recipientField).GetString()!;
+        if (RefuseTo.ContainsKey(to))
+        {
+            return Results.Json(new { status_code = 400, errors = new[] { new { error = "BadRequestError", message = "Can't send to this recipient using a team-only API key" } } }, statusCode: 400);
+        }
+
+        Received.Enqueue(new NotifyRequest(channel, to, templateId, personalisation, reference));
 
         var id = Guid.NewGuid();
         var template = new { id = templateId, version = 1, uri = $"{BaseUrl}/v2/template/{templateId}" };

@@ -37,6 +37,8 @@ public sealed class RemindersPageTests(ThroughcareFactory factory) : IClassFixtu
         var changes = JsonDocument.Parse(audit.Details!).RootElement.GetProperty("changes").EnumerateArray()
             .Select(c => (c.GetProperty("field").GetString(), c.GetProperty("from").GetString(), c.GetProperty("to").GetString())).ToList();
         changes.ShouldBe([("Agrees to appointment reminders", null, "Yes"), ("Reminded by", null, "Text message")]);
+        var history = (await browser.GetAsync($"/people/{personId}/history")).Document.QuerySelector(".moj-timeline__item")!;
+        history.QuerySelector(".moj-timeline__title").Text().ShouldBe("Appointment reminders changed");
 
         // Withdrawing consent is a change of its own, from the version the form shows.
         var form = (await browser.GetAsync($"/people/{personId}/reminders")).Document.FormFields();

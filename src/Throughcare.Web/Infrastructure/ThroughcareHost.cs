@@ -79,7 +79,11 @@ public static class ThroughcareHost
         services.AddReferrals();
         services.AddNotifications(configuration);
         services.AddEpisodes();
+<<<<<<< HEAD
         services.AddAppointments();
+=======
+        services.AddAppointmentReminders(configuration);
+>>>>>>> appt-reminders
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -324,6 +328,7 @@ public static class ThroughcareHost
     private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
     {
         var signInPermits = configuration.GetValue<int?>("Throughcare:RateLimits:SignInPerMinute") ?? 10;
+        var calendarPermits = configuration.GetValue<int?>("Throughcare:RateLimits:CalendarFeedPerMinute") ?? 30;
         var concurrentRequests = configuration.GetValue<int?>("Throughcare:RateLimits:ConcurrentRequests") ?? 64;
         var queuedRequests = configuration.GetValue<int?>("Throughcare:RateLimits:QueuedRequests") ?? 256;
         services.AddRateLimiter(o =>
@@ -344,6 +349,11 @@ public static class ThroughcareHost
             o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // The calendar address is a credential in the URL: guessing at it is slowed like guessing a password.
+            o.AddPolicy(CalendarFeedEndpoint.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = calendarPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
             // Sheds load beyond what the node can serve promptly, rather than letting every request slow down. Health checks,
             // and the error page re-executed for a refused request, are never refused.
@@ -425,6 +435,7 @@ public static class ThroughcareHost
         Api.EpisodesApi.MapEpisodesApi(endpoints);
         Api.AppointmentsApi.MapAppointmentsApi(endpoints);
         endpoints.MapBenchmarkBaseline(app.Configuration);
+        endpoints.MapCalendarFeed();
         app.MapRazorPages();
     }
 }

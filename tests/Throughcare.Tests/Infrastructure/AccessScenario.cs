@@ -195,6 +195,8 @@ public sealed class AccessScenario
                 ["pathwayId"] = [new("pathwayId", Id(SeededDrugsPathwayId), "the drugs pathway", RouteValueKind.Administration)],
                 ["code"] = [new("code", "404", "not found", RouteValueKind.Parameter)],
                 ["documentName"] = [new("documentName", "v1", "version 1", RouteValueKind.Parameter)],
+                // The calendar feed's address is its own credential: one no one holds answers 404 to everyone (CalendarFeedTests has the real ones).
+                ["token"] = [new("token", new string('A', 43), "a calendar address no one holds", RouteValueKind.Parameter)],
             };
         }
     }

@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Throughcare.Core.Domain;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Notifications;
 using Throughcare.Core.Domain.Referrals;
+using Throughcare.Tests.Appointments;
 using Throughcare.Tests.Infrastructure;
 
 namespace Throughcare.Tests.Notifications;
@@ -149,15 +151,8 @@ public sealed class EmailTests(FakeEmailFactory factory) : IClassFixture<FakeEma
     }
 
     [Fact]
-    public async Task RealSmtpServer_ReceivesTheMessage()
-    {
-        var port = FreePort();
-        var mailbox = Path.Combine(Path.GetTempPath(), $"throughcare-mailbox-{Guid.NewGuid():N}.txt");
-        using var server = StartSmtpServer(port, mailbox);
-        try
+    public Task RealSmtpServer_ReceivesTheMessage() => WithSmtpServerAsync(async (smtp, mailbox) =>
         {
-            await WaitForPortAsync(port);
-            await using var smtp = new SmtpFactory(port);
             var to = $"smtp-{Guid.NewGuid():N}@example.test";
             var subject = TestData.Unique("Referral received");
             await smtp.WithDbAsync(async db =>
@@ -173,6 +168,58 @@ public sealed class EmailTests(FakeEmailFactory factory) : IClassFixture<FakeEma
             received.ShouldContain("Subject: " + subject);
             received.ShouldContain("From: throughcare@example.test");
             (await smtp.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.To == to))).SentAt.ShouldNotBeNull();
+        });
+
+    [Fact]
+    public async Task TextMessage_WithoutNotify_IsLeftUnsentWithAClearError_AndNotRetried()
+    {
+        var to = $"07700 9{Random.Shared.Next(0, 100_000):D5}";
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var message = new OutboxMessage { Id = Guid.NewGuid(), Channel = OutboxChannel.TextMessage, To = to, Subject = "Appointment reminder", Body = "Body", CreatedAt = factory.UtcNow, NextAttemptAt = factory.UtcNow };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+        var sender = factory.Services.GetRequiredService<OutboxSender>();
+
+        await sender.SendBatchAsync(default);
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        await sender.SendBatchAsync(default);
+
+        var unsent = await FindAsync(id);
+        (unsent.SentAt, unsent.Attempts, unsent.LastError, unsent.NextAttemptAt).ShouldBe((null, 1, OutboxSender.TextMessagesNeedNotify, null));
+        factory.Sender.Sent.ShouldNotContain(m => m.To == to);
+    }
+
+    [Fact]
+    public Task ReminderByEmail_WithoutNotify_ReachesTheSmtpServer() => WithSmtpServerAsync(async (smtp, mailbox) =>
+        {
+            var s = await AppointmentRows.ScenarioAsync(smtp);
+            await AppointmentRows.PreferAsync(smtp, s, consents: true, ReminderChannel.Email);
+            var (email, _) = await AppointmentRows.ContactAsync(smtp, s);
+            await AppointmentRows.AddAsync(smtp, s, smtp.UtcNow.AddHours(3));
+
+            await smtp.Services.GetRequiredService<AppointmentReminderService>().QueueDueAsync(default);
+            await smtp.Services.GetRequiredService<OutboxSender>().SendBatchAsync(default);
+
+            var received = await ReadMailboxAsync(mailbox, $"X-Envelope-To: {email}");
+            received.ShouldContain("Subject: " + ReminderWording.Subject);
+            received.ShouldContain("Where: Prison visit: HMP Brixton");
+            received.ShouldNotContain("Secretname");
+        });
+
+    /// <summary>Runs the work against a host whose outbox sends to a real SMTP server (aiosmtpd) writing to a mailbox file.</summary>
+    private static async Task WithSmtpServerAsync(Func<SmtpFactory, string, Task> work)
+    {
+        var port = FreePort();
+        var mailbox = Path.Combine(Path.GetTempPath(), $"throughcare-mailbox-{Guid.NewGuid():N}.txt");
+        using var server = StartSmtpServer(port, mailbox);
+        try
+        {
+            await WaitForPortAsync(port);
+            await using var smtp = new SmtpFactory(port);
+            await work(smtp, mailbox);
         }
         finally
         {

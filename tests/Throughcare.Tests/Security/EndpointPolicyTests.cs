@@ -9,7 +9,7 @@ namespace Throughcare.Tests.Security;
 public sealed class EndpointPolicyTests(ThroughcareFactory factory) : IClassFixture<ThroughcareFactory>
 {
     private static readonly string[] AnonymousAllowList =
-        ["sign-in", "sign-in/two-factor", "error/{code:int}", "accessibility", "health/live", "health/ready", "openapi/{documentName}.json"];
+        ["sign-in", "sign-in/two-factor", "error/{code:int}", "accessibility", "health/live", "health/ready", "openapi/{documentName}.json", "calendar/{token}.ics"];
 
     [Fact]
     public void EveryEndpoint_HasANamedPolicyOrIsOnTheAnonymousAllowList()

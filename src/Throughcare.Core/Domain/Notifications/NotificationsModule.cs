@@ -7,6 +7,8 @@ public static class NotificationsModule
         services.AddScoped<Outbox>();
         services.Configure<EmailOptions>(configuration.GetSection("Throughcare:Email"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.Configure<NotifyOptions>(configuration.GetSection(NotifyOptions.Section));
+        services.AddSingleton<NotifySender>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

@@ -50,18 +50,28 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
 }
 
 /// <summary>
-/// Sends queued e-mails. Each node claims a message by a conditional update before sending it, so several nodes
+/// Sends queued e-mails and text messages, through GOV.UK Notify when it is configured and otherwise e-mails alone by
+/// SMTP. Each node claims a message by a conditional update before sending it, so several nodes
 /// sharing one database never send a message twice; a failure is retried with a growing delay.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailSender sender, TimeProvider time, ILogger<OutboxSender> logger, IOptions<EmailOptions> options) : BackgroundService
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes,
+    IEmailSender sender,
+    NotifySender notify,
+    TimeProvider time,
+    ILogger<OutboxSender> logger,
+    IOptions<EmailOptions> options,
+    IOptions<NotifyOptions> notifyOptions) : BackgroundService
 {
+    public const string TextMessagesNeedNotify = "Text messages need GOV.UK Notify: set Notify:ApiKey";
+
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.SmtpHost))
+        if (string.IsNullOrWhiteSpace(options.Value.SmtpHost) && !notifyOptions.Value.IsConfigured)
         {
-            logger.LogWarning("No SMTP host is configured (Throughcare:Email:SmtpHost): e-mails stay in the outbox.");
+            logger.LogWarning("Neither GOV.UK Notify (Notify:ApiKey) nor an SMTP host (Throughcare:Email:SmtpHost) is configured: messages stay in the outbox.");
             return;
         }
 
@@ -104,15 +114,38 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailSender sende
             }
 
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            var viaNotify = notifyOptions.Value.IsConfigured;
+            if (message.Channel == OutboxChannel.TextMessage && !viaNotify)
+            {
+                // Nothing here can send it: say so once, and leave it out of every later batch rather than retrying forever.
+                await db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == _node)
+                    .ExecuteUpdateAsync(m => m
+                        .SetProperty(x => x.Attempts, message.Attempts + 1)
+                        .SetProperty(x => x.LastError, TextMessagesNeedNotify)
+                        .SetProperty(x => x.NextAttemptAt, (DateTime?)null)
+                        .SetProperty(x => x.LockedUntil, (DateTime?)null), cancellationToken);
+                logger.LogWarning("Text message {MessageId} not sent: {Error}", id, TextMessagesNeedNotify);
+                continue;
+            }
+
             try
             {
-                await sender.SendAsync(message.To, message.Subject, message.Body, cancellationToken);
+                if (viaNotify)
+                {
+                    await notify.SendAsync(message, cancellationToken);
+                }
+                else
+                {
+                    await sender.SendAsync(message.To, message.Subject, message.Body, cancellationToken);
+                }
+
                 await db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == _node)
                     .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, time.GetUtcNow().UtcDateTime).SetProperty(x => x.LockedUntil, (DateTime?)null), cancellationToken);
                 sent++;
             }
-            catch (Exception ex) when (ex is MailKit.CommandException or MailKit.ProtocolException or AuthenticationException
+            catch (Exception ex) when ((ex is MailKit.CommandException or MailKit.ProtocolException or AuthenticationException
                 or System.Net.Sockets.SocketException or IOException or InvalidOperationException or MimeKit.ParseException)
+                || NotifySender.IsSendFailure(ex))
             {
                 var attempts = message.Attempts + 1;
                 var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
@@ -122,7 +155,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailSender sende
                         .SetProperty(x => x.LastError, error)
                         .SetProperty(x => x.NextAttemptAt, now.AddSeconds(Math.Min(3600, 15 * Math.Pow(2, attempts))))
                         .SetProperty(x => x.LockedUntil, (DateTime?)null), cancellationToken);
-                logger.LogWarning("E-mail {MessageId} not sent (attempt {Attempts}): {Error}", id, attempts, error);
+                logger.LogWarning("{Channel} {MessageId} not sent (attempt {Attempts}): {Error}", message.Channel, id, attempts, error);
             }
         }
 

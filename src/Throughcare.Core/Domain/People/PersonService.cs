@@ -189,7 +189,7 @@ public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, 
             });
         }
 
-        await MoveAppointmentsAsync(merge.Id, keep.Id, cancellationToken);
+        await MoveReminderPreferenceAsync(merge.Id, keep.Id, cancellationToken);
         merge.MergedIntoPersonId = keep.Id;
         merge.MergedAt = now;
         merge.Version = Guid.NewGuid();
@@ -205,16 +205,12 @@ public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, 
     }
 
     /// <summary>
-    /// The merged record's appointments become the kept record's, so reminders go to one person; a reminder preference
-    /// moves across only when the kept record has none of its own.
+    /// A reminder preference moves across only when the kept record has none of its own. Appointments stay with their
+    /// episode, on the merged record, as its episodes, referrals and contacts do: an appointment's person is always its
+    /// episode's person.
     /// </summary>
-    private async Task MoveAppointmentsAsync(Guid fromPersonId, Guid toPersonId, CancellationToken cancellationToken)
+    private async Task MoveReminderPreferenceAsync(Guid fromPersonId, Guid toPersonId, CancellationToken cancellationToken)
     {
-        foreach (var appointment in await db.Appointments.Where(a => a.PersonId == fromPersonId).ToListAsync(cancellationToken))
-        {
-            appointment.PersonId = toPersonId;
-        }
-
         var preferences = await db.ReminderPreferences.Where(p => p.PersonId == fromPersonId || p.PersonId == toPersonId).ToListAsync(cancellationToken);
         if (preferences.SingleOrDefault(p => p.PersonId == fromPersonId) is { } moving)
         {

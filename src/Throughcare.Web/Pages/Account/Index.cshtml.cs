@@ -15,6 +15,8 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
     public string Organisation { get; private set; } = "";
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public bool TwoFactorEnabled { get; private set; }
+    public bool HasCalendarFeed { get; private set; }
+
     public async Task OnGetAsync()
     {
         var userId = currentUser.RequireUserId();
@@ -24,5 +26,6 @@ public sealed class IndexModel(ThroughcareDbContext db, CurrentUser currentUser,
         Organisation = user.Organisation!.Name;
         TwoFactorEnabled = user.TwoFactorEnabled;
         Roles = [.. await users.GetRolesAsync(user)];
+        HasCalendarFeed = await db.CalendarFeeds.AnyAsync(f => f.UserId == userId && f.RevokedAt == null);
     }
 }

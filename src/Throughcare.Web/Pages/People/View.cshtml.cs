@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.People;
 using Throughcare.Core.Domain.Referrals;
@@ -33,6 +34,7 @@ public sealed class ViewModel(ThroughcareDbContext db, EpisodeAccess episodeAcce
     public bool CanRefer { get; private set; }
     public IReadOnlyList<EpisodeCare> Episodes { get; private set; } = [];
     public IReadOnlyList<ReferralCare> Referrals { get; private set; } = [];
+    public string Reminders { get; private set; } = "";
 
     public async Task OnGetAsync(Guid personId)
     {
@@ -41,6 +43,8 @@ public sealed class ViewModel(ThroughcareDbContext db, EpisodeAccess episodeAcce
         Person = await db.People.AsNoTracking().Include(p => p.Aliases).SingleAsync(p => p.Id == personId, cancellationToken);
         CanEdit = inView.May(PersonRight.Edit);
         CanRefer = inView.May(PersonRight.Refer);
+        var reminders = await db.ReminderPreferences.AsNoTracking().Where(r => r.PersonId == personId).Select(r => new { r.Consents, r.Channel }).SingleOrDefaultAsync(cancellationToken);
+        Reminders = reminders is null ? "" : reminders.Consents ? $"Yes, by {ReminderPreferences.ChannelLabel(reminders.Channel)?.ToLowerInvariant()}" : "No";
 
         var episodes = (await episodeAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<EpisodeInView>().ToList();
         var referrals = (await referralAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<ReferralInView>().ToList();

@@ -173,7 +173,7 @@ public sealed class MergePageTests(ThroughcareFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Post_Confirmed_MovesAppointments_AndAReminderPreferenceOnlyWhereTheKeptRecordHasNone()
+    public async Task Post_Confirmed_LeavesAppointmentsWithTheirEpisode_AndMovesAReminderPreferenceOnlyWhereTheKeptRecordHasNone()
     {
         var scenario = await AppointmentForms.CreateAsync(factory);
         var organisationId = scenario.Service.OrganisationId;
@@ -194,7 +194,7 @@ public sealed class MergePageTests(ThroughcareFactory factory) : IClassFixture<T
             (await admin.PostRawAsync("/people/merge", preview.Document.FormFields())).Status.ShouldBe(HttpStatusCode.Redirect, preview.Html);
         }
 
-        (await factory.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Id == appointment.Id))).PersonId.ShouldBe(keepId);
+        (await factory.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Id == appointment.Id))).PersonId.ShouldBe(scenario.PersonId, "an appointment's person is its episode's");
         var preferences = await factory.WithDbAsync(db => db.ReminderPreferences.Where(p => p.PersonId == keepId || p.PersonId == scenario.PersonId || p.PersonId == laterId).ToListAsync());
         var kept = preferences.ShouldHaveSingleItem();
         (kept.PersonId, kept.Consents, kept.Channel).ShouldBe((keepId, true, (ReminderChannel?)ReminderChannel.TextMessage), "the first merge moved it; the second kept it over the other record's");

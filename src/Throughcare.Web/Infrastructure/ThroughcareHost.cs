@@ -79,11 +79,8 @@ public static class ThroughcareHost
         services.AddReferrals();
         services.AddNotifications(configuration);
         services.AddEpisodes();
-<<<<<<< HEAD
         services.AddAppointments();
-=======
         services.AddAppointmentReminders(configuration);
->>>>>>> appt-reminders
 
         services.AddDataProtection().SetApplicationName("Throughcare");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

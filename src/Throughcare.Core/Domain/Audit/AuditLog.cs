@@ -80,7 +80,6 @@ public static class AuditRecordTypes
     public const string ApiToken = "api-token";
     public const string CareRole = "care-role";
     public const string ResettlementPathway = "resettlement-pathway";
-    public const string Appointment = "appointment";
     public const string ReminderPreference = "reminder-preference";
     public const string CalendarFeed = "calendar-feed";
 }

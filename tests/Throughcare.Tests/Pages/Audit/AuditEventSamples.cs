@@ -148,6 +148,7 @@ public static partial class AuditEventSamples
         "Services" => [new(ServiceSettings.BoroughsField, null, "tower-hamlets"), new(ServiceSettings.SettingField, "Community", "Custody"), new(ServiceSettings.RequiredDocumentsField, null, "pan-london-referral-form")],
         "Accounts" => [new("Team", null, s.TeamId.ToString()), new("Roles", "Practitioner", "Practitioner, DataProtectionOfficer"), new("Job role", null, "liaison-diversion")],
         "Organisations" => [new(OrganisationDetails.KindField, null, "NhsTrust")],
+        "Appointments" => [new("Agrees to appointment reminders", "No", "Yes"), new("Reminded by", null, "Text message")],
         var other => throw new InvalidOperationException($"No sample changes for {owner.Name} in {other}."),
     };
 

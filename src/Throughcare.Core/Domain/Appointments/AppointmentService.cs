@@ -179,6 +179,9 @@ public sealed class AppointmentService(EpisodeWork work)
             var (fromStart, fromMinutes) = (appointment.StartsAt, appointment.DurationMinutes);
             appointment.StartsAt = input.StartsAt()!.Value;
             appointment.DurationMinutes = input.Minutes()!.Value;
+
+            // A moved appointment is reminded of again, at its new time: the earlier reminder named the old one.
+            appointment.ReminderQueuedAt = null;
             work.Record(new AppointmentRescheduled(episode.Id, episode.PersonId, appointment.Id, fromStart, fromMinutes, appointment.StartsAt, appointment.DurationMinutes, input.Reason!.Trim()));
             return null;
         }, cancellationToken);

@@ -20,10 +20,10 @@ public sealed class ChangeAppointmentPageTests(ThroughcareFactory factory) : ICl
     }
 
     [Fact]
-    public async Task Reschedule_MovesIt_AndTheAuditKeepsTheEarlierTime()
+    public async Task Reschedule_MovesIt_TheAuditKeepsTheEarlierTime_AndItIsRemindedOfAgain()
     {
         var scenario = await CreateAsync(factory);
-        var appointment = await SeedAsync(factory, scenario, AheadAt());
+        var appointment = await SeedAsync(factory, scenario, AheadAt(), a => a.ReminderQueuedAt = factory.UtcNow);
         var browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker);
         var path = $"{scenario.Path}/appointments/{appointment.Id}";
 
@@ -34,6 +34,7 @@ public sealed class ChangeAppointmentPageTests(ThroughcareFactory factory) : ICl
         var saved = await factory.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Id == appointment.Id));
         (saved.StartsAt, saved.DurationMinutes).ShouldBe((new DateTime(2026, 7, 31, 8, 15, 0, DateTimeKind.Utc), 30));
         saved.Version.ShouldNotBe(appointment.Version);
+        saved.ReminderQueuedAt.ShouldBeNull();
         var row = (await factory.EpisodeEventsAsync<AppointmentRescheduled>(scenario)).ShouldHaveSingleItem();
         row.ShouldBeAbout(AuditRecordTypes.Appointment, appointment.Id, AuditActions.Update, scenario, scenario.EmotionalWorker);
         var moved = row.Event<AppointmentRescheduled>();

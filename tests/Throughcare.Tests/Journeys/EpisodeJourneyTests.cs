@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -147,6 +149,102 @@ public sealed class EpisodeJourneyTests(JourneyFixture fixture) : IClassFixture<
         var states = await fixture.Factory.WithDbAsync(db => db.EpisodeTransitions.Where(t => t.EpisodeId == scenario.Episode.Id).OrderBy(t => t.At).Select(t => t.To).ToListAsync());
         states.ShouldBe([EpisodeState.Active, EpisodeState.Disengaged, EpisodeState.Active, EpisodeState.Closing, EpisodeState.Closed]);
         (await fixture.Factory.WithDbAsync(db => db.Goals.Where(g => g.EpisodeId == scenario.Episode.Id).Select(g => g.Outcome).SingleAsync())).ShouldBe(GoalOutcome.Achieved);
+    }
+
+    [Fact]
+    public async Task Practitioner_BooksAnAppointment_ThePersonIsReminded_ItIsHeld_AndClosedAsAContact()
+    {
+        var scenario = await new EpisodeTestData(fixture.Factory).CreateScenarioAsync();
+        var factory = fixture.Factory;
+        await factory.WithDbAsync(async db =>
+        {
+            var person = await db.People.SingleAsync(p => p.Id == scenario.PersonId);
+            person.Details = person.Details with { Email = "person@example.test" };
+            return await db.SaveChangesAsync();
+        });
+        var tomorrow = factory.Today.AddDays(1);
+
+        await using (var journey = await Journey.StartAsync(fixture))
+        {
+            var page = journey.Page;
+            await journey.SignInAsync(scenario.EmotionalWorker.Email, scenario.EmotionalWorker.Password);
+
+            // The person agrees to e-mail reminders.
+            await journey.GotoAsync($"/people/{scenario.PersonId}/reminders", "Appointment reminders");
+            await page.GetByRole(AriaRole.Group, new() { Name = "Do they agree to be sent reminders of their appointments?" }).GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = "How would they like to be reminded?" }).GetByLabel("Email to person@example.test", new() { Exact = true }).CheckAsync();
+            await journey.ClickButtonAsync("Save");
+
+            // A session at his home tomorrow morning.
+            await journey.GotoAsync($"{scenario.Path}/appointments", "Appointments");
+            await journey.ClickLinkAsync("Book an appointment");
+            await journey.ExpectPageAsync("Book an appointment");
+            await journey.FillDateAsync("Date of the appointment", tomorrow);
+            await journey.Field("Time").FillAsync("10:30");
+            await journey.Field("Length in minutes").FillAsync("50");
+            await page.GetByRole(AriaRole.Group, new() { Name = "Where is the appointment?" }).GetByLabel("The person's home", new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = "Strand of support" }).GetByLabel("Emotional support", new() { Exact = true }).CheckAsync();
+            await journey.ClickButtonAsync("Book appointment");
+            await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+        }
+
+        var appointment = await factory.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.EpisodeId == scenario.Episode.Id));
+        Display.ToLondon(appointment.StartsAt).ShouldBe(tomorrow.ToDateTime(new TimeOnly(10, 30)));
+
+        // An hour on, it is within a day: the reminder is queued once, with the time and place alone.
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        var reminder = await EventuallyAsync(() => factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.To == "person@example.test")));
+        reminder.Body.ShouldContain("10:30am");
+        reminder.Body.ShouldNotContain(await factory.WithDbAsync(db => db.People.Where(p => p.Id == scenario.PersonId).Select(p => p.Details.FamilyName).SingleAsync()));
+
+        // The next day, after the session: the diary asks for it to be closed, and closing it records the contact.
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        await using (var journey = await Journey.StartAsync(fixture))
+        {
+            var page = journey.Page;
+            await journey.SignInAsync(scenario.EmotionalWorker.Email, scenario.EmotionalWorker.Password);
+            await journey.GotoAsync("/diary", "Your diary");
+            var row = page.Locator($"tr[data-appointment='{appointment.Id}']");
+            await Expect(row).ToContainTextAsync("Awaits closing");
+            await NavigateAsync(journey, row.GetByRole(AriaRole.Link).First);
+            await page.GetByRole(AriaRole.Group, new() { Name = "Close as a contact" }).GetByLabel("Attended", new() { Exact = true }).CheckAsync();
+            await journey.ClickButtonAsync("Close as a contact");
+            await journey.ExpectPageAsync("Record a contact");
+            await Expect(journey.Field("Time")).ToHaveValueAsync("10:30");
+            await Expect(journey.Field("Length in minutes")).ToHaveValueAsync("50");
+            await journey.Field("Case note (optional)").FillAsync("Talked about the week ahead at his flat.");
+            await journey.ClickButtonAsync("Record contact");
+            await journey.ExpectPageAsync($"Appointment on {Display.DateTime(appointment.StartsAt)}");
+            await Expect(page.Locator("main")).ToContainTextAsync("Attended");
+        }
+
+        var closed = await factory.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment.Id));
+        closed.State.ShouldBe(AppointmentState.Closed);
+        closed.Outcome.ShouldBe(Attendance.Attended);
+        var contact = await factory.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.Id == closed.ContactId));
+        (contact.OccurredAt, contact.Mode).ShouldBe((appointment.StartsAt, ContactMode.HomeVisit));
+    }
+
+    private static async Task NavigateAsync(Journey journey, ILocator link)
+    {
+        await link.ClickAsync();
+        await journey.Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await read() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Not seen within 10 seconds.");
     }
 
     private static async Task RecordContactAsync(Journey journey, DateOnly date, string mode, string attendance, string[] interventions, string note, bool reengagementAttempt = false)

@@ -156,16 +156,6 @@ public sealed class DiaryReader(ThroughcareDbContext db, CurrentUser user, ReadA
 /// <summary>How an appointment's place, length and state read in a diary.</summary>
 public static class DiaryLabels
 {
-    public static string Place(AppointmentPlace place) => place switch
-    {
-        AppointmentPlace.ServiceLocation => "Service location",
-        AppointmentPlace.Home => "Person's home",
-        AppointmentPlace.Prison => "Prison",
-        AppointmentPlace.Court => "Court",
-        AppointmentPlace.Video => "Video call",
-        _ => "Phone call",
-    };
-
     public static string Length(int minutes) => (minutes / 60, minutes % 60) switch
     {
         (0, var m) => $"{m} minutes",

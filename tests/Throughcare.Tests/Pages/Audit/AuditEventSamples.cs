@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Organisations;
@@ -133,6 +134,7 @@ public static partial class AuditEventSamples
             _ when type == typeof(IReadOnlyList<FieldChange>) => Changes(owner, s),
             _ when type == typeof(IReadOnlyList<StrandWorker>) => new List<StrandWorker> { new(s.ServiceStrandId, s.Worker.Id) },
             _ when type == typeof(ContactFacts) => new ContactFacts(factory.UtcNow, 45, ContactMode.FaceToFace, s.ServiceStrandId, Attendance.Attended, ["safety-planning"], ["health"], false, true),
+            _ when type == typeof(AppointmentFacts) => new AppointmentFacts(factory.UtcNow, 50, AppointmentPlace.Prison, "HMP Brixton, legal visits hall", s.ServiceStrandId, s.Worker.Id, s.Worker.Id, "Ewa Nowak"),
             _ when type == typeof(IReadOnlyDictionary<string, NeedLevel>) => new Dictionary<string, NeedLevel> { ["health"] = NeedLevel.High },
             _ when type == typeof(IReadOnlyList<PriorityChange>) => new List<PriorityChange> { new(1, TextChange.Added), new(2, TextChange.Changed) },
             _ when type == typeof(IReadOnlyList<Guid>) => new List<Guid> { s.PersonId },

@@ -46,6 +46,9 @@ run_suite() {
   echo "== tests on $name"
   set +e
   # A failed test prints its message and the top of its stack; the server's own errors go to a log printed on failure.
+  # Dynamic PGO instruments hot methods before it optimises them: in a test run, where hundreds of short-lived hosts
+  # each warm up once, that instrumentation cost about a fifth of the suite's CPU (472 s against 379 s on SQLite).
+  DOTNET_TieredPGO=0 \
   THROUGHCARE_TEST_ERROR_LOG="$PWD/$results-$name-server-errors.log" \
     dotnet test tests/Throughcare.Tests --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
     | tee "$results-$name.log" | grep -E -A 14 "^\s+Failed |Passed!|Failed!|error" || true

@@ -139,7 +139,10 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         await SeedAppointmentsAsync(episode, custody, now, cancellationToken);
     }
 
-    /// <summary>A referral from probation to Liaison and Diversion, sent two days ago and waiting for its manager's sift.</summary>
+    /// <summary>
+    /// A referral from probation to Liaison and Diversion, sent two days ago and waiting for its manager's sift, and the
+    /// practitioner's appointment with him at court tomorrow.
+    /// </summary>
     private async Task SeedLiaisonReferralAsync(Person person, Guid probation, DateTime now, CancellationToken cancellationToken)
     {
         var service = await db.Services.SingleAsync(s => s.Name == "Liaison and Diversion", cancellationToken);
@@ -148,6 +151,25 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         AddProbationReferral(person, service, probation, referrer.Id, sent.AddHours(-1), sent,
             "Arrested after a disturbance at his hostel; appears very low and says he has stopped his medication.",
             "A mental health assessment before his next court date, and advice to the court.");
+
+        // Nadia sees him at court tomorrow, before the referral is sifted: an appointment outside any episode, which only
+        // the trust sees.
+        var nadia = await db.Users.SingleAsync(u => u.Email == $"liaison@{EmailDomain}", cancellationToken);
+        var strand = await db.ServiceStrands.SingleAsync(s => s.ServiceId == service.Id, cancellationToken);
+        db.Appointments.Add(new Appointment
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ServiceStrandId = strand.Id,
+            OrganisationId = service.OrganisationId,
+            StartsAt = Display.FromLondon(Display.LondonDate(now).AddDays(1), new TimeOnly(9, 30)),
+            DurationMinutes = 45,
+            Place = AppointmentPlace.Court,
+            PlaceDetail = "Camberwell Green Magistrates' Court, cells",
+            WorkerUserId = nadia.Id,
+            BookedAt = now.AddHours(-3),
+            BookedByUserId = nadia.Id,
+        });
         await db.SaveChangesAsync(cancellationToken);
     }
 

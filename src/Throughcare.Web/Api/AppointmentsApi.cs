@@ -5,6 +5,7 @@ using Throughcare.Core.Domain.Access;
 using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.People;
 using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
@@ -18,28 +19,33 @@ public sealed record AppointmentRequest(
 
 public sealed record AppointmentCreated(Guid Id, string Location);
 
-/// <summary>A booked, cancelled or closed appointment; outcome and contactId are set once it is closed as a contact.</summary>
+/// <summary>
+/// A booked, cancelled or closed appointment; outcome is set once it is closed, and contactId when it was closed as a
+/// contact on its episode. EpisodeId is null for an appointment outside any episode.
+/// </summary>
 public sealed record AppointmentRecord(
-    Guid Id, Guid EpisodeId, Guid StrandId, DateTime StartsAt, int DurationMinutes, string Place, string? PlaceDetail, Guid WorkerUserId,
+    Guid Id, Guid? EpisodeId, Guid StrandId, DateTime StartsAt, int DurationMinutes, string Place, string? PlaceDetail, Guid WorkerUserId,
     Guid? SecondWorkerUserId, string? Interpreter, string State, Guid? SeriesId, string? CancelledBy, string? Outcome, Guid? ContactId);
 
 /// <summary>A clash the booking was refused for: another booked appointment of the same worker or interpreter.</summary>
 public sealed record AppointmentClashRecord(DateTime StartsAt, int DurationMinutes, Guid? WorkerUserId, string? Interpreter);
 
 /// <summary>
-/// Appointments for the service's own systems: a person's appointments in the episodes the token's organisation may see,
-/// and booking one on an episode, with the same validator and clash rule as the pages.
+/// Appointments for the service's own systems: a person's appointments in the episodes the token's organisation may see
+/// and those it booked outside any episode, and booking one on an episode or outside one, with the same validator and
+/// clash rule as the pages.
 /// </summary>
 public static class AppointmentsApi
 {
     private const string GetAppointment = "GetAppointment";
+    private const string GetPersonAppointment = "GetPersonAppointment";
 
     public static void MapAppointmentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(EpisodesApi.Policy).AddEndpointFilter<RecordEndpointFilter>().WithTags("Appointments");
         api.MapGet("/people/{personId:guid}/appointments", ListAsync)
             .WithName("ListAppointments")
-            .WithSummary("The person's appointments in the episodes the caller's organisation may see, soonest first.")
+            .WithSummary("The person's appointments in the episodes the caller's organisation may see, and those it booked with them outside any episode, soonest first.")
             .Produces<IReadOnlyList<AppointmentRecord>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/episodes/{episodeId:guid}/appointments/{appointmentId:guid}", GetAsync)
@@ -52,18 +58,27 @@ public static class AppointmentsApi
             .WithName("BookAppointment")
             .WithSummary("Book an appointment on the episode. A clash with the worker's, second worker's or interpreter's other appointments answers 409 with "
                 + "the clashes, unless confirmClash is true. Send an Idempotency-Key header so that a retry books it once.")
-            .Accepts<AppointmentRequest>("application/json")
-            .Produces<AppointmentCreated>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithIdempotencyKey();
+            .AsBooking();
+        api.MapGet("/people/{personId:guid}/appointments/{personAppointmentId:guid}", GetOutsideEpisodeAsync)
+            .WithName(GetPersonAppointment)
+            .WithSummary("One appointment the caller's organisation booked with the person outside any episode.")
+            .Produces<AppointmentRecord>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/people/{personId:guid}/appointments", BookOutsideEpisodeAsync).DisableAntiforgery()
+            .WithMetadata(new RequiresAttribute(PersonRight.BookAppointments))
+            .WithName("BookAppointmentOutsideEpisode")
+            .WithSummary("Book an appointment with the person outside any episode (liaison and diversion, a hub's drop-in), on a strand of one of the caller's "
+                + "organisation's services. Clashes answer 409 as for an episode's appointment, unless confirmClash is true. Send an Idempotency-Key header.")
+            .AsBooking();
     }
 
-    private static async Task<IResult> ListAsync(Guid personId, ThroughcareDbContext db, EpisodeAccess episodes, ReadAudit reads, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        Guid personId, ThroughcareDbContext db, EpisodeAccess episodes, PersonAppointmentAccess outside, ReadAudit reads, CancellationToken cancellationToken)
     {
-        var seen = (await episodes.ListForPeopleAsync([personId], cancellationToken)).OfType<EpisodeInView>().Where(e => e.May(EpisodeRight.See)).Select(e => e.Id).ToList();
-        var appointments = await db.Appointments.AsNoTracking().Where(a => a.PersonId == personId && seen.Contains(a.EpisodeId)).ToListAsync(cancellationToken);
+        var seen = (await episodes.ListForPeopleAsync([personId], cancellationToken)).OfType<EpisodeInView>().Where(e => e.May(EpisodeRight.See)).Select(e => (Guid?)e.Id).ToList();
+        var own = (await outside.ListForPeopleAsync([personId], cancellationToken)).Select(a => a.Id).ToList();
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.PersonId == personId && (seen.Contains(a.EpisodeId) || (a.EpisodeId == null && own.Contains(a.Id)))).ToListAsync(cancellationToken);
         reads.Shown(AuditRecordTypes.Person, personId, personId, details: new { appointments = appointments.Count });
         return Results.Ok(appointments.OrderBy(a => a.StartsAt).Select(Record).ToList());
     }
@@ -76,14 +91,67 @@ public static class AppointmentsApi
         return Results.Ok(Record(appointment));
     }
 
-    private static async Task<IResult> BookAsync(
-        Guid episodeId, [FromBody] AppointmentRequest? body, HttpContext http, AppointmentService appointments, LinkGenerator links, CancellationToken cancellationToken)
+    private static async Task<IResult> GetOutsideEpisodeAsync(Guid personAppointmentId, HttpContext http, ThroughcareDbContext db, ReadAudit reads, CancellationToken cancellationToken)
+    {
+        var inView = http.Record<PersonAppointmentInView>();
+        var appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == personAppointmentId, cancellationToken);
+        reads.Shown(AuditRecordTypes.Appointment, appointment.Id, inView.PersonId);
+        return Results.Ok(Record(appointment));
+    }
+
+    /// <summary>What a booking endpoint takes and answers, on an episode or outside one.</summary>
+    private static RouteHandlerBuilder AsBooking(this RouteHandlerBuilder endpoint) => endpoint
+        .Accepts<AppointmentRequest>("application/json")
+        .Produces<AppointmentCreated>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithIdempotencyKey();
+
+    private static Task<IResult> BookAsync(
+        Guid episodeId, [FromBody] AppointmentRequest? body, HttpContext http, AppointmentService appointments, ThroughcareDbContext db, LinkGenerator links,
+        CancellationToken cancellationToken) =>
+        BookWithAsync(appointments, episodeId, body, http, db, id => links.GetPathByName(GetAppointment, new { episodeId, appointmentId = id }), cancellationToken);
+
+    private static Task<IResult> BookOutsideEpisodeAsync(
+        Guid personId, [FromBody] AppointmentRequest? body, HttpContext http, PersonAppointments appointments, ThroughcareDbContext db, LinkGenerator links,
+        CancellationToken cancellationToken) =>
+        BookWithAsync(appointments, personId, body, http, db, id => links.GetPathByName(GetPersonAppointment, new { personId, personAppointmentId = id }), cancellationToken);
+
+    /// <summary>Books on an episode or outside one: the pages' validator and clash rule, once per Idempotency-Key.</summary>
+    private static async Task<IResult> BookWithAsync(
+        IAppointmentBook book, Guid ownerId, AppointmentRequest? body, HttpContext http, ThroughcareDbContext db, Func<Guid, string?> location, CancellationToken cancellationToken)
     {
         if (body is null)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the appointment as JSON"] });
+            return NoBody();
         }
 
+        var (input, errors) = Parse(body);
+        if (await book.RulesAsync(ownerId, cancellationToken) is not { } rules)
+        {
+            return NotFound();
+        }
+
+        if (Invalid(rules, input, body, errors) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var submissionId = IdempotencyKeys.SubmissionIdFor(http);
+        if (!body.ConfirmClash && !await book.IsBookedAsync(ownerId, submissionId, cancellationToken)
+            && await AppointmentClashes.ForAsync(db, input, cancellationToken) is { Count: > 0 } clashes)
+        {
+            return Clash(clashes);
+        }
+
+        return await AnswerAsync(await book.BookAsync(ownerId, submissionId, input, body.ConfirmClash, cancellationToken), location,
+            () => AppointmentClashes.ForAsync(db, input, cancellationToken));
+    }
+
+    /// <summary>The request as the one input the pages validate too; what cannot be read at all is in the errors already.</summary>
+    private static (AppointmentInput Input, Dictionary<string, string[]> Errors) Parse(AppointmentRequest body)
+    {
         var errors = new Dictionary<string, string[]>();
         var input = new AppointmentInput
         {
@@ -101,40 +169,30 @@ public static class AppointmentsApi
             input.Time = ContactInput.LondonTime(startsAt.UtcDateTime);
         }
 
-        var rules = await appointments.RulesAsync(episodeId, cancellationToken);
-        if (rules is null)
-        {
-            return NotFound();
-        }
+        return (input, errors);
+    }
 
+    private static IResult? Invalid(AppointmentRules rules, AppointmentInput input, AppointmentRequest body, Dictionary<string, string[]> errors)
+    {
         foreach (var failure in rules.Validate(input).Errors)
         {
             var key = FieldKey(failure.PropertyName);
             errors.TryAdd(key, [body.StartsAt is null && key == "startsAt" ? "Enter when the appointment starts, like 2026-11-21T14:30:00+00:00" : failure.ErrorMessage]);
         }
 
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors);
-        }
-
-        var submissionId = IdempotencyKeys.SubmissionIdFor(http);
-        if (!body.ConfirmClash && !await appointments.IsBookedAsync(episodeId, submissionId, cancellationToken)
-            && await appointments.ClashesAsync(input, cancellationToken) is { Count: > 0 } clashes)
-        {
-            return Clash(clashes);
-        }
-
-        return await appointments.BookAsync(episodeId, submissionId, input, body.ConfirmClash, cancellationToken) switch
-        {
-            WriteResult.Done done when links.GetPathByName(GetAppointment, new { episodeId, appointmentId = done.Id }) is { } location =>
-                Results.Created(location, new AppointmentCreated(done.Id, location)),
-            WriteResult.Refused { Message: AppointmentService.ClashMessage } => Clash(await appointments.ClashesAsync(input, cancellationToken)),
-            WriteResult.Refused refused => Results.ValidationProblem(new Dictionary<string, string[]> { [FieldKey(refused.Field)] = [refused.Message] }),
-            WriteResult.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The episode was changed at the same time; try again"),
-            _ => NotFound(),
-        };
+        return errors.Count > 0 ? Results.ValidationProblem(errors) : null;
     }
+
+    private static async Task<IResult> AnswerAsync(WriteResult result, Func<Guid, string?> location, Func<Task<IReadOnlyList<AppointmentClash>>> clashes) => result switch
+    {
+        WriteResult.Done done when location(done.Id) is { } path => Results.Created(path, new AppointmentCreated(done.Id, path)),
+        WriteResult.Refused { Message: AppointmentService.ClashMessage } => Clash(await clashes()),
+        WriteResult.Refused refused => Results.ValidationProblem(new Dictionary<string, string[]> { [FieldKey(refused.Field)] = [refused.Message] }),
+        WriteResult.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The record was changed at the same time; try again"),
+        _ => NotFound(),
+    };
+
+    private static IResult NoBody() => Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the appointment as JSON"] });
 
     private static IResult Clash(IReadOnlyList<AppointmentClash> clashes) => Results.Problem(
         statusCode: StatusCodes.Status409Conflict,
@@ -153,5 +211,5 @@ public static class AppointmentsApi
         var name => char.ToLowerInvariant(name[0]) + name[1..],
     };
 
-    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Episode not found");
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

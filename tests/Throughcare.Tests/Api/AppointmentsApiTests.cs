@@ -99,4 +99,33 @@ public sealed class AppointmentsApiTests(ThroughcareFactory factory) : IClassFix
         (await PostAsync(client, scenario, Booking(scenario, Ahead))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await factory.WithDbAsync(db => db.Appointments.CountAsync(a => a.EpisodeId == scenario.Episode.Id))).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task PostOutsideAnEpisode_BooksForTheCallersOrganisation_WhichAloneListsAndReadsIt()
+    {
+        var scenario = await AppointmentForms.CreateAsync(factory);
+        var client = await EpisodesApiTests.ClientForAsync(factory, scenario.Service.OrganisationId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/people/{scenario.PersonId}/appointments", UriKind.Relative))
+        {
+            Content = JsonContent.Create(Booking(scenario, Ahead)),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var created = await client.SendAsync(request);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var appointment = await factory.WithDbAsync(db => db.Appointments.SingleAsync(a => a.PersonId == scenario.PersonId));
+        (appointment.EpisodeId, appointment.OrganisationId).ShouldBe((null, scenario.Service.OrganisationId));
+        created.Headers.Location!.ToString().ShouldBe($"/api/v1/people/{scenario.PersonId}/appointments/{appointment.Id}");
+        using var one = JsonDocument.Parse(await client.GetStringAsync(created.Headers.Location));
+        (one.RootElement.GetProperty("id").GetGuid(), one.RootElement.GetProperty("episodeId").ValueKind).ShouldBe((appointment.Id, JsonValueKind.Null));
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/people/{scenario.PersonId}/appointments", UriKind.Relative)));
+        list.RootElement.EnumerateArray().ShouldHaveSingleItem().GetProperty("id").GetGuid().ShouldBe(appointment.Id);
+
+        // The referring organisation holds a care role with the person, and still neither lists nor reads it.
+        var referrer = await EpisodesApiTests.ClientForAsync(factory, scenario.Referrer.OrganisationId);
+        using var theirs = JsonDocument.Parse(await referrer.GetStringAsync(new Uri($"/api/v1/people/{scenario.PersonId}/appointments", UriKind.Relative)));
+        theirs.RootElement.GetArrayLength().ShouldBe(0);
+        (await referrer.GetAsync(created.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

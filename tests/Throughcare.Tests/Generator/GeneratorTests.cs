@@ -166,7 +166,7 @@ public sealed class GeneratorTests(GeneratedPartnership partnership) : IClassFix
         foreach (var a in appointments)
         {
             var label = $"{a.State} appointment {a.Id}";
-            var episode = byId[a.EpisodeId];
+            var episode = byId[a.EpisodeId.ShouldNotBeNull(label)];
             a.PersonId.ShouldBe(episode.PersonId, label);
             a.OrganisationId.ShouldBe(episode.ServiceOrganisationId, label);
             episode.Strands.ShouldContain(s => s.ServiceStrandId == a.ServiceStrandId && s.WorkerUserId == a.WorkerUserId, label);

@@ -40,6 +40,7 @@ public enum Marker
     Reflection,
     NeedsNote,
     AppointmentPlace,
+    OutsideAppointmentPlace,
 }
 
 /// <summary>What a route value names, which decides what an identity outside the record may expect from it.</summary>
@@ -118,6 +119,10 @@ public sealed class AccessScenario
     public required Appointment Appointment { get; init; }
     public required Appointment SecondAppointment { get; init; }
 
+    /// <summary>The receiving organisation's appointments with each person outside any episode (liaison and diversion's kind of work).</summary>
+    public required Appointment OutsideAppointment { get; init; }
+    public required Appointment SecondOutsideAppointment { get; init; }
+
     /// <summary>Staff by name: receiving ("manager", "worker", …), referring ("referrer", "referring Practitioner", …), ended ("ended manager") and outside ("outside Manager", …).</summary>
     public required IReadOnlyDictionary<string, TestUser> Staff { get; init; }
 
@@ -169,6 +174,11 @@ public sealed class AccessScenario
                 [
                     Care("appointmentId", Appointment.Id, first, "the appointment", "episodeId", Episode.Id),
                     Care("appointmentId", SecondAppointment.Id, second, "the second episode's appointment", "episodeId", SecondEpisode.Id),
+                ],
+                ["personAppointmentId"] =
+                [
+                    Care("personAppointmentId", OutsideAppointment.Id, first, "the appointment outside an episode", "personId", PersonId),
+                    Care("personAppointmentId", SecondOutsideAppointment.Id, second, "the second person's appointment outside an episode", "personId", SecondPersonId),
                 ],
                 ["strandId"] =
                 [
@@ -311,13 +321,15 @@ public sealed class AccessScenario
             var secondGoal = NewGoal(secondEpisode, staff["colleague"].Id, "Keep the tenancy", "Call the housing officer");
             var appointment = NewAppointment(episode, worker, _markers[Marker.AppointmentPlace]);
             var secondAppointment = NewAppointment(secondEpisode, staff["colleague"].Id, "Hope Street");
+            var outsideAppointment = NewAppointment(episode, worker, _markers[Marker.OutsideAppointmentPlace], outside: true);
+            var secondOutsideAppointment = NewAppointment(secondEpisode, staff["colleague"].Id, "Camberwell Green Magistrates' Court", outside: true);
             await factory.WithDbAsync(async db =>
             {
                 var now = factory.UtcNow;
                 var today = Display.LondonDate(now);
                 db.Contacts.AddRange(contact, restricted, secondContact);
                 db.Goals.AddRange(goal, secondGoal);
-                db.Appointments.AddRange(appointment, secondAppointment);
+                db.Appointments.AddRange(appointment, secondAppointment, outsideAppointment, secondOutsideAppointment);
                 db.EpisodeReviews.Add(new EpisodeReview { Id = Guid.NewGuid(), EpisodeId = episode.Id, HeldOn = today.AddDays(-3), Summary = _markers[Marker.ReviewSummary], RecordedAt = now, RecordedByUserId = worker });
                 db.ReflectiveReviews.Add(new ReflectiveReview
                 {
@@ -391,6 +403,8 @@ public sealed class AccessScenario
                 SecondAction = secondGoal.Actions[0],
                 Appointment = appointment,
                 SecondAppointment = secondAppointment,
+                OutsideAppointment = outsideAppointment,
+                SecondOutsideAppointment = secondOutsideAppointment,
                 Staff = staff,
                 Markers = _markers,
             };
@@ -484,11 +498,12 @@ public sealed class AccessScenario
             RecordedByUserId = workerId,
         };
 
-        private Appointment NewAppointment(Episode episode, Guid workerId, string placeDetail) => new()
+        /// <param name="outside">Booked with the episode's person, on the same strand, outside any episode.</param>
+        private Appointment NewAppointment(Episode episode, Guid workerId, string placeDetail, bool outside = false) => new()
         {
             Id = Guid.NewGuid(),
             PersonId = episode.PersonId,
-            EpisodeId = episode.Id,
+            EpisodeId = outside ? null : episode.Id,
             ServiceStrandId = episode.Strands[0].ServiceStrandId,
             OrganisationId = episode.ServiceOrganisationId,
             StartsAt = factory.UtcNow.AddDays(2),

@@ -186,9 +186,29 @@ public sealed class EpisodeJourneyTests(JourneyFixture fixture) : IClassFixture<
             await page.GetByRole(AriaRole.Group, new() { Name = "Strand of support" }).GetByLabel("Emotional support", new() { Exact = true }).CheckAsync();
             await journey.ClickButtonAsync("Book appointment");
             await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+
+            // And, outside the episode, a court appointment the day after: both are on the person's appointments.
+            await journey.GotoAsync($"/people/{scenario.PersonId}", await new AppointmentTestData(factory).PersonNameAsync(scenario.PersonId));
+            await NavigateAsync(journey, page.Locator("#appointments-link"));
+            await journey.ExpectPageAsync("Appointments");
+            await journey.ClickLinkAsync("Book an appointment outside an episode");
+            await journey.ExpectPageAsync("Book an appointment outside an episode");
+            await journey.FillDateAsync("Date of the appointment", tomorrow.AddDays(1));
+            await journey.Field("Time").FillAsync("09:30");
+            await journey.Field("Length in minutes").FillAsync("45");
+            await page.GetByRole(AriaRole.Group, new() { Name = "Where is the appointment?" }).GetByLabel("Court", new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = "Strand of support" }).GetByLabel("Emotional support", new() { Exact = true }).CheckAsync();
+            await journey.ClickButtonAsync("Book appointment");
+            await Expect(page.Locator(".govuk-caption-l")).ToHaveTextAsync("Outside an episode");
+            await journey.ExpectPageAsync($"Appointment on {Display.DateTime(Display.FromLondon(tomorrow.AddDays(1), new TimeOnly(9, 30)))}");
+            await NavigateAsync(journey, page.Locator(".govuk-back-link"));
+            await journey.ExpectPageAsync("Appointments");
+            await Expect(page.Locator("#upcoming tbody tr")).ToHaveCountAsync(2);
         }
 
         var appointment = await factory.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.EpisodeId == scenario.Episode.Id));
+        var outside = await factory.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.PersonId == scenario.PersonId && a.EpisodeId == null));
+        (outside.Place, Display.ToLondon(outside.StartsAt)).ShouldBe((AppointmentPlace.Court, tomorrow.AddDays(1).ToDateTime(new TimeOnly(9, 30))));
         Display.ToLondon(appointment.StartsAt).ShouldBe(tomorrow.ToDateTime(new TimeOnly(10, 30)));
 
         // An hour on, it is within a day: the reminder is queued once, with the time and place alone.

@@ -55,13 +55,18 @@ public sealed class DemoPartnershipTests(DemoFactory factory) : IClassFixture<De
     }
 
     [Fact]
-    public async Task DemoWeek_HasYesterdaysMissedSessionToClose_AWeeklySeries_AndAPrisonVisitBeforeRelease()
+    public async Task DemoWeek_HasYesterdaysMissedSessionToClose_AWeeklySeries_APrisonVisitBeforeRelease_AndACourtAppointmentOutsideAnEpisode()
     {
         var appointments = await factory.WithDbAsync(db => db.Appointments.AsNoTracking().ToListAsync());
         var workers = await factory.WithDbAsync(db => db.Users.Where(u => u.Email!.EndsWith(DemoPartnership.EmailDomain)).ToDictionaryAsync(u => u.Id, u => u.Email!));
         var now = factory.UtcNow;
 
-        appointments.Count.ShouldBe(12);
+        appointments.Count.ShouldBe(13);
+
+        // Nadia's court appointment with Leon tomorrow is outside any episode, on the trust's liaison strand.
+        var court = appointments.Where(a => a.EpisodeId is null).ShouldHaveSingleItem();
+        (court.Place, workers[court.WorkerUserId]).ShouldBe((AppointmentPlace.Court, $"liaison@{DemoPartnership.EmailDomain}"));
+        Display.LondonDate(court.StartsAt).ShouldBe(factory.Today.AddDays(1));
         var toClose = appointments.Where(a => AppointmentDue.AwaitsClosing(a, now)).ShouldHaveSingleItem();
         workers[toClose.WorkerUserId].ShouldStartWith("practitioner@");
         Display.LondonDate(toClose.StartsAt).ShouldBe(factory.Today.AddDays(-1));

@@ -46,11 +46,11 @@ public static class AccessMatrixIdentities
 {
     private static readonly HtmlParser Parser = new();
 
-    /// <summary>Markers of the receiving service's own work on the episode: the referring organisation never sees them.</summary>
+    /// <summary>Markers of the receiving service's own work, on the episode and outside it: the referring organisation never sees them.</summary>
     public static readonly IReadOnlySet<Marker> EpisodeWork = new HashSet<Marker>
     {
         Marker.ContactNote, Marker.RestrictedNote, Marker.SecondContactNote, Marker.ReviewSummary, Marker.GoalText, Marker.ActionText,
-        Marker.Priority, Marker.Reflection, Marker.NeedsNote, Marker.AppointmentPlace,
+        Marker.Priority, Marker.Reflection, Marker.NeedsNote, Marker.AppointmentPlace, Marker.OutsideAppointmentPlace,
     };
 
     /// <summary>Markers of referrals the receiving organisation may not see: a draft not yet sent, those sent to another organisation.</summary>

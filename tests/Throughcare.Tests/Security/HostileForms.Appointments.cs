@@ -7,7 +7,7 @@ namespace Throughcare.Tests.Security;
 
 public static partial class HostileForms
 {
-    /// <summary>Booking, rescheduling and cancelling an appointment.</summary>
+    /// <summary>Booking, rescheduling and cancelling an appointment, on an episode and outside one.</summary>
     private static IEnumerable<HostileForm> AppointmentBookingForms =>
     [
         new()
@@ -68,17 +68,62 @@ public static partial class HostileForms
                     // An accepted cancellation is undone behind the form (no audit row), so the next value meets a booked appointment.
                     ValidFieldsAsync = async () =>
                     {
-                        var version = await factory.WithDbAsync(async db =>
-                        {
-                            var stored = await db.Appointments.SingleAsync(a => a.Id == appointment.Id);
-                            stored.State = AppointmentState.Booked;
-                            await db.SaveChangesAsync();
-                            return stored.Version;
-                        });
+                        var version = await RebookAsync(factory, appointment.Id);
                         return await Fields([("Version", version.ToString()), ("Input.CancelledBy", nameof(CancelledBy.Service)), ("Input.Reason", "The worker is ill")]);
                     },
                 };
             },
         },
+        new()
+        {
+            Name = "appointment booking outside an episode",
+            Fields =
+            [
+                new("Input.StrandId", 36) { OtherOrganisationsId = OtherOrganisationsStrandIdAsync },
+                new("Input.WorkerUserId", 36) { OtherOrganisationsId = OtherOrganisationsWorkerIdAsync },
+                new("Input.PlaceDetail", Appointment.PlaceDetailMaxLength),
+            ],
+            StartAsync = async factory =>
+            {
+                var scenario = await Pages.Episodes.Appointments.AppointmentForms.CreateAsync(factory);
+                return new FormSession
+                {
+                    Browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker),
+                    Url = $"/people/{scenario.PersonId}/appointments/new",
+                    ValidFieldsAsync = () => Fields(Pages.Episodes.Appointments.AppointmentForms.BookForm(scenario, f => f["BookAnyway"] = "true").Select(f => (f.Key, f.Value))),
+                };
+            },
+        },
+        new()
+        {
+            Name = "appointment closing outside an episode",
+            Fields = [new("Version", 36), new("Outcome", 18)],
+            StartAsync = async factory =>
+            {
+                var scenario = await Pages.Episodes.Appointments.AppointmentForms.CreateAsync(factory);
+                var appointment = await new AppointmentTestData(factory).CreateAsync(scenario, factory.UtcNow.AddHours(-2), a => a.EpisodeId = null);
+                return new FormSession
+                {
+                    Browser = await Browser.SignInAsync(factory, scenario.EmotionalWorker),
+                    Url = $"/people/{scenario.PersonId}/appointments/{appointment.Id}/close",
+
+                    // An accepted closing is undone behind the form (no audit row), so the next value meets a booked appointment.
+                    ValidFieldsAsync = async () =>
+                    {
+                        var version = await RebookAsync(factory, appointment.Id);
+                        return await Fields([("Version", version.ToString()), ("Outcome", nameof(Core.Domain.Episodes.Attendance.Attended))]);
+                    },
+                };
+            },
+        },
     ];
+
+    /// <summary>Puts a cancelled or closed appointment back to booked, behind the form and without an audit row; returns its version.</summary>
+    private static Task<Guid> RebookAsync(ThroughcareFactory factory, Guid appointmentId) => factory.WithDbAsync(async db =>
+    {
+        var stored = await db.Appointments.SingleAsync(a => a.Id == appointmentId);
+        stored.State = AppointmentState.Booked;
+        await db.SaveChangesAsync();
+        return stored.Version;
+    });
 }

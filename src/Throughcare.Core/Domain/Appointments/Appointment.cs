@@ -18,9 +18,10 @@ public enum RepeatRule { Weekly, Fortnightly }
 public enum ReminderChannel { Email, TextMessage }
 
 /// <summary>
-/// A session booked ahead with a person on one strand of their episode: when, how long, where, with which worker (and
-/// optionally a second worker or an interpreter). It is cancelled, or closed as a contact with its attendance; a
-/// reschedule moves it and keeps the earlier time in the audit trail.
+/// A session booked ahead with a person, on one strand of their episode or, for work without an episode (liaison and
+/// diversion in a custody suite, a hub's drop-in), on a strand of the booking organisation's own services: when, how
+/// long, where, with which worker (and optionally a second worker or an interpreter). It is cancelled, or closed with
+/// its attendance (as a contact, on an episode); a reschedule moves it and keeps the earlier time in the audit trail.
 /// </summary>
 public sealed class Appointment
 {
@@ -30,10 +31,12 @@ public sealed class Appointment
 
     public Guid Id { get; set; }
     public Guid PersonId { get; set; }
-    public Guid EpisodeId { get; set; }
+
+    /// <summary>The episode it is booked on; null for an appointment with the person outside any episode.</summary>
+    public Guid? EpisodeId { get; set; }
     public Guid ServiceStrandId { get; set; }
 
-    /// <summary>The organisation of the service whose appointment it is.</summary>
+    /// <summary>The organisation of the service whose appointment it is: outside an episode, the only one that sees it.</summary>
     public Guid OrganisationId { get; set; }
 
     /// <summary>When it starts (UTC); entered and shown as UK time.</summary>
@@ -60,7 +63,7 @@ public sealed class Appointment
     public CancelledBy? CancelledBy { get; set; }
     public string? CancellationReason { get; set; }
 
-    /// <summary>The contact it was closed as, with the attendance recorded on it.</summary>
+    /// <summary>The contact it was closed as, with the attendance recorded on it; none for an appointment outside an episode.</summary>
     public Guid? ContactId { get; set; }
     public Attendance? Outcome { get; set; }
     public DateTime? ClosedAt { get; set; }
@@ -81,7 +84,9 @@ public sealed class Appointment
 public sealed class AppointmentSeries
 {
     public Guid Id { get; set; }
-    public Guid EpisodeId { get; set; }
+
+    /// <summary>The episode it is booked on; null outside an episode.</summary>
+    public Guid? EpisodeId { get; set; }
     public RepeatRule Rule { get; set; }
     public DateOnly FirstDate { get; set; }
     public DateOnly LastDate { get; set; }

@@ -11,6 +11,10 @@ public sealed record AppointmentFacts(
 {
     public static AppointmentFacts Of(Appointment a) => new(a.StartsAt, a.DurationMinutes, a.Place, a.PlaceDetail, a.ServiceStrandId, a.WorkerUserId, a.SecondWorkerUserId, a.Interpreter);
 
+    /// <summary>How a booking reads in the change history.</summary>
+    public AuditDescription Booked(AuditLabels labels, Guid? seriesId) => new(seriesId is null ? "Appointment booked" : "Appointment booked in a repeating series",
+        Labelled(labels).Where(f => f.Value is not null).Select(f => new FieldChange(f.Field, null, f.Value)).ToList());
+
     public IReadOnlyList<(string Field, string? Value)> Labelled(AuditLabels labels) =>
     [
         ("Date and time", Display.DateTime(StartsAt)),
@@ -33,8 +37,7 @@ public sealed record AppointmentBooked(Guid EpisodeId, Guid PersonId, Guid Appoi
     public override IEnumerable<Guid> Mentions() =>
         [Appointment.ServiceStrandId, Appointment.WorkerUserId, .. Appointment.SecondWorkerUserId is { } second ? new[] { second } : []];
 
-    public override AuditDescription Describe(AuditLabels labels) => new(SeriesId is null ? "Appointment booked" : "Appointment booked in a repeating series",
-        Appointment.Labelled(labels).Where(f => f.Value is not null).Select(f => new FieldChange(f.Field, null, f.Value)).ToList());
+    public override AuditDescription Describe(AuditLabels labels) => Appointment.Booked(labels, SeriesId);
 }
 
 /// <summary>An appointment moved; the audit keeps its earlier time.</summary>
@@ -44,21 +47,7 @@ public sealed record AppointmentRescheduled(Guid EpisodeId, Guid PersonId, Guid 
 {
     public override AuditSubject Subject() => new(AuditRecordTypes.Appointment, AppointmentId, PersonId, EpisodeId);
 
-    public override AuditDescription Describe(AuditLabels labels)
-    {
-        var changes = new List<FieldChange>();
-        if (FromStartsAt != ToStartsAt)
-        {
-            changes.Add(new FieldChange("Date and time", Display.DateTime(FromStartsAt), Display.DateTime(ToStartsAt)));
-        }
-
-        if (FromDurationMinutes != ToDurationMinutes)
-        {
-            changes.Add(new FieldChange("Length", AppointmentLabels.Length(FromDurationMinutes), AppointmentLabels.Length(ToDurationMinutes)));
-        }
-
-        return new AuditDescription("Appointment rescheduled", changes, Reason);
-    }
+    public override AuditDescription Describe(AuditLabels labels) => AppointmentLabels.Rescheduled(FromStartsAt, FromDurationMinutes, ToStartsAt, ToDurationMinutes, Reason);
 }
 
 [ReadRequires(EpisodeRight.See)]
@@ -66,8 +55,7 @@ public sealed record AppointmentCancelled(Guid EpisodeId, Guid PersonId, Guid Ap
 {
     public override AuditSubject Subject() => new(AuditRecordTypes.Appointment, AppointmentId, PersonId, EpisodeId);
 
-    public override AuditDescription Describe(AuditLabels labels) =>
-        new("Appointment cancelled", [new FieldChange("State", "Booked", AppointmentLabels.Cancelled(CancelledBy))], Reason);
+    public override AuditDescription Describe(AuditLabels labels) => AppointmentLabels.CancelledDescription(CancelledBy, Reason);
 }
 
 [ReadRequires(EpisodeRight.See)]
@@ -79,9 +67,69 @@ public sealed record AppointmentClosed(Guid EpisodeId, Guid PersonId, Guid Appoi
         new("Appointment closed as a contact", [new FieldChange("State", "Booked", "Closed"), new FieldChange("Attendance", null, EpisodeStates.Label(Outcome))]);
 }
 
+/// <summary>An appointment outside any episode was booked: its own record, read by the organisation that booked it.</summary>
+[ReadRequires(PersonAppointmentRight.See)]
+public sealed record PersonAppointmentBooked(Guid PersonId, Guid AppointmentId, AppointmentFacts Appointment, Guid? SeriesId) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.Appointment, AppointmentId, PersonId, AppointmentId);
+
+    public override string Action() => AuditActions.Create;
+
+    public override IEnumerable<Guid> Mentions() =>
+        [Appointment.ServiceStrandId, Appointment.WorkerUserId, .. Appointment.SecondWorkerUserId is { } second ? new[] { second } : []];
+
+    public override AuditDescription Describe(AuditLabels labels) => Appointment.Booked(labels, SeriesId);
+}
+
+[ReadRequires(PersonAppointmentRight.See)]
+public sealed record PersonAppointmentRescheduled(Guid PersonId, Guid AppointmentId, DateTime FromStartsAt, int FromDurationMinutes, DateTime ToStartsAt, int ToDurationMinutes, string Reason)
+    : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.Appointment, AppointmentId, PersonId, AppointmentId);
+
+    public override AuditDescription Describe(AuditLabels labels) => AppointmentLabels.Rescheduled(FromStartsAt, FromDurationMinutes, ToStartsAt, ToDurationMinutes, Reason);
+}
+
+[ReadRequires(PersonAppointmentRight.See)]
+public sealed record PersonAppointmentCancelled(Guid PersonId, Guid AppointmentId, CancelledBy CancelledBy, string Reason) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.Appointment, AppointmentId, PersonId, AppointmentId);
+
+    public override AuditDescription Describe(AuditLabels labels) => AppointmentLabels.CancelledDescription(CancelledBy, Reason);
+}
+
+/// <summary>An appointment outside any episode was closed with its attendance: there is no episode to record a contact on.</summary>
+[ReadRequires(PersonAppointmentRight.See)]
+public sealed record PersonAppointmentClosed(Guid PersonId, Guid AppointmentId, Attendance Outcome) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.Appointment, AppointmentId, PersonId, AppointmentId);
+
+    public override AuditDescription Describe(AuditLabels labels) =>
+        new("Appointment closed", [new FieldChange("State", "Booked", "Closed"), new FieldChange("Attendance", null, EpisodeStates.Label(Outcome))]);
+}
+
 /// <summary>How appointments read on the pages and in the change history.</summary>
 public static class AppointmentLabels
 {
+    public static AuditDescription Rescheduled(DateTime fromStartsAt, int fromMinutes, DateTime toStartsAt, int toMinutes, string reason)
+    {
+        var changes = new List<FieldChange>();
+        if (fromStartsAt != toStartsAt)
+        {
+            changes.Add(new FieldChange("Date and time", Display.DateTime(fromStartsAt), Display.DateTime(toStartsAt)));
+        }
+
+        if (fromMinutes != toMinutes)
+        {
+            changes.Add(new FieldChange("Length", Length(fromMinutes), Length(toMinutes)));
+        }
+
+        return new AuditDescription("Appointment rescheduled", changes, reason);
+    }
+
+    public static AuditDescription CancelledDescription(CancelledBy by, string reason) =>
+        new("Appointment cancelled", [new FieldChange("State", "Booked", Cancelled(by))], reason);
+
     public static string Place(AppointmentPlace place) => place switch
     {
         AppointmentPlace.ServiceLocation => "Service location",

@@ -45,13 +45,17 @@ public sealed record AppointmentFiguresReport(DateOnly From, DateOnly To, IReadO
 
     /// <summary>
     /// The service's appointments that start on a UK day from <paramref name="from"/> to <paramref name="to"/>, of
-    /// episodes the user's organisation may find (the database's access filter on episodes): counts alone, no one named.
+    /// episodes the user's organisation may find (the database's access filter on episodes) and, outside episodes, on the
+    /// service's strands by the user's own organisation: counts alone, no one named.
     /// </summary>
     public static async Task<AppointmentFiguresReport> LoadAsync(ThroughcareDbContext db, Guid serviceId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var (starts, ends) = (Display.FromLondon(from, TimeOnly.MinValue), Display.FromLondon(to.AddDays(1), TimeOnly.MinValue));
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartsAt >= starts && a.StartsAt < ends && db.Episodes.Any(e => e.Id == a.EpisodeId && e.ServiceId == serviceId))
+            .Where(a => a.StartsAt >= starts && a.StartsAt < ends)
+            .Where(a => a.EpisodeId == null
+                ? a.OrganisationId == db.AccessOrganisationId && db.ServiceStrands.Any(s => s.Id == a.ServiceStrandId && s.ServiceId == serviceId)
+                : db.Episodes.Any(e => e.Id == a.EpisodeId && e.ServiceId == serviceId))
             .Select(a => new Appointment { WorkerUserId = a.WorkerUserId, State = a.State, CancelledBy = a.CancelledBy, Outcome = a.Outcome })
             .ToListAsync(cancellationToken);
         var workerIds = appointments.Select(a => a.WorkerUserId).Distinct().ToList();

@@ -47,6 +47,10 @@ public static class ReminderWording
 
     public static string ChannelLabel(OutboxChannel channel) => channel == OutboxChannel.TextMessage ? "Text message" : "Email";
 
+    /// <summary>How a queued reminder reads in the change history: its channel, never its words.</summary>
+    public static AuditDescription Queued(OutboxChannel channel) =>
+        new("Appointment reminder queued", [new FieldChange("Sent by", null, ChannelLabel(channel))]);
+
     /// <summary>The start in UK time, as "Thursday 18 June 2026 at 2:30pm".</summary>
     public static string When(DateTime startsAtUtc) =>
         Display.ToLondon(startsAtUtc).ToString("dddd d MMMM yyyy 'at' h:mmtt", EnGb)
@@ -124,7 +128,9 @@ public sealed class AppointmentReminderService(IServiceScopeFactory scopes, Time
             }
 
             var message = outbox.Queue(to, ReminderWording.Subject, ReminderWording.Body(a.StartsAt, a.Place, a.PlaceDetail, options.Value.ContactNumber), channel)!;
-            audit.Record(new AppointmentReminderQueued(a.Id, a.EpisodeId, a.PersonId, message.Id, channel));
+            audit.Record(a.EpisodeId is { } episodeId
+                ? new AppointmentReminderQueued(a.Id, episodeId, a.PersonId, message.Id, channel)
+                : new PersonAppointmentReminderQueued(a.Id, a.PersonId, message.Id, channel));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();

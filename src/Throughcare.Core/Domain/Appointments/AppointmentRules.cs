@@ -101,10 +101,11 @@ public sealed class CancelInput
 public sealed record AppointmentChoice(Guid Id, string Name);
 
 /// <summary>
-/// What an appointment is checked against: the episode's state, its running strands, the service's workers who may work
-/// episodes, and the time now. The one validator of booking, rescheduling and cancelling, for the pages and the API.
+/// What an appointment is checked against: the episode's state, its running strands (outside an episode, the strands of
+/// the organisation's services), the workers who may work episodes, and the time now. The one validator of booking,
+/// rescheduling and cancelling, for the pages and the API, on an episode or outside one.
 /// </summary>
-public sealed record AppointmentRules(EpisodeState State, IReadOnlyList<AppointmentChoice> Strands, IReadOnlyList<AppointmentChoice> Workers, DateTime Now)
+public sealed record AppointmentRules(EpisodeState State, IReadOnlyList<AppointmentChoice> Strands, IReadOnlyList<AppointmentChoice> Workers, DateTime Now, bool OutsideEpisode = false)
 {
     public const int MaximumOccurrences = 52;
 
@@ -128,7 +129,8 @@ public sealed record AppointmentRules(EpisodeState State, IReadOnlyList<Appointm
         v.RuleFor(x => x.Place).NotNull().WithMessage("Select where the appointment is").IsInEnum().WithMessage("Select where the appointment is");
         v.RuleFor(x => x.PlaceDetail).SafeText("Place details", Appointment.PlaceDetailMaxLength);
         v.RuleFor(x => x.StrandId).NotNull().WithMessage("Select the strand of support")
-            .Must(id => Strands.Any(s => s.Id == id)).WithMessage("Select one of the episode's running strands of support");
+            .Must(id => Strands.Any(s => s.Id == id))
+            .WithMessage(OutsideEpisode ? "Select one of your organisation's strands of support" : "Select one of the episode's running strands of support");
         v.RuleFor(x => x.WorkerUserId).NotNull().WithMessage("Select the worker")
             .Must(IsWorker).WithMessage("Select a worker of the service");
         v.RuleFor(x => x.SecondWorkerUserId).Must(IsWorker).WithMessage("Select a worker of the service as the second worker")

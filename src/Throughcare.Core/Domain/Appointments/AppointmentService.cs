@@ -43,13 +43,156 @@ public static class AppointmentClashes
 
         return clashes;
     }
+
+    /// <summary>Where the appointments an input would book clash with others; empty while the input is not valid.</summary>
+    public static Task<IReadOnlyList<AppointmentClash>> ForAsync(ThroughcareDbContext db, AppointmentInput input, CancellationToken cancellationToken) =>
+        FindAsync(db, AppointmentWrites.Slots(input), AppointmentWrites.People(input.WorkerUserId, input.SecondWorkerUserId), input.Interpreter, null, cancellationToken);
+
+    /// <summary>Where an appointment moved to this time would clash with others.</summary>
+    public static async Task<IReadOnlyList<AppointmentClash>> ForAsync(ThroughcareDbContext db, Guid appointmentId, RescheduleInput input, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointmentId, cancellationToken);
+        IReadOnlyList<(DateTime, int)> slots = input.StartsAt() is { } at && input.Minutes() is { } minutes ? [(at, minutes)] : [];
+        return await FindAsync(db, slots, AppointmentWrites.People(appointment.WorkerUserId, appointment.SecondWorkerUserId), appointment.Interpreter, appointmentId, cancellationToken);
+    }
+}
+
+/// <summary>
+/// What booking, moving and cancelling do to the rows, whether the appointment is on an episode or outside one: each
+/// writer (<see cref="AppointmentService"/>, <see cref="PersonAppointments"/>) wraps these in its own access check,
+/// version check, audit and transaction.
+/// </summary>
+public static class AppointmentWrites
+{
+    /// <summary>The organisation's staff who may work episodes, by name: the workers an appointment can be booked with.</summary>
+    public static Task<List<AppointmentChoice>> WorkersAsync(ThroughcareDbContext db, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var roles = Capabilities.Roles[Capabilities.WorkEpisodes];
+        return db.Users.AsNoTracking()
+            .Where(u => u.OrganisationId == organisationId && u.DisabledAt == null && !u.IsIntegration
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new AppointmentChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The series row (for a repeating booking) and one appointment per date, the first with the form's submission id.</summary>
+    public static (AppointmentSeries? Series, List<Appointment> Appointments) Book(
+        AppointmentInput input, Guid personId, Guid? episodeId, Guid organisationId, Guid strandId, Guid firstId, Guid submissionId, Guid userId, DateTime now)
+    {
+        var dates = input.Dates()!;
+        AppointmentSeries? series = null;
+        if (input.Repeat is { } rule)
+        {
+            input.Date.TryGetDate(out var first);
+            input.LastDate.TryGetDate(out var last);
+            series = new AppointmentSeries
+            {
+                Id = Guid.NewGuid(),
+                EpisodeId = episodeId,
+                Rule = rule,
+                FirstDate = first,
+                LastDate = last,
+                Exceptions = [.. input.ParseSkipDates()!.Distinct().Order()],
+                CreatedAt = now,
+                CreatedByUserId = userId,
+            };
+        }
+
+        var appointments = dates.Select(date => new Appointment
+        {
+            Id = date == dates[0] ? firstId : Guid.NewGuid(),
+            PersonId = personId,
+            EpisodeId = episodeId,
+            ServiceStrandId = strandId,
+            OrganisationId = organisationId,
+            StartsAt = ContactInput.At(DateParts.From(date), input.Time)!.Value,
+            DurationMinutes = input.Minutes()!.Value,
+            Place = input.Place!.Value,
+            PlaceDetail = TextRules.Tidy(input.PlaceDetail),
+            WorkerUserId = input.WorkerUserId!.Value,
+            SecondWorkerUserId = input.SecondWorkerUserId,
+            Interpreter = TextRules.Tidy(input.Interpreter),
+            SeriesId = series?.Id,
+            State = AppointmentState.Booked,
+            BookedAt = now,
+            BookedByUserId = userId,
+            SubmissionId = date == dates[0] ? submissionId : null,
+        }).ToList();
+        return (series, appointments);
+    }
+
+    /// <summary>Moves the appointment and returns the time it had; a moved appointment is reminded of again, at its new time.</summary>
+    public static (DateTime StartsAt, int Minutes) Reschedule(Appointment appointment, RescheduleInput input)
+    {
+        var from = (appointment.StartsAt, appointment.DurationMinutes);
+        appointment.StartsAt = input.StartsAt()!.Value;
+        appointment.DurationMinutes = input.Minutes()!.Value;
+        appointment.ReminderQueuedAt = null;
+        return from;
+    }
+
+    /// <summary>Cancels the appointment, recording who called it off and why; its series skips its date from then on.</summary>
+    public static async Task CancelAsync(ThroughcareDbContext db, Appointment appointment, CancelInput input, Guid userId, DateTime now, CancellationToken cancellationToken)
+    {
+        appointment.State = AppointmentState.Cancelled;
+        appointment.CancelledAt = now;
+        appointment.CancelledByUserId = userId;
+        appointment.CancelledBy = input.CancelledBy!.Value;
+        appointment.CancellationReason = input.Reason!.Trim();
+        if (appointment.SeriesId is { } seriesId)
+        {
+            var series = await db.AppointmentSeries.SingleAsync(s => s.Id == seriesId, cancellationToken);
+            series.Exceptions = [.. series.Exceptions.Append(Display.LondonDate(appointment.StartsAt)).Distinct().Order()];
+        }
+    }
+
+    /// <summary>Closes the appointment with its attendance, and the contact it became where it was on an episode.</summary>
+    public static void Close(Appointment appointment, Attendance outcome, Guid? contactId, Guid userId, DateTime now)
+    {
+        appointment.State = AppointmentState.Closed;
+        appointment.ContactId = contactId;
+        appointment.Outcome = outcome;
+        appointment.ClosedAt = now;
+        appointment.ClosedByUserId = userId;
+        appointment.Version = Guid.NewGuid();
+    }
+
+    public static IReadOnlyList<(DateTime, int)> Slots(AppointmentInput input) =>
+        input.Dates() is { } dates && input.Minutes() is { } minutes
+            ? dates.Select(d => ContactInput.At(DateParts.From(d), input.Time)).OfType<DateTime>().Select(at => (at, minutes)).ToList()
+            : [];
+
+    public static Guid[] People(Guid? worker, Guid? second) => new[] { worker, second }.OfType<Guid>().ToArray();
+
+    /// <summary>The validator's first complaint, on the property it names.</summary>
+    public static Refusal? Refuse(FluentValidation.Results.ValidationResult result) =>
+        result.IsValid ? null : new Refusal(result.Errors[0].ErrorMessage, result.Errors[0].PropertyName);
+}
+
+/// <summary>
+/// Where appointments are booked and changed: an episode (<see cref="AppointmentService"/>, keyed by the episode), or a
+/// person outside any episode (<see cref="PersonAppointments"/>, keyed by the person). The pages and the API book and
+/// change through this, whichever it is.
+/// </summary>
+public interface IAppointmentBook
+{
+    /// <summary>What a booking is checked against, or null when the record cannot be seen.</summary>
+    Task<AppointmentRules?> RulesAsync(Guid ownerId, CancellationToken cancellationToken);
+
+    Task<bool> IsBookedAsync(Guid ownerId, Guid submissionId, CancellationToken cancellationToken);
+
+    Task<WriteResult> BookAsync(Guid ownerId, Guid submissionId, AppointmentInput input, bool bookAnyway, CancellationToken cancellationToken);
+
+    Task<WriteResult> RescheduleAsync(Guid ownerId, Guid appointmentId, Guid version, RescheduleInput input, bool bookAnyway, CancellationToken cancellationToken);
+
+    Task<WriteResult> CancelAsync(Guid ownerId, Guid appointmentId, Guid version, CancelInput input, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Books, moves, cancels and closes appointments on an episode. Every write goes through EpisodeWork, so it is checked
 /// against the episode's access and state, versioned and audited in the same transaction.
 /// </summary>
-public sealed class AppointmentService(EpisodeWork work)
+public sealed class AppointmentService(EpisodeWork work) : IAppointmentBook
 {
     public const string ClashMessage = "The appointment clashes with others: check them, then book anyway if it is right";
     public const string NotBookedMessage = "Only a booked appointment can be changed";
@@ -67,25 +210,7 @@ public sealed class AppointmentService(EpisodeWork work)
         var running = episode.Strands.Where(s => s.EndedAt == null).Select(s => s.ServiceStrandId).Distinct().ToList();
         var strands = await db.ServiceStrands.AsNoTracking().Where(s => running.Contains(s.Id)).OrderBy(s => s.Name)
             .Select(s => new AppointmentChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
-        var roles = Capabilities.Roles[Capabilities.WorkEpisodes];
-        var workers = await db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == episode.ServiceOrganisationId && u.DisabledAt == null && !u.IsIntegration
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new AppointmentChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
-        return new AppointmentRules(episode.State, strands, workers, work.Now);
-    }
-
-    /// <summary>Where the appointments an input would book clash with others; empty while the input is not valid.</summary>
-    public Task<IReadOnlyList<AppointmentClash>> ClashesAsync(AppointmentInput input, CancellationToken cancellationToken) =>
-        AppointmentClashes.FindAsync(work.Db, Slots(input), People(input.WorkerUserId, input.SecondWorkerUserId), input.Interpreter, null, cancellationToken);
-
-    /// <summary>Where an appointment moved to this time would clash with others.</summary>
-    public async Task<IReadOnlyList<AppointmentClash>> ClashesAsync(Guid appointmentId, RescheduleInput input, CancellationToken cancellationToken)
-    {
-        var appointment = await work.Db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointmentId, cancellationToken);
-        IReadOnlyList<(DateTime, int)> slots = input.StartsAt() is { } at && input.Minutes() is { } minutes ? [(at, minutes)] : [];
-        return await AppointmentClashes.FindAsync(work.Db, slots, People(appointment.WorkerUserId, appointment.SecondWorkerUserId), appointment.Interpreter, appointmentId, cancellationToken);
+        return new AppointmentRules(episode.State, strands, await AppointmentWrites.WorkersAsync(db, episode.ServiceOrganisationId, cancellationToken), work.Now);
     }
 
     /// <summary>Whether this submission has booked already: a form sent twice is answered with what it booked, not warned of clashing with itself.</summary>
@@ -108,54 +233,22 @@ public sealed class AppointmentService(EpisodeWork work)
                 return refused;
             }
 
-            if (!bookAnyway && (await ClashesAsync(input, cancellationToken)).Count > 0)
+            if (!bookAnyway && (await AppointmentClashes.ForAsync(work.Db, input, cancellationToken)).Count > 0)
             {
                 return new Refusal(ClashMessage);
             }
 
-            var dates = input.Dates()!;
-            Guid? seriesId = null;
-            if (input.Repeat is { } rule)
+            var strand = episode.Strands.Where(s => s.ServiceStrandId == input.StrandId && s.EndedAt == null).Select(s => s.ServiceStrandId).First();
+            var (series, booked) = AppointmentWrites.Book(input, episode.PersonId, episode.Id, episode.ServiceOrganisationId, strand, firstId, submissionId, work.User.RequireUserId(), work.Now);
+            if (series is not null)
             {
-                input.Date.TryGetDate(out var first);
-                input.LastDate.TryGetDate(out var last);
-                seriesId = work.Add(new AppointmentSeries
-                {
-                    Id = Guid.NewGuid(),
-                    EpisodeId = episode.Id,
-                    Rule = rule,
-                    FirstDate = first,
-                    LastDate = last,
-                    Exceptions = [.. input.ParseSkipDates()!.Distinct().Order()],
-                    CreatedAt = work.Now,
-                    CreatedByUserId = work.User.RequireUserId(),
-                }).Id;
+                work.Add(series);
             }
 
-            var strand = episode.Strands.Where(s => s.ServiceStrandId == input.StrandId && s.EndedAt == null).Select(s => s.ServiceStrandId).First();
-            foreach (var date in dates)
+            foreach (var appointment in booked)
             {
-                var appointment = work.Add(new Appointment
-                {
-                    Id = date == dates[0] ? firstId : Guid.NewGuid(),
-                    PersonId = episode.PersonId,
-                    EpisodeId = episode.Id,
-                    ServiceStrandId = strand,
-                    OrganisationId = episode.ServiceOrganisationId,
-                    StartsAt = ContactInput.At(DateParts.From(date), input.Time)!.Value,
-                    DurationMinutes = input.Minutes()!.Value,
-                    Place = input.Place!.Value,
-                    PlaceDetail = TextRules.Tidy(input.PlaceDetail),
-                    WorkerUserId = input.WorkerUserId!.Value,
-                    SecondWorkerUserId = input.SecondWorkerUserId,
-                    Interpreter = TextRules.Tidy(input.Interpreter),
-                    SeriesId = seriesId,
-                    State = AppointmentState.Booked,
-                    BookedAt = work.Now,
-                    BookedByUserId = work.User.RequireUserId(),
-                    SubmissionId = date == dates[0] ? submissionId : null,
-                });
-                work.Record(new AppointmentBooked(episode.Id, episode.PersonId, appointment.Id, AppointmentFacts.Of(appointment), seriesId));
+                work.Add(appointment);
+                work.Record(new AppointmentBooked(episode.Id, episode.PersonId, appointment.Id, AppointmentFacts.Of(appointment), series?.Id));
             }
 
             return null;
@@ -171,17 +264,12 @@ public sealed class AppointmentService(EpisodeWork work)
                 return refused;
             }
 
-            if (!bookAnyway && (await ClashesAsync(appointmentId, input, cancellationToken)).Count > 0)
+            if (!bookAnyway && (await AppointmentClashes.ForAsync(work.Db, appointmentId, input, cancellationToken)).Count > 0)
             {
                 return new Refusal(ClashMessage);
             }
 
-            var (fromStart, fromMinutes) = (appointment.StartsAt, appointment.DurationMinutes);
-            appointment.StartsAt = input.StartsAt()!.Value;
-            appointment.DurationMinutes = input.Minutes()!.Value;
-
-            // A moved appointment is reminded of again, at its new time: the earlier reminder named the old one.
-            appointment.ReminderQueuedAt = null;
+            var (fromStart, fromMinutes) = AppointmentWrites.Reschedule(appointment, input);
             work.Record(new AppointmentRescheduled(episode.Id, episode.PersonId, appointment.Id, fromStart, fromMinutes, appointment.StartsAt, appointment.DurationMinutes, input.Reason!.Trim()));
             return null;
         }, cancellationToken);
@@ -195,18 +283,8 @@ public sealed class AppointmentService(EpisodeWork work)
                 return refused;
             }
 
-            appointment.State = AppointmentState.Cancelled;
-            appointment.CancelledAt = work.Now;
-            appointment.CancelledByUserId = work.User.RequireUserId();
-            appointment.CancelledBy = input.CancelledBy!.Value;
-            appointment.CancellationReason = input.Reason!.Trim();
-            if (appointment.SeriesId is { } seriesId)
-            {
-                var series = await work.Db.AppointmentSeries.SingleAsync(s => s.Id == seriesId, cancellationToken);
-                series.Exceptions = [.. series.Exceptions.Append(Display.LondonDate(appointment.StartsAt)).Distinct().Order()];
-            }
-
-            work.Record(new AppointmentCancelled(episode.Id, episode.PersonId, appointment.Id, appointment.CancelledBy.Value, appointment.CancellationReason));
+            await AppointmentWrites.CancelAsync(work.Db, appointment, input, work.User.RequireUserId(), work.Now, cancellationToken);
+            work.Record(new AppointmentCancelled(episode.Id, episode.PersonId, appointment.Id, appointment.CancelledBy!.Value, appointment.CancellationReason!));
             return null;
         }, cancellationToken);
 
@@ -222,12 +300,7 @@ public sealed class AppointmentService(EpisodeWork work)
             return new Refusal("This appointment cannot be closed: it is not booked, or its time has not come yet");
         }
 
-        appointment.State = AppointmentState.Closed;
-        appointment.ContactId = contact.Id;
-        appointment.Outcome = contact.Attendance;
-        appointment.ClosedAt = work.Now;
-        appointment.ClosedByUserId = work.User.RequireUserId();
-        appointment.Version = Guid.NewGuid();
+        AppointmentWrites.Close(appointment, contact.Attendance, contact.Id, work.User.RequireUserId(), work.Now);
         work.Record(new AppointmentClosed(episode.Id, episode.PersonId, appointment.Id, contact.Id, contact.Attendance));
         return null;
     }
@@ -264,14 +337,5 @@ public sealed class AppointmentService(EpisodeWork work)
         }, cancellationToken)).DoneAs(appointmentId);
     }
 
-    private static IReadOnlyList<(DateTime, int)> Slots(AppointmentInput input) =>
-        input.Dates() is { } dates && input.Minutes() is { } minutes
-            ? dates.Select(d => ContactInput.At(DateParts.From(d), input.Time)).OfType<DateTime>().Select(at => (at, minutes)).ToList()
-            : [];
-
-    private static Guid[] People(Guid? worker, Guid? second) => new[] { worker, second }.OfType<Guid>().ToArray();
-
-    /// <summary>The validator's first complaint, on the property it names.</summary>
-    private static Refusal? Refuse(FluentValidation.Results.ValidationResult result) =>
-        result.IsValid ? null : new Refusal(result.Errors[0].ErrorMessage, result.Errors[0].PropertyName);
+    private static Refusal? Refuse(FluentValidation.Results.ValidationResult result) => AppointmentWrites.Refuse(result);
 }

@@ -32,6 +32,10 @@ public sealed class DiaryAccess(ThroughcareDbContext db, CurrentUser user)
     public bool MaySeeEpisode(Guid serviceOrganisationId, Guid referringOrganisationId, EpisodeState state) =>
         EpisodeAccess.RightsFor(user, serviceOrganisationId, referringOrganisationId, state, isWorker: false).Has(EpisodeRight.See);
 
+    /// <summary>Whether an appointment outside any episode, of this organisation, may be listed for the user.</summary>
+    public bool MaySeeOutsideEpisode(Guid organisationId) =>
+        PersonAppointmentAccess.RightsFor(user, organisationId).Has(PersonAppointmentRight.See);
+
     /// <summary>The worker whose diary the user asks for, or null when they may not read it (or there is no such account).</summary>
     public async Task<DiaryOwner?> FindWorkerAsync(Guid userId, CancellationToken cancellationToken)
     {

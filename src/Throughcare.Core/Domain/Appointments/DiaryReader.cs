@@ -10,7 +10,7 @@ namespace Throughcare.Core.Domain.Appointments;
 /// <summary>One appointment as a diary lists it, with its state as people read it.</summary>
 public sealed record DiaryEntry(
     Guid AppointmentId,
-    Guid EpisodeId,
+    Guid? EpisodeId,
     Guid PersonId,
     string PersonName,
     DateTime StartsAt,
@@ -128,12 +128,22 @@ public sealed class DiaryReader(ThroughcareDbContext db, CurrentUser user, ReadA
         var found = await db.Appointments.AsNoTracking()
             .Where(a => workerIds.Contains(a.WorkerUserId) || (a.SecondWorkerUserId != null && workerIds.Contains(a.SecondWorkerUserId.Value)))
             .Where(narrow)
-            .Join(db.Episodes, a => a.EpisodeId, e => e.Id, (a, e) => new { Appointment = a, e.ServiceOrganisationId, e.ReferringOrganisationId, e.State })
+            .GroupJoin(db.Episodes, a => a.EpisodeId, e => e.Id, (a, es) => new { Appointment = a, Episodes = es })
+            .SelectMany(x => x.Episodes.DefaultIfEmpty(), (x, e) => new
+            {
+                x.Appointment,
+                ServiceOrganisationId = e == null ? (Guid?)null : e.ServiceOrganisationId,
+                ReferringOrganisationId = e == null ? (Guid?)null : e.ReferringOrganisationId,
+                State = e == null ? (EpisodeState?)null : e.State,
+            })
             .Join(db.People, x => x.Appointment.PersonId, p => p.Id, (x, p) => new { x.Appointment, x.ServiceOrganisationId, x.ReferringOrganisationId, x.State, Name = p.Details.GivenName + " " + p.Details.FamilyName })
             .ToListAsync(cancellationToken);
 
+        // An appointment on an episode the user cannot find has no episode here (the episodes' filter): it is not listed.
         return found
-            .Where(x => Access.MaySeeEpisode(x.ServiceOrganisationId, x.ReferringOrganisationId, x.State))
+            .Where(x => x.Appointment.EpisodeId is null
+                ? Access.MaySeeOutsideEpisode(x.Appointment.OrganisationId)
+                : x.State is { } state && Access.MaySeeEpisode(x.ServiceOrganisationId!.Value, x.ReferringOrganisationId!.Value, state))
             .Select(x =>
             {
                 var a = x.Appointment;

@@ -12,8 +12,18 @@ public sealed record AppointmentReminderQueued(Guid AppointmentId, Guid EpisodeI
 
     public override string Action() => AuditActions.Create;
 
-    public override AuditDescription Describe(AuditLabels labels) =>
-        new("Appointment reminder queued", [new FieldChange("Sent by", null, ReminderWording.ChannelLabel(Channel))]);
+    public override AuditDescription Describe(AuditLabels labels) => ReminderWording.Queued(Channel);
+}
+
+/// <summary>A reminder of an appointment outside any episode was queued: read, like the appointment, by the organisation that booked it.</summary>
+[ReadRequires(Appointments.PersonAppointmentRight.See)]
+public sealed record PersonAppointmentReminderQueued(Guid AppointmentId, Guid PersonId, Guid OutboxMessageId, OutboxChannel Channel) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.Appointment, AppointmentId, PersonId, AppointmentId);
+
+    public override string Action() => AuditActions.Create;
+
+    public override AuditDescription Describe(AuditLabels labels) => ReminderWording.Queued(Channel);
 }
 
 /// <summary>Staff recorded whether the person agrees to appointment reminders and how they would like them.</summary>

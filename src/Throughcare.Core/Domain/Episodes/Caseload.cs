@@ -120,10 +120,10 @@ public static class Caseload
 
         // Only booked appointments are ahead or overdue: one query for every episode, the rules applied to each.
         var appointments = (await db.Appointments.AsNoTracking()
-                .Where(a => ids.Contains(a.EpisodeId) && a.State == AppointmentState.Booked)
+                .Where(a => a.EpisodeId != null && ids.Contains(a.EpisodeId.Value) && a.State == AppointmentState.Booked)
                 .Select(a => new Appointment { EpisodeId = a.EpisodeId, StartsAt = a.StartsAt, State = a.State })
                 .ToListAsync(cancellationToken))
-            .ToLookup(a => a.EpisodeId);
+            .ToLookup(a => a.EpisodeId!.Value);
 
         return open.Select(e =>
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Access;
 using Throughcare.Core.Domain.Accounts;
+using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Core.Infrastructure.Security;
@@ -22,6 +23,9 @@ public enum PersonRight
 
     /// <summary>Refer the person to a service.</summary>
     Refer,
+
+    /// <summary>Book appointments with the person outside any episode, for the user's own organisation.</summary>
+    BookAppointments,
 }
 
 /// <summary>A person as the current user may see them.</summary>
@@ -92,5 +96,7 @@ public sealed class PersonAccess(ThroughcareDbContext db, CurrentUser user) : IR
         .Grant(PersonRight.See, user.Holds(Capabilities.ViewPeople))
         .Grant(PersonRight.Edit, user.Holds(Capabilities.EditPeople))
         .Grant(PersonRight.Refer, user.Holds(Capabilities.MakeReferrals))
+        .Grant(PersonRight.BookAppointments, user.OrganisationId is { } organisationId
+            && PersonAppointmentAccess.RightsFor(user, organisationId).Has(PersonAppointmentRight.Work))
         .Build();
 }

@@ -205,9 +205,9 @@ public sealed class PersonService(ThroughcareDbContext db, PersonAccess access, 
     }
 
     /// <summary>
-    /// A reminder preference moves across only when the kept record has none of its own. Appointments stay with their
-    /// episode, on the merged record, as its episodes, referrals and contacts do: an appointment's person is always its
-    /// episode's person.
+    /// A reminder preference moves across only when the kept record has none of its own. Appointments stay on the merged
+    /// record, as its episodes, referrals and contacts do: an appointment's person is always its episode's person, and one
+    /// booked outside an episode keeps the record it was booked with.
     /// </summary>
     private async Task MoveReminderPreferenceAsync(Guid fromPersonId, Guid toPersonId, CancellationToken cancellationToken)
     {

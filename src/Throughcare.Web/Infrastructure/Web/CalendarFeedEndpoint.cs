@@ -45,11 +45,12 @@ public static class CalendarFeedEndpoint
         var now = time.GetUtcNow().UtcDateTime;
         var (earliest, latest) = (now - Behind, now + Ahead);
 
-        // Through the episode and the person, so the organisation's access rules apply as they do on every page.
+        // Through the episode (or, outside one, the owner's organisation) and the person, so the organisation's access rules
+        // apply as they do on every page.
         var appointments = await (
                 from a in db.Appointments
                 where (a.WorkerUserId == owner.UserId || a.SecondWorkerUserId == owner.UserId) && a.StartsAt >= earliest && a.StartsAt <= latest
-                join e in db.Episodes on a.EpisodeId equals e.Id
+                where a.EpisodeId == null ? a.OrganisationId == owner.OrganisationId : db.Episodes.Any(e => e.Id == a.EpisodeId)
                 join p in db.People on a.PersonId equals p.Id
                 orderby a.StartsAt
                 select new { a.Id, a.PersonId, a.StartsAt, a.DurationMinutes, a.Place, a.PlaceDetail, a.State, p.Details.GivenName, p.Details.FamilyName })

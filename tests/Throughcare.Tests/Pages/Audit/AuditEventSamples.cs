@@ -105,6 +105,7 @@ public static partial class AuditEventSamples
                 "ServiceStrandId" => s.ServiceStrandId,
                 "ReferralId" => s.ReferralId,
                 "EpisodeId" => s.EpisodeId,
+                "AppointmentId" when owner.Name.StartsWith("PersonAppointment", StringComparison.Ordinal) => s.OutsideAppointmentId,
                 _ when name.Contains("Worker", StringComparison.Ordinal) || name.EndsWith("UserId", StringComparison.Ordinal) => s.Worker.Id,
                 _ => System.Guid.NewGuid(),
             };
@@ -162,10 +163,12 @@ public static partial class AuditEventSamples
 }
 
 /// <summary>The records the samples are about, taken from <see cref="AccessScenario"/>.</summary>
+/// <param name="OutsideAppointmentId">The organisation's appointment with the person outside any episode: the record its events are about.</param>
 public sealed record AuditScenario(
-    Guid PersonId, Guid SecondPersonId, Guid OrganisationId, Guid ServiceId, Guid ServiceStrandId, Guid ReferralId, Guid EpisodeId, Guid TeamId, TestUser Worker)
+    Guid PersonId, Guid SecondPersonId, Guid OrganisationId, Guid ServiceId, Guid ServiceStrandId, Guid ReferralId, Guid EpisodeId, Guid TeamId, TestUser Worker,
+    Guid OutsideAppointmentId)
 {
     public static AuditScenario Of(AccessScenario scenario) => new(
         scenario.PersonId, scenario.SecondPersonId, scenario.Receiving.Id, scenario.Service.Id, scenario.Service.Strands[0].Id, scenario.Referral.Id, scenario.Episode.Id,
-        System.Guid.NewGuid(), scenario.Staff["worker"]);
+        System.Guid.NewGuid(), scenario.Staff["worker"], scenario.OutsideAppointment.Id);
 }

@@ -34,5 +34,5 @@ public sealed class ViewModel(ThroughcareDbContext db, ReadAudit reads, TimeProv
 
     public bool MayClose => InView.May(EpisodeRight.Work) && AppointmentDue.AwaitsClosing(Appointment, Now);
 
-    public string Name(Guid? id) => id is { } known && Names.TryGetValue(known, out var name) ? name : "Unknown";
+    public AppointmentSummary Summary => new(Appointment, Series, Names, Now);
 }

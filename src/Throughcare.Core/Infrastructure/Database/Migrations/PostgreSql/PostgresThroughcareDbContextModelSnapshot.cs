@@ -386,7 +386,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("EpisodeId")
+                    b.Property<Guid?>("EpisodeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Interpreter")
@@ -478,7 +478,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("EpisodeId")
+                    b.Property<Guid?>("EpisodeId")
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<DateOnly>>("Exceptions")
@@ -2329,8 +2329,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.HasOne("Throughcare.Core.Domain.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Throughcare.Core.Domain.People.Person", null)
                         .WithMany()
@@ -2366,8 +2365,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.HasOne("Throughcare.Core.Domain.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Appointments.CalendarFeed", b =>

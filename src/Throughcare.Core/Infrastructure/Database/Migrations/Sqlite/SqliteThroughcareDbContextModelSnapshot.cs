@@ -377,7 +377,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("EpisodeId")
+                    b.Property<Guid?>("EpisodeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Interpreter")
@@ -469,7 +469,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EpisodeId")
+                    b.Property<Guid?>("EpisodeId")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Exceptions")
@@ -2318,8 +2318,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.HasOne("Throughcare.Core.Domain.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Throughcare.Core.Domain.People.Person", null)
                         .WithMany()
@@ -2355,8 +2354,7 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.HasOne("Throughcare.Core.Domain.Episodes.Episode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Appointments.CalendarFeed", b =>

@@ -218,6 +218,11 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
             var role = new PersonCareRole { Id = _ids.Next(), PersonId = person.Id, OrganisationId = service.Organisation.Entity.Id, Kind = CareRoleKind.Referral, ReferralId = referral.Id, StartedAt = submitted };
             batch.Add(role);
             Audit(new CareRoleStarted(person.Id, role.Id, role.OrganisationId, referral.Id), creator, submitted);
+            if (state is ReferralState.Submitted or ReferralState.AwaitingInformation or ReferralState.Screening)
+            {
+                OutsideEpisode(person, service, submitted);
+            }
+
             if (state == ReferralState.Submitted)
             {
                 return submitted;
@@ -519,6 +524,39 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                     batch.Add(booked);
                 }
             }
+        }
+
+        /// <summary>
+        /// A liaison and diversion practitioner sees half the people whose referral to them is still being decided, at court
+        /// or in the custody suite: an appointment outside any episode, which only their organisation sees.
+        /// </summary>
+        private void OutsideEpisode(Person person, PartnerService service, DateTime submitted)
+        {
+            if (service.Strands.FirstOrDefault(s => s.Strand.WorkerRole == "liaison-diversion") is not { Workers.Length: > 0 } strand || !f.Random.Bool(0.5f))
+            {
+                return;
+            }
+
+            var worker = f.PickRandom(strand.Workers);
+            var court = f.Random.Bool(0.7f);
+            var startsAt = _now.Date.AddDays(f.Random.Int(1, 5)).AddHours(f.Random.Int(9, 15)).AddMinutes(f.Random.Int(0, 3) * 15);
+            var appointment = new Appointment
+            {
+                Id = _ids.Next(),
+                PersonId = person.Id,
+                ServiceStrandId = strand.Strand.Id,
+                OrganisationId = service.Organisation.Entity.Id,
+                StartsAt = Micro(startsAt),
+                DurationMinutes = 45,
+                Place = court ? AppointmentPlace.Court : AppointmentPlace.ServiceLocation,
+                PlaceDetail = court ? "Magistrates' court, cells" : "Police custody suite",
+                WorkerUserId = worker.Id,
+                BookedAt = Micro(submitted.AddHours(1) < _now ? submitted.AddHours(1) : _now),
+                BookedByUserId = worker.Id,
+                Version = _ids.Next(),
+            };
+            batch.Add(appointment);
+            Audit(new PersonAppointmentBooked(person.Id, appointment.Id, AppointmentFacts.Of(appointment), null), worker, appointment.BookedAt);
         }
 
         private Appointment Booking(Episode episode, EpisodeStrand strand, DateTime startsAt, int minutes, AppointmentPlace place, DateTime bookedAt) => new()

@@ -77,6 +77,23 @@ public sealed class ReminderTests(NotifyFixture fixture) : IClassFixture<NotifyF
     }
 
     [Fact]
+    public async Task Reminder_OfAnAppointmentOutsideAnEpisode_IsQueued_AndAuditedOnTheAppointmentItself()
+    {
+        var s = await AppointmentRows.ScenarioAsync(Factory);
+        await AppointmentRows.PreferAsync(Factory, s, consents: true, ReminderChannel.Email);
+        var (email, _) = await AppointmentRows.ContactAsync(Factory, s);
+        var appointment = await AppointmentRows.AddAsync(Factory, s, Factory.UtcNow.AddHours(5), place: AppointmentPlace.Court, placeDetail: "Camberwell Green");
+        await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == appointment.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.EpisodeId, (Guid?)null)));
+
+        await QueueDueAsync();
+
+        (await MessagesToAsync(email!)).ShouldHaveSingleItem().Body.ShouldBe(ReminderWording.Body(appointment.StartsAt, AppointmentPlace.Court, "Camberwell Green", NotifyFactory.ContactNumber));
+        var audit = (await Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(a => a.RecordType == AuditRecordTypes.Appointment && a.RecordId == appointment.Id.ToString()).ToListAsync())).ShouldHaveSingleItem();
+        (audit.EventType, audit.PersonId, audit.AggregateId).ShouldBe((nameof(PersonAppointmentReminderQueued), (Guid?)s.PersonId, (Guid?)appointment.Id));
+    }
+
+    [Fact]
     public async Task Reminder_IsNotQueued_WhenCancelledClosedPastWithoutConsentOrWithoutTheirNumber()
     {
         var consenting = await AppointmentRows.ScenarioAsync(Factory);

@@ -163,7 +163,17 @@ public sealed class GeneratorTests(GeneratedPartnership partnership) : IClassFix
         var contactsById = contacts.SelectMany(c => c).ToDictionary(c => c.Id);
         var byId = episodes.ToDictionary(e => e.Id);
         appointments.Select(a => a.State).Distinct().ShouldBe(Enum.GetValues<AppointmentState>(), ignoreOrder: true);
-        foreach (var a in appointments)
+        // Outside any episode: liaison and diversion's appointments with people referred and not yet sifted, on its own strand.
+        var outside = appointments.Where(a => a.EpisodeId is null).ToList();
+        outside.ShouldNotBeEmpty();
+        var liaisonStrands = await db.ServiceStrands.Where(s => s.WorkerRole == "liaison-diversion").Select(s => s.Id).ToListAsync();
+        foreach (var a in outside)
+        {
+            liaisonStrands.ShouldContain(a.ServiceStrandId);
+            (await db.PersonCareRoles.AnyAsync(r => r.PersonId == a.PersonId && r.OrganisationId == a.OrganisationId && r.EndedAt == null)).ShouldBeTrue($"outside appointment {a.Id}");
+        }
+
+        foreach (var a in appointments.Except(outside))
         {
             var label = $"{a.State} appointment {a.Id}";
             var episode = byId[a.EpisodeId.ShouldNotBeNull(label)];

@@ -5,6 +5,7 @@ using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
 using Throughcare.Tests.Appointments;
 using Throughcare.Tests.Infrastructure;
+using Throughcare.Web.Infrastructure.Web;
 
 namespace Throughcare.Tests.Pages.Account;
 
@@ -72,6 +73,30 @@ public sealed class CalendarFeedTests(ThroughcareFactory factory) : IClassFixtur
         (await browser.GetAsync("/account")).Document.GetSummaryListValue("Calendar feed").ShouldBe("Off");
         (await factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.RecordType == AuditRecordTypes.CalendarFeed && a.UserId == s.EmotionalWorker.Id)))
             .ShouldBe(4, "two made, two revoked");
+    }
+
+    [Fact]
+    public async Task Feed_KeepsToItsWindowsEdges_ListsAppointmentsOutsideAnEpisode_AndEndsWithTheAccount()
+    {
+        var s = await AppointmentRows.ScenarioAsync(factory);
+        var now = factory.UtcNow;
+        var earliest = now - CalendarFeedEndpoint.Behind;
+        var latest = now + CalendarFeedEndpoint.Ahead;
+        var first = await AppointmentRows.AddAsync(factory, s, earliest.AddMinutes(2));
+        await AppointmentRows.AddAsync(factory, s, earliest.AddMinutes(-2));
+        var last = await AppointmentRows.AddAsync(factory, s, latest.AddMinutes(-2));
+        await AppointmentRows.AddAsync(factory, s, latest.AddMinutes(2));
+        var court = await AppointmentRows.AddAsync(factory, s, now.AddDays(1), place: AppointmentPlace.Court, placeDetail: "Camberwell Green");
+        await factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == court.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.EpisodeId, (Guid?)null)));
+        var address = new Uri(await MakeAddressAsync(await Browser.SignInAsync(factory, s.EmotionalWorker)));
+        var anonymous = Browser.Anonymous(factory).Client;
+
+        var events = Calendar.Load(await anonymous.GetStringAsync(address))!.Events.OrderBy(e => e.Start!.AsUtc).ToList();
+
+        events.Select(e => e.Uid).ShouldBe([$"{first.Id}@throughcare", $"{court.Id}@throughcare", $"{last.Id}@throughcare"]);
+        events[1].Summary.ShouldBe("Appointment: J.S., court");
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == s.EmotionalWorker.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, factory.UtcNow)));
+        (await anonymous.GetAsync(address)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a disabled account's feed ends with it");
     }
 
     [Theory]

@@ -112,8 +112,27 @@ public sealed class RateLimitedFactory : ThroughcareFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Throughcare:RateLimits:SignInPerMinute"] = "10" };
 }
 
-public sealed class SignInRateLimitTests(RateLimitedFactory factory) : IClassFixture<RateLimitedFactory>
+/// <summary>The limits on guessing credentials: passwords at sign-in, and the calendar feed's address, which is one.</summary>
+public sealed class RateLimitTests(RateLimitedFactory factory) : IClassFixture<RateLimitedFactory>
 {
+    [Fact]
+    public async Task Get_ManyCalendarAddressGuesses_AreRefusedWith429AndRetryAfter_AtTheRealLimit()
+    {
+        var client = Browser.Anonymous(factory).Client;
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 35; i++)
+        {
+            last = await client.GetAsync(new Uri($"/calendar/{new string((char)('A' + (i % 26)), 43)}.ics", UriKind.Relative));
+            statuses.Add(last.StatusCode);
+        }
+
+        // The default is 30 a minute from one address, and no test setting changes it.
+        statuses.Take(30).ShouldAllBe(s => s == HttpStatusCode.NotFound);
+        statuses.Skip(30).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+        last!.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
     [Fact]
     public async Task Post_ManySignInAttempts_AreRefusedWith429AndRetryAfter()
     {

@@ -124,12 +124,21 @@ public sealed class Journey : IAsyncDisposable
 
     // The document itself says when it has loaded: Playwright's load-state event was seen to go missing after a
     // navigation (its wait then timed out with the page long loaded), where the document's readyState does not.
-    // A journey without JavaScript can only wait for the event.
+    // A journey without JavaScript waits for the event; when it goes missing there too (a CI run saw the network go idle
+    // and the wait still time out), the page's footer, the end of every document, shows that it was read to the end.
     private async Task LoadedAsync()
     {
         if (!JavaScript)
         {
-            await Page.WaitForLoadStateAsync(LoadState.Load);
+            try
+            {
+                await Page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+                await Page.Locator("footer.govuk-footer").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            }
+
             return;
         }
 

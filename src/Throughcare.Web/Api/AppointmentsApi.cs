@@ -75,10 +75,7 @@ public static class AppointmentsApi
     private static async Task<IResult> ListAsync(
         Guid personId, ThroughcareDbContext db, EpisodeAccess episodes, PersonAppointmentAccess outside, ReadAudit reads, CancellationToken cancellationToken)
     {
-        var seen = (await episodes.ListForPeopleAsync([personId], cancellationToken)).OfType<EpisodeInView>().Where(e => e.May(EpisodeRight.See)).Select(e => (Guid?)e.Id).ToList();
-        var own = (await outside.ListForPeopleAsync([personId], cancellationToken)).Select(a => a.Id).ToList();
-        var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.PersonId == personId && (seen.Contains(a.EpisodeId) || (a.EpisodeId == null && own.Contains(a.Id)))).ToListAsync(cancellationToken);
+        var (appointments, _) = await PersonAppointmentList.ForPersonAsync(db, episodes, outside, personId, cancellationToken);
         reads.Shown(AuditRecordTypes.Person, personId, personId, details: new { appointments = appointments.Count });
         return Results.Ok(appointments.OrderBy(a => a.StartsAt).Select(Record).ToList());
     }

@@ -89,3 +89,22 @@ public sealed class PersonAppointmentAccess(ThroughcareDbContext db, CurrentUser
             .ToList();
     }
 }
+
+/// <summary>
+/// Every appointment with a person that the user may see, for the person's list and the API: those on the episodes
+/// <see cref="Episodes.EpisodeAccess"/> lets them see, and those their organisation booked outside any episode.
+/// </summary>
+public static class PersonAppointmentList
+{
+    public static async Task<(List<Appointment> Appointments, List<Episodes.EpisodeInView> Episodes)> ForPersonAsync(
+        ThroughcareDbContext db, Episodes.EpisodeAccess episodes, PersonAppointmentAccess outside, Guid personId, CancellationToken cancellationToken)
+    {
+        var seen = (await episodes.ListForPeopleAsync([personId], cancellationToken)).OfType<Episodes.EpisodeInView>().Where(e => e.May(Episodes.EpisodeRight.See)).ToList();
+        var seenIds = seen.Select(e => (Guid?)e.Id).ToList();
+        var own = (await outside.ListForPeopleAsync([personId], cancellationToken)).Select(a => a.Id).ToList();
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.PersonId == personId && (seenIds.Contains(a.EpisodeId) || (a.EpisodeId == null && own.Contains(a.Id))))
+            .ToListAsync(cancellationToken);
+        return (appointments, seen);
+    }
+}

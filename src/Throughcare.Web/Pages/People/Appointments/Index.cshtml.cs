@@ -30,12 +30,7 @@ public sealed class IndexModel(ThroughcareDbContext db, EpisodeAccess episodes, 
         InView = HttpContext.Record<PersonInView>();
         var cancellationToken = HttpContext.RequestAborted;
         Now = time.GetUtcNow().UtcDateTime;
-        var seen = (await episodes.ListForPeopleAsync([InView.Id], cancellationToken)).OfType<EpisodeInView>().Where(e => e.May(EpisodeRight.See)).ToList();
-        var seenIds = seen.Select(e => (Guid?)e.Id).ToList();
-        var own = (await outside.ListForPeopleAsync([InView.Id], cancellationToken)).Select(a => a.Id).ToList();
-        var all = await db.Appointments.AsNoTracking()
-            .Where(a => a.PersonId == InView.Id && (seenIds.Contains(a.EpisodeId) || (a.EpisodeId == null && own.Contains(a.Id))))
-            .ToListAsync(cancellationToken);
+        var (all, seen) = await PersonAppointmentList.ForPersonAsync(db, episodes, outside, InView.Id, cancellationToken);
         Upcoming = all.Where(a => a.StartsAt > Now).OrderBy(a => a.StartsAt).ToList();
         Past = all.Where(a => a.StartsAt <= Now).OrderByDescending(a => a.StartsAt).ToList();
         Names = await AppointmentForm.NamesAsync(db, all, [], cancellationToken);

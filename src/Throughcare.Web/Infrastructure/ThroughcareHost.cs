@@ -18,6 +18,7 @@ using Throughcare.Core.Demo;
 using Throughcare.Core.Domain.Accounts;
 using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Custody;
 using Throughcare.Core.Domain.Episodes;
 using Throughcare.Core.Domain.Notifications;
 using Throughcare.Core.Domain.Organisations;
@@ -75,6 +76,7 @@ public static class ThroughcareHost
         services.AddAccounts();
         services.AddOrganisations();
         services.AddPeople(configuration);
+        services.AddCustody();
         services.AddServices();
         services.AddReferrals();
         services.AddNotifications(configuration);

@@ -44,6 +44,7 @@ public static class Capabilities
     public const string ViewEpisodes = "episodes.view";
     public const string WorkEpisodes = "episodes.work";
     public const string SignOffEpisodes = "episodes.signoff";
+    public const string RecordCustody = "custody.record";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -67,5 +68,8 @@ public static class Capabilities
         [ViewEpisodes] = [StaffRoles.Practitioner, StaffRoles.Manager, StaffRoles.DataProtectionOfficer],
         [WorkEpisodes] = [StaffRoles.Practitioner, StaffRoles.Manager],
         [SignOffEpisodes] = [StaffRoles.Manager],
+
+        // Sentences, key dates, moves, releases and the journey's milestones: case work, so never the data protection officer's.
+        [RecordCustody] = [StaffRoles.Practitioner, StaffRoles.Manager],
     };
 }

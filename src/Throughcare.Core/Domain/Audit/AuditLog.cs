@@ -82,4 +82,7 @@ public static class AuditRecordTypes
     public const string ResettlementPathway = "resettlement-pathway";
     public const string ReminderPreference = "reminder-preference";
     public const string CalendarFeed = "calendar-feed";
+    public const string CustodyPeriod = "custody-period";
+    public const string Milestone = "milestone";
+    public const string JourneyTemplate = "journey-template";
 }

@@ -37,6 +37,30 @@ public sealed class CareRoles(ThroughcareDbContext db, AuditLog audit, Microsoft
         audit.Record(new CareRoleStarted(personId, role.Id, organisationId, referralId));
     }
 
+    /// <summary>
+    /// A prison that receives a person, or to which they move, gains a role in their care for that custody period, once;
+    /// it keeps the role after the person leaves, as a prison sees the people it holds or has held.
+    /// </summary>
+    public async Task GrantForCustodyAsync(Guid personId, Guid prisonId, Guid custodyPeriodId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (db.PersonCareRoles.Local.Any(r => r.CustodyPeriodId == custodyPeriodId && r.OrganisationId == prisonId)
+            || await db.PersonCareRoles.AnyAsync(r => r.CustodyPeriodId == custodyPeriodId && r.OrganisationId == prisonId, cancellationToken))
+        {
+            return;
+        }
+
+        var role = db.PersonCareRoles.Add(new PersonCareRole
+        {
+            Id = Guid.NewGuid(),
+            PersonId = personId,
+            OrganisationId = prisonId,
+            Kind = CareRoleKind.Custody,
+            CustodyPeriodId = custodyPeriodId,
+            StartedAt = now,
+        }).Entity;
+        audit.Record(new CustodyCareRoleStarted(personId, role.Id, prisonId, custodyPeriodId));
+    }
+
     /// <summary>A declined or withdrawn referral ends the role it gave, on the next request.</summary>
     public Task EndForReferralAsync(Guid referralId, string reason, DateTime now, CancellationToken cancellationToken) =>
         EndAsync(referralId, now, reason, cancellationToken);

@@ -74,7 +74,7 @@ public sealed class PersonAlias
 }
 
 [StoredLength(30)]
-public enum CareRoleKind { CreatedRecord, HoldsRecord, Referral }
+public enum CareRoleKind { CreatedRecord, HoldsRecord, Referral, Custody }
 
 /// <summary>
 /// An organisation's role in a person's care: what lets its staff see the person at all. Each role has one basis (the
@@ -91,6 +91,9 @@ public sealed class PersonCareRole
 
     /// <summary>The referral that gave the role, for roles of kind Referral.</summary>
     public Guid? ReferralId { get; set; }
+
+    /// <summary>The custody period that gave the role, for roles of kind Custody: a prison that holds or has held the person.</summary>
+    public Guid? CustodyPeriodId { get; set; }
 
     public DateTime StartedAt { get; set; }
 

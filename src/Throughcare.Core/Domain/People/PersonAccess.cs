@@ -26,6 +26,9 @@ public enum PersonRight
 
     /// <summary>Book appointments with the person outside any episode, for the user's own organisation.</summary>
     BookAppointments,
+
+    /// <summary>Record a period of custody for the person.</summary>
+    RecordCustody,
 }
 
 /// <summary>A person as the current user may see them.</summary>
@@ -98,5 +101,6 @@ public sealed class PersonAccess(ThroughcareDbContext db, CurrentUser user) : IR
         .Grant(PersonRight.Refer, user.Holds(Capabilities.MakeReferrals))
         .Grant(PersonRight.BookAppointments, user.OrganisationId is { } organisationId
             && PersonAppointmentAccess.RightsFor(user, organisationId).Has(PersonAppointmentRight.Work))
+        .Grant(PersonRight.RecordCustody, Custody.CustodyAccess.RightsFor(user).Has(Custody.CustodyRight.Record))
         .Build();
 }

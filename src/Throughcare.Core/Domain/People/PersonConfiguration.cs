@@ -60,6 +60,8 @@ public sealed class PersonCareRoleConfiguration : IEntityTypeConfiguration<Perso
     {
         b.HasIndex(r => new { r.OrganisationId, r.PersonId });
         b.HasIndex(r => r.ReferralId);
+        b.HasIndex(r => new { r.CustodyPeriodId, r.OrganisationId });
+        b.HasOne<Custody.CustodyPeriod>().WithMany().HasForeignKey(r => r.CustodyPeriodId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.EndReason).HasMaxLength(200);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

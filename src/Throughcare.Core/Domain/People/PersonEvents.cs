@@ -78,3 +78,15 @@ public sealed record CareRoleEnded(Guid PersonId, Guid RoleId, Guid Organisation
     public override AuditDescription Describe(AuditLabels labels) =>
         new($"{labels.Name(OrganisationId)}'s role in their care ends", [new FieldChange("Ends", null, Infrastructure.Text.Display.DateTime(EndsAt))], Reason);
 }
+
+/// <summary>A prison gained a role in the person's care by holding them in custody.</summary>
+public sealed record CustodyCareRoleStarted(Guid PersonId, Guid RoleId, Guid OrganisationId, Guid CustodyPeriodId) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.CareRole, RoleId, PersonId, CustodyPeriodId);
+
+    public override string Action() => AuditActions.Create;
+
+    public override IEnumerable<Guid> Mentions() => [OrganisationId];
+
+    public override AuditDescription Describe(AuditLabels labels) => new($"{labels.Name(OrganisationId)} took on a role in their care, holding them in custody");
+}

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
 using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Custody;
 using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Journeys;
 using Throughcare.Core.Domain.Notifications;
 using Throughcare.Core.Domain.Organisations;
 using Throughcare.Core.Domain.People;
@@ -54,6 +56,12 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PartnershipAction> PartnershipActions => Set<PartnershipAction>();
     public DbSet<ResettlementPathway> ResettlementPathways => Set<ResettlementPathway>();
+    public DbSet<CustodyPeriod> CustodyPeriods => Set<CustodyPeriod>();
+    public DbSet<CustodyMove> CustodyMoves => Set<CustodyMove>();
+    public DbSet<KeyDateChange> KeyDateChanges => Set<KeyDateChange>();
+    public DbSet<JourneyTemplate> JourneyTemplates => Set<JourneyTemplate>();
+    public DbSet<MilestoneDefinition> MilestoneDefinitions => Set<MilestoneDefinition>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
 
     public AccessScope Scope => scope;
 

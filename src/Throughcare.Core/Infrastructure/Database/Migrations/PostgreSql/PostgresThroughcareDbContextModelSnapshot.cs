@@ -661,6 +661,200 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustodyPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromPrisonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToPrisonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyPeriodId");
+
+                    b.HasIndex("FromPrisonId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("ToPrisonId");
+
+                    b.ToTable("CustodyMoves");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accommodation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ConditionalReleaseOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ExpectedReleaseConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ExpectedReleaseOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HomeDetentionCurfewEligibilityOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("JourneyTemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LicenceExpiryOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ParoleEligibilityOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecalledFromPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReceptionOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReceptionPrisonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReleaseBorough")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ReleaseKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SentenceExpiryOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SentenceLengthMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SentenceOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SentenceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("TariffExpiryOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TopUpSupervisionEndOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("JourneyTemplateId");
+
+                    b.HasIndex("RecalledFromPeriodId");
+
+                    b.HasIndex("ReceptionPrisonId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "ReceptionOn");
+
+                    b.HasIndex("ReleaseBorough", "ExpectedReleaseOn");
+
+                    b.HasIndex("ReleaseBorough", "ReleasedOn");
+
+                    b.ToTable("CustodyPeriods");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.KeyDateChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustodyPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KeyDate")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.HasIndex("CustodyPeriodId", "ChangedAt");
+
+                    b.ToTable("KeyDateChanges");
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1366,6 +1560,430 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.ToTable("ReflectiveReviews");
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.JourneyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedByUserId");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("JourneyTemplates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Name = "Custody to community",
+                            PublishedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        });
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.Milestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Applies")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CustodyPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("CustodyPeriodId", "DefinitionId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.MilestoneDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AnchorMilestoneCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OnlyIfBorough")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("OnlyIfIndeterminate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OnlyIfNoAccommodation")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("OnlyIfSentenceOverMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OnlyIfServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ReminderDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnlyIfServiceId");
+
+                    b.HasIndex("TemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("MilestoneDefinitions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000001"),
+                            Anchor = "Reception",
+                            Code = "first-night",
+                            Offset = 0,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 1,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "First-night needs assessment",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000002"),
+                            Anchor = "Reception",
+                            Code = "wing-induction",
+                            Offset = 5,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 2,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Wing induction",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000003"),
+                            Anchor = "Reception",
+                            Code = "initial-needs-assessment",
+                            Offset = 10,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 3,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial needs assessment",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000004"),
+                            Anchor = "Reception",
+                            Code = "pathway-referrals",
+                            Offset = 15,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 4,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial referrals to the resettlement pathway leads",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000005"),
+                            Anchor = "Sentence",
+                            Code = "oasys",
+                            Offset = 15,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 5,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "OASys assessment completed by the offender manager",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000006"),
+                            Anchor = "Sentence",
+                            Code = "supervision-plan",
+                            Offset = 15,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 6,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial supervision plan",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000007"),
+                            Anchor = "Sentence",
+                            Code = "offender-supervisor-assessment",
+                            Offset = 21,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 7,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Offender supervisor assessment",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000008"),
+                            Anchor = "Sentence",
+                            Code = "initial-conference",
+                            Offset = 21,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 8,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial case conference",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000009"),
+                            Anchor = "Reception",
+                            Code = "housing-assessment",
+                            Offset = 28,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 9,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Borough housing assessment",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000010"),
+                            Anchor = "ParoleEligibility",
+                            Code = "parole-dossier",
+                            Offset = -182,
+                            OnlyIfIndeterminate = true,
+                            OnlyIfNoAccommodation = false,
+                            Order = 10,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Parole review preparation begun",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000011"),
+                            Anchor = "ExpectedRelease",
+                            Code = "outside-agency-referrals",
+                            Offset = -91,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            OnlyIfSentenceOverMonths = 12,
+                            Order = 11,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Referrals and liaison with outside agencies",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000012"),
+                            Anchor = "ExpectedRelease",
+                            Code = "emergency-housing",
+                            Offset = -28,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = true,
+                            Order = 12,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Emergency housing application",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000013"),
+                            Anchor = "ExpectedRelease",
+                            Code = "discharge-review-conference",
+                            Offset = -21,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 13,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Discharge review case conference",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000014"),
+                            Anchor = "Milestone",
+                            AnchorMilestoneCode = "discharge-review-conference",
+                            Code = "discharge-plan",
+                            Offset = 5,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 14,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Discharge plan sent to the offender manager and borough leads",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000015"),
+                            Anchor = "Release",
+                            Code = "release-appointment",
+                            Offset = 1,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 15,
+                            OwnerKind = "AllocatedWorker",
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Appointment within 24 hours of release",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000016"),
+                            Anchor = "Release",
+                            Code = "outcomes-three-months",
+                            Offset = 91,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 16,
+                            OwnerKind = "AllocatedWorker",
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Case outcome indicators at three months",
+                            Unit = "CalendarDays"
+                        });
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1693,6 +2311,9 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CustodyPeriodId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1722,6 +2343,8 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.HasIndex("PersonId");
 
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("CustodyPeriodId", "OrganisationId");
 
                     b.HasIndex("OrganisationId", "PersonId");
 
@@ -2386,6 +3009,80 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyMove", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromPrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToPrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyPeriod", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Journeys.JourneyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("RecalledFromPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.KeyDateChange", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany("KeyDateChanges")
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.Contact", b =>
                 {
                     b.HasOne("Throughcare.Core.Domain.Episodes.Episode", null)
@@ -2556,6 +3253,54 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.JourneyTemplate", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.Milestone", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Journeys.MilestoneDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.MilestoneDefinition", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("OnlyIfServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Throughcare.Core.Domain.Journeys.JourneyTemplate", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Organisations.Team", b =>
                 {
                     b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", "Organisation")
@@ -2578,6 +3323,11 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
 
             modelBuilder.Entity("Throughcare.Core.Domain.People.PersonCareRole", b =>
                 {
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -2670,6 +3420,13 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyPeriod", b =>
+                {
+                    b.Navigation("KeyDateChanges");
+
+                    b.Navigation("Moves");
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.Contact", b =>
                 {
                     b.Navigation("Revisions");
@@ -2688,6 +3445,11 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.NeedsAssessment", b =>
                 {
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.JourneyTemplate", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Organisations.Organisation", b =>

@@ -652,6 +652,200 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustodyPeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromPrisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToPrisonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyPeriodId");
+
+                    b.HasIndex("FromPrisonId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("ToPrisonId");
+
+                    b.ToTable("CustodyMoves");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accommodation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConditionalReleaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExpectedReleaseConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpectedReleaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HomeDetentionCurfewEligibilityOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JourneyTemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LicenceExpiryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ParoleEligibilityOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecalledFromPeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceptionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceptionPrisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseBorough")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SentenceExpiryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentenceLengthMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentenceOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentenceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TariffExpiryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TopUpSupervisionEndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("JourneyTemplateId");
+
+                    b.HasIndex("RecalledFromPeriodId");
+
+                    b.HasIndex("ReceptionPrisonId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "ReceptionOn");
+
+                    b.HasIndex("ReleaseBorough", "ExpectedReleaseOn");
+
+                    b.HasIndex("ReleaseBorough", "ReleasedOn");
+
+                    b.ToTable("CustodyPeriods");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.KeyDateChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustodyPeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyDate")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.HasIndex("CustodyPeriodId", "ChangedAt");
+
+                    b.ToTable("KeyDateChanges");
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1357,6 +1551,430 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("ReflectiveReviews");
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.JourneyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedByUserId");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("JourneyTemplates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Name = "Custody to community",
+                            PublishedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        });
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.Milestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Applies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustodyPeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("CustodyPeriodId", "DefinitionId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.MilestoneDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnchorMilestoneCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlyIfBorough")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnlyIfIndeterminate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnlyIfNoAccommodation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OnlyIfSentenceOverMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OnlyIfServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReminderDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnlyIfServiceId");
+
+                    b.HasIndex("TemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("MilestoneDefinitions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000001"),
+                            Anchor = "Reception",
+                            Code = "first-night",
+                            Offset = 0,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 1,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "First-night needs assessment",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000002"),
+                            Anchor = "Reception",
+                            Code = "wing-induction",
+                            Offset = 5,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 2,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Wing induction",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000003"),
+                            Anchor = "Reception",
+                            Code = "initial-needs-assessment",
+                            Offset = 10,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 3,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial needs assessment",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000004"),
+                            Anchor = "Reception",
+                            Code = "pathway-referrals",
+                            Offset = 15,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 4,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial referrals to the resettlement pathway leads",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000005"),
+                            Anchor = "Sentence",
+                            Code = "oasys",
+                            Offset = 15,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 5,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "OASys assessment completed by the offender manager",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000006"),
+                            Anchor = "Sentence",
+                            Code = "supervision-plan",
+                            Offset = 15,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 6,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial supervision plan",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000007"),
+                            Anchor = "Sentence",
+                            Code = "offender-supervisor-assessment",
+                            Offset = 21,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 7,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Offender supervisor assessment",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000008"),
+                            Anchor = "Sentence",
+                            Code = "initial-conference",
+                            Offset = 21,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 8,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Initial case conference",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000009"),
+                            Anchor = "Reception",
+                            Code = "housing-assessment",
+                            Offset = 28,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 9,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Borough housing assessment",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000010"),
+                            Anchor = "ParoleEligibility",
+                            Code = "parole-dossier",
+                            Offset = -182,
+                            OnlyIfIndeterminate = true,
+                            OnlyIfNoAccommodation = false,
+                            Order = 10,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Parole review preparation begun",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000011"),
+                            Anchor = "ExpectedRelease",
+                            Code = "outside-agency-referrals",
+                            Offset = -91,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            OnlyIfSentenceOverMonths = 12,
+                            Order = 11,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Referrals and liaison with outside agencies",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000012"),
+                            Anchor = "ExpectedRelease",
+                            Code = "emergency-housing",
+                            Offset = -28,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = true,
+                            Order = 12,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Emergency housing application",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000013"),
+                            Anchor = "ExpectedRelease",
+                            Code = "discharge-review-conference",
+                            Offset = -21,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 13,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Discharge review case conference",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000014"),
+                            Anchor = "Milestone",
+                            AnchorMilestoneCode = "discharge-review-conference",
+                            Code = "discharge-plan",
+                            Offset = 5,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 14,
+                            OwnerKind = "AllocatedWorker",
+                            ReminderDaysBefore = 7,
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Discharge plan sent to the offender manager and borough leads",
+                            Unit = "WorkingDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000015"),
+                            Anchor = "Release",
+                            Code = "release-appointment",
+                            Offset = 1,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 15,
+                            OwnerKind = "AllocatedWorker",
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Appointment within 24 hours of release",
+                            Unit = "CalendarDays"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a0f3c1e-2b4d-4e7a-9c11-100000000016"),
+                            Anchor = "Release",
+                            Code = "outcomes-three-months",
+                            Offset = 91,
+                            OnlyIfIndeterminate = false,
+                            OnlyIfNoAccommodation = false,
+                            Order = 16,
+                            OwnerKind = "AllocatedWorker",
+                            TemplateId = new Guid("6a0f3c1e-2b4d-4e7a-9c11-000000000001"),
+                            Title = "Case outcome indicators at three months",
+                            Unit = "CalendarDays"
+                        });
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1684,6 +2302,9 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CustodyPeriodId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1713,6 +2334,8 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("CustodyPeriodId", "OrganisationId");
 
                     b.HasIndex("OrganisationId", "PersonId");
 
@@ -2375,6 +2998,80 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyMove", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromPrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToPrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyPeriod", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Journeys.JourneyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("RecalledFromPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.KeyDateChange", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany("KeyDateChanges")
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.Contact", b =>
                 {
                     b.HasOne("Throughcare.Core.Domain.Episodes.Episode", null)
@@ -2545,6 +3242,54 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.JourneyTemplate", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.Milestone", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Journeys.MilestoneDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.MilestoneDefinition", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("OnlyIfServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Throughcare.Core.Domain.Journeys.JourneyTemplate", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Organisations.Team", b =>
                 {
                     b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", "Organisation")
@@ -2567,6 +3312,11 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Throughcare.Core.Domain.People.PersonCareRole", b =>
                 {
+                    b.HasOne("Throughcare.Core.Domain.Custody.CustodyPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("CustodyPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Throughcare.Core.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -2659,6 +3409,13 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Throughcare.Core.Domain.Custody.CustodyPeriod", b =>
+                {
+                    b.Navigation("KeyDateChanges");
+
+                    b.Navigation("Moves");
+                });
+
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.Contact", b =>
                 {
                     b.Navigation("Revisions");
@@ -2677,6 +3434,11 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("Throughcare.Core.Domain.Episodes.NeedsAssessment", b =>
                 {
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.Journeys.JourneyTemplate", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Organisations.Organisation", b =>

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Throughcare.Core.Domain.Accounts;
 using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Custody;
 using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Journeys;
 using Throughcare.Core.Domain.Organisations;
 using Throughcare.Core.Domain.People;
 using Throughcare.Core.Domain.ReferenceData;
@@ -18,7 +20,8 @@ namespace Throughcare.Core.Demo;
 /// A small, fictional London partnership for trying Throughcare. Seeded only when Throughcare:Demo:Enabled is true
 /// (the Demo environment); no account exists anywhere else until an administrator creates one.
 /// </summary>
-public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<ApplicationUser> users, AuditLog audit, PathwayCatalogue pathways, TimeProvider time, IConfiguration configuration)
+public sealed class DemoPartnership(
+    ThroughcareDbContext db, UserManager<ApplicationUser> users, AuditLog audit, PathwayCatalogue pathways, TimeProvider time, IConfiguration configuration, JourneyService journeys)
 {
     public const string EmailDomain = "demo.throughcare.test";
 
@@ -37,6 +40,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         ("London Probation Region", OrganisationKind.Probation, ["Southwark Probation Delivery Unit", "Lambeth Probation Delivery Unit"]),
         (Together, OrganisationKind.VoluntarySector, ["Community Wellbeing Pathway", "Southwark Hub"]),
         ("HMP Brixton", OrganisationKind.Prison, ["Resettlement"]),
+        ("HMP Standford Hill", OrganisationKind.Prison, ["Offender Management Unit"]),
         ("London Borough of Southwark", OrganisationKind.LocalAuthority, ["Housing Options"]),
         ("London OPD Pathway Commissioners", OrganisationKind.Commissioner, []),
     ];
@@ -107,6 +111,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         Person? first = null;
         Person? leon = null;
         Person? mohammed = null;
+        var byName = new Dictionary<string, Person>();
         foreach (var (details, holders) in People(wellbeing, probation))
         {
             var person = new Person
@@ -129,6 +134,7 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             first ??= person;
             leon = details.GivenName == "Leon" ? person : leon;
             mohammed = details.GivenName == "Mohammed" ? person : mohammed;
+            byName[details.GivenName] = person;
             audit.Record(new PersonCreated(person.Id, FieldChanges.Created(details)), purpose: "demo data");
         }
 
@@ -137,6 +143,104 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
         var custody = await SeedCustodyEpisodeAsync(mohammed!, probation, now, cancellationToken);
         await SeedLiaisonReferralAsync(leon!, probation, now, cancellationToken);
         await SeedAppointmentsAsync(episode, custody, now, cancellationToken);
+        await SeedCustodyAsync(byName, organisations, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The custody half of the journey, one person at each stage: Kwame just sentenced (his first milestones due),
+    /// Tomasz moved to open conditions six weeks before release with no housing found (a milestone overdue), Mohammed
+    /// twelve days from release with his emergency housing application overdue, Jason released last week, and Errol
+    /// recalled ten days ago after five months on licence.
+    /// </summary>
+    private async Task SeedCustodyAsync(IReadOnlyDictionary<string, Person> people, IReadOnlyList<Organisation> organisations, DateTime now, CancellationToken cancellationToken)
+    {
+        var today = Display.LondonDate(now);
+        var brixton = organisations.Single(o => o.Name == "HMP Brixton").Id;
+        var standfordHill = organisations.Single(o => o.Name == "HMP Standford Hill").Id;
+        var officer = await db.Users.SingleAsync(u => u.Email == $"prison@{EmailDomain}", cancellationToken);
+        var template = await journeys.TemplateInForceAsync(cancellationToken);
+
+        CustodyPeriod Period(Person person, int receivedDaysAgo, SentenceType type, int? months, int? releaseInDays, string? borough, ReleaseAccommodation? accommodation) => new()
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            ReceptionPrisonId = brixton,
+            ReceptionOn = today.AddDays(-receivedDaysAgo),
+            SentenceOn = today.AddDays(-receivedDaysAgo + 2),
+            SentenceType = type,
+            SentenceLengthMonths = months,
+            ExpectedReleaseOn = releaseInDays is { } days ? today.AddDays(days) : null,
+            ExpectedReleaseConfirmed = releaseInDays is < 60,
+            ConditionalReleaseOn = releaseInDays is { } release ? today.AddDays(release) : null,
+            LicenceExpiryOn = months is { } m ? today.AddDays(-receivedDaysAgo).AddMonths(m) : null,
+            SentenceExpiryOn = months is { } n ? today.AddDays(-receivedDaysAgo).AddMonths(n) : null,
+            ReleaseBorough = borough,
+            Accommodation = accommodation,
+            JourneyTemplateId = template,
+            CreatedAt = now.AddDays(-receivedDaysAgo + 2),
+            CreatedByUserId = officer.Id,
+        };
+
+        var kwame = Period(people["Kwame"], 5, SentenceType.Determinate, 18, 270, "southwark", null);
+        var tomasz = Period(people["Tomasz"], 700, SentenceType.Determinate, 48, 42, "lambeth", null);
+        tomasz.Moves.Add(new CustodyMove
+        {
+            Id = Guid.NewGuid(), CustodyPeriodId = tomasz.Id, FromPrisonId = brixton, ToPrisonId = standfordHill, MovedOn = today.AddDays(-120),
+            Reason = MoveReason.ProgressiveMove, Note = "Category D: open conditions to prepare for release", RecordedAt = now.AddDays(-120), RecordedByUserId = officer.Id,
+        });
+        var mohammed = Period(people["Mohammed"], 430, SentenceType.Determinate, 30, 12, "tower-hamlets", null);
+        var jason = Period(people["Jason"], 380, SentenceType.Determinate, 24, null, "southwark", ReleaseAccommodation.Temporary);
+        jason.ReleasedOn = today.AddDays(-6);
+        jason.ReleaseKind = ReleaseKind.AutomaticOnLicence;
+        jason.ExpectedReleaseOn = jason.ReleasedOn;
+        var errolFirst = Period(people["Errol"], 560, SentenceType.Determinate, 36, null, "southwark", ReleaseAccommodation.ApprovedPremises);
+        errolFirst.ReleasedOn = today.AddDays(-150);
+        errolFirst.ReleaseKind = ReleaseKind.AutomaticOnLicence;
+        errolFirst.ExpectedReleaseOn = errolFirst.ReleasedOn;
+        var errolRecall = Period(people["Errol"], 10, SentenceType.Recall, null, null, "southwark", null);
+        errolRecall.SentenceOn = null;
+        errolRecall.RecalledFromPeriodId = errolFirst.Id;
+        errolRecall.LicenceExpiryOn = errolFirst.LicenceExpiryOn;
+        errolRecall.SentenceExpiryOn = errolFirst.SentenceExpiryOn;
+
+        // Each milestone due before the cut-off was done when it fell due, except those the demo leaves overdue.
+        (CustodyPeriod Period, int DoneUpToDaysAgo, string[] LeftOverdue)[] stages =
+        [
+            (kwame, 30, []),
+            (tomasz, 0, ["outside-agency-referrals"]),
+            (mohammed, 0, [ShippedJourney.EmergencyHousing]),
+            (jason, 0, []),
+            (errolFirst, 0, []),
+            (errolRecall, 30, []),
+        ];
+        foreach (var (period, doneUpTo, overdue) in stages)
+        {
+            db.CustodyPeriods.Add(period);
+            audit.Record(new CustodyPeriodRecorded(period.PersonId, period.Id, period.ReceptionPrisonId, [new FieldChange("Reception", null, Display.Date(period.ReceptionOn))], period.RecalledFromPeriodId), purpose: "demo data");
+            foreach (var prison in period.Moves.Select(m => m.ToPrisonId).Append(period.ReceptionPrisonId).Distinct())
+            {
+                db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = period.PersonId, OrganisationId = prison, Kind = CareRoleKind.Custody, CustodyPeriodId = period.Id, StartedAt = now.AddDays(-700) });
+            }
+
+            // Dated, then done in order, so that milestones chained to others are dated from their completion.
+            for (var pass = 0; pass < 3; pass++)
+            {
+                await journeys.RefreshAsync(period, null, cancellationToken);
+                var definitions = await db.MilestoneDefinitions.AsNoTracking().Where(d => d.TemplateId == template).ToDictionaryAsync(d => d.Id, cancellationToken);
+                foreach (var milestone in db.Milestones.Local.Where(m => m.CustodyPeriodId == period.Id && m.State == MilestoneState.Open && m.Applies && m.DueOn <= today.AddDays(-doneUpTo)))
+                {
+                    if (!overdue.Contains(definitions[milestone.DefinitionId].Code))
+                    {
+                        milestone.State = MilestoneState.Done;
+                        milestone.DoneOn = milestone.DueOn;
+                        milestone.RecordedAt = now;
+                        milestone.RecordedByUserId = officer.Id;
+                    }
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -508,6 +612,49 @@ public sealed class DemoPartnership(ThroughcareDbContext db, UserManager<Applica
             OpdScreeningResult = OpdScreeningResult.ScreenedIn,
             OpdScreenedOn = new DateOnly(2026, 1, 19),
         }, [probation, wellbeing]);
+        yield return (new PersonDetails
+        {
+            GivenName = "Kwame",
+            FamilyName = "Asante",
+            DateOfBirth = new DateOnly(1999, 9, 14),
+            GenderIdentity = "man",
+            Crn = "A552310",
+            PrisonNumber = "A7712KD",
+            Borough = "southwark",
+            Ethnicity = "african",
+            RoshLevel = RoshLevel.Medium,
+            OpdScreeningResult = OpdScreeningResult.NotScreened,
+        }, [probation]);
+        yield return (new PersonDetails
+        {
+            GivenName = "Jason",
+            FamilyName = "Reid",
+            DateOfBirth = new DateOnly(1984, 2, 8),
+            GenderIdentity = "man",
+            Crn = "R230981",
+            PrisonNumber = "A6620JR",
+            Borough = "southwark",
+            Ethnicity = "white-british",
+            RoshLevel = RoshLevel.Medium,
+            OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            OpdScreenedOn = new DateOnly(2025, 10, 6),
+        }, [probation]);
+        yield return (new PersonDetails
+        {
+            GivenName = "Errol",
+            FamilyName = "Thompson",
+            DateOfBirth = new DateOnly(1976, 6, 25),
+            GenderIdentity = "man",
+            Crn = "T771204",
+            PrisonNumber = "A3391ET",
+            Borough = "southwark",
+            Ethnicity = "caribbean",
+            RoshLevel = RoshLevel.High,
+            MappaCategory = 1,
+            MappaLevel = 2,
+            OpdScreeningResult = OpdScreeningResult.ScreenedIn,
+            OpdScreenedOn = new DateOnly(2024, 11, 20),
+        }, [probation]);
     }
 
     private static void Require(IdentityResult result)

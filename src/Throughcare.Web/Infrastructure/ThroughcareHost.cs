@@ -110,6 +110,7 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/Referrals", Capabilities.ViewServices);
             o.Conventions.AuthorizeFolder("/Episodes", Capabilities.ViewEpisodes);
             o.Conventions.AuthorizeFolder("/Caseload", Capabilities.WorkEpisodes);
+            o.Conventions.AuthorizeFolder("/Milestones", Capabilities.ViewPeople);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

@@ -7,5 +7,5 @@ public static class CustodyModule
 {
     /// <summary>Custody periods and the journey of milestones dated from them.</summary>
     public static IServiceCollection AddCustody(this IServiceCollection services) =>
-        services.AddScoped<CustodyService>().AddScoped<JourneyService>().AddRecordAccess<CustodyAccess>().AddRecordAccess<MilestoneAccess>();
+        services.AddScoped<CustodyService>().AddScoped<JourneyService>().AddScoped<JourneyReader>().AddRecordAccess<CustodyAccess>().AddRecordAccess<MilestoneAccess>();
 }

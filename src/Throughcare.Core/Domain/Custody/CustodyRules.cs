@@ -47,8 +47,17 @@ public sealed class KeyDatesInput
     }
 }
 
+/// <summary>The key dates and release plan, as both recording a period and changing its dates take them.</summary>
+public interface IReleasePlanInput
+{
+    KeyDatesInput Dates { get; }
+    bool ExpectedReleaseConfirmed { get; }
+    string? ReleaseBorough { get; }
+    ReleaseAccommodation? Accommodation { get; }
+}
+
 /// <summary>A custody period as recorded: the prison and reception, the sentence, and what is known of its dates and release plan.</summary>
-public sealed class CustodyInput
+public sealed class CustodyInput : IReleasePlanInput
 {
     public Guid? PrisonId { get; set; }
     public DateParts ReceptionOn { get; set; } = new();
@@ -62,7 +71,7 @@ public sealed class CustodyInput
 }
 
 /// <summary>A change of key dates and the release plan; a date that moves needs a reason.</summary>
-public sealed class CustodyDatesInput
+public sealed class CustodyDatesInput : IReleasePlanInput
 {
     public KeyDatesInput Dates { get; set; } = new();
     public bool ExpectedReleaseConfirmed { get; set; }

@@ -30,6 +30,11 @@ public static class ShippedJourney
         PublishedAt = PublishedAt,
     };
 
+    // Before the milestones, which static initialisation reads in order.
+    private static readonly OrganisationKind? Prison = OrganisationKind.Prison;
+    private static readonly OrganisationKind? Probation = OrganisationKind.Probation;
+    private static readonly OrganisationKind? LocalAuthority = OrganisationKind.LocalAuthority;
+
     public static IReadOnlyList<MilestoneDefinition> Milestones { get; } =
     [
         Define(1, FirstNight, "First-night needs assessment", MilestoneAnchor.Reception, 0, OffsetUnit.CalendarDays, Prison),
@@ -49,10 +54,6 @@ public static class ShippedJourney
         Define(15, ReleaseAppointment, "Appointment within 24 hours of release", MilestoneAnchor.Release, 1, OffsetUnit.CalendarDays, null),
         Define(16, "outcomes-three-months", "Case outcome indicators at three months", MilestoneAnchor.Release, 91, OffsetUnit.CalendarDays, null),
     ];
-
-    private static readonly OrganisationKind? Prison = OrganisationKind.Prison;
-    private static readonly OrganisationKind? Probation = OrganisationKind.Probation;
-    private static readonly OrganisationKind? LocalAuthority = OrganisationKind.LocalAuthority;
 
     /// <param name="owner">The organisation kind that owns it; null for the allocated worker.</param>
     private static MilestoneDefinition Define(

@@ -433,6 +433,7 @@ public static class ThroughcareHost
         Api.ReferralsApi.MapReferralsApi(endpoints);
         Api.EpisodesApi.MapEpisodesApi(endpoints);
         Api.AppointmentsApi.MapAppointmentsApi(endpoints);
+        Api.CustodyApi.MapCustodyApi(endpoints);
         endpoints.MapBenchmarkBaseline(app.Configuration);
         endpoints.MapCalendarFeed();
         app.MapRazorPages();

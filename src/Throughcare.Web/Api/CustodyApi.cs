@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Throughcare.Core.Domain;
 using Throughcare.Core.Domain.Access;
 using Throughcare.Core.Domain.Audit;
@@ -107,7 +108,20 @@ public static class CustodyApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .WithIdempotencyKey();
+            .WithIdempotencyKey()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = HeaderNames.IfMatch,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "The ETag of the period as last read, like \"3f2a…\": the change is made only if no one has changed the period since.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+                return Task.CompletedTask;
+            });
         api.MapGet("/people/{personId:guid}/milestones", MilestonesAsync)
             .WithName("ListMilestones")
             .WithSummary("The milestones of the person's journey, the latest custody period first and each in the journey's order, with where each stands today.")

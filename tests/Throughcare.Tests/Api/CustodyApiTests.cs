@@ -297,4 +297,17 @@ public sealed class CustodyApiTests(ThroughcareFactory factory) : IClassFixture<
         (await factory.WithDbAsync(db => db.CustodyPeriods.CountAsync(p => p.PersonId == s.PersonId))).ShouldBe(1);
         (await PeriodAsync(periodId)).Version.ShouldBe(before.Version);
     }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheChange_WithItsIfMatchAndIdempotencyKeyHeaders()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateBrowser().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var paths = document.RootElement.GetProperty("paths");
+        paths.GetProperty("/api/v1/people/{personId}/custody-periods").GetProperty("post").GetProperty("tags")[0].GetString().ShouldBe("Custody");
+        paths.GetProperty("/api/v1/people/{personId}/milestones").TryGetProperty("get", out _).ShouldBeTrue();
+        var headers = paths.GetProperty("/api/v1/custody-periods/{custodyPeriodId}").GetProperty("patch").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()).ToList();
+        headers.ShouldBe(["Idempotency-Key", "If-Match"], ignoreOrder: true);
+    }
 }

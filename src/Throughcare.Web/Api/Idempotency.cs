@@ -110,12 +110,12 @@ public static class IdempotencyKeys
     }
 
     /// <summary>
-    /// Keeps the body of a keyed POST readable a second time: minimal APIs bind a JSON body before endpoint filters run,
+    /// Keeps the body of a keyed POST or PATCH readable a second time: minimal APIs bind a JSON body before endpoint filters run,
     /// and the filter must hash what was sent.
     /// </summary>
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(Header))
+        if ((HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method)) && context.Request.Headers.ContainsKey(Header))
         {
             context.Request.EnableBuffering();
         }
@@ -123,7 +123,7 @@ public static class IdempotencyKeys
         return next(context);
     });
 
-    /// <summary>Makes a POST idempotent under the header, and describes the header in the OpenAPI document.</summary>
+    /// <summary>Makes a POST (or a PATCH) idempotent under the header, and describes the header in the OpenAPI document.</summary>
     public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint) => endpoint
         .AddEndpointFilter<IdempotencyFilter>()
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

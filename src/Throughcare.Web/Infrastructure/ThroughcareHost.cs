@@ -158,7 +158,7 @@ public static class ThroughcareHost
         {
             document.Info.Title = "Throughcare API";
             document.Info.Description = "Partner systems submit referrals and read their state, and a service's own systems read episodes and record "
-                + "contacts. Send a bearer token an administrator issues at /admin/api-tokens, and an Idempotency-Key header (any key of up to 255 printable ASCII characters) to make retries safe: "
+                + "contacts, appointments and custody (a change to a custody period sends its ETag in If-Match). Send a bearer token an administrator issues at /admin/api-tokens, and an Idempotency-Key header (any key of up to 255 printable ASCII characters) to make retries safe: "
                 + "the same key and body get the first answer again, the same key with another body 422, and a key still in flight 409.";
             return Task.CompletedTask;
         }));
@@ -434,6 +434,7 @@ public static class ThroughcareHost
         Api.ReferralsApi.MapReferralsApi(endpoints);
         Api.EpisodesApi.MapEpisodesApi(endpoints);
         Api.AppointmentsApi.MapAppointmentsApi(endpoints);
+        Api.CustodyApi.MapCustodyApi(endpoints);
         endpoints.MapBenchmarkBaseline(app.Configuration);
         endpoints.MapCalendarFeed();
         app.MapRazorPages();

@@ -219,7 +219,7 @@ public sealed class IdempotencyKeyTests(IdempotencyKeyTests.Factory factory) : I
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var posts = document.RootElement.GetProperty("paths").EnumerateObject()
             .Where(p => p.Value.TryGetProperty("post", out _)).Select(p => p.Value.GetProperty("post")).ToList();
-        posts.Count.ShouldBe(4, "referrals, contacts, and appointments on an episode and outside one");
+        posts.Count.ShouldBe(5, "referrals, contacts, appointments on an episode and outside one, and custody periods");
         posts.ShouldAllBe(post => post.GetProperty("parameters").EnumerateArray()
             .Any(p => p.GetProperty("name").GetString() == IdempotencyKeys.Header && p.GetProperty("in").GetString() == "header"));
     }

@@ -98,7 +98,8 @@ public sealed class CustodyService(ThroughcareDbContext db, AuditLog audit, Curr
                     continue;
                 }
 
-                period.KeyDateChanges.Add(new KeyDateChange
+                // Added through its set: a new row with its key set, found only through the period's collection, would be taken for an existing row and updated.
+                db.KeyDateChanges.Add(new KeyDateChange
                 {
                     Id = Guid.NewGuid(),
                     CustodyPeriodId = period.Id,
@@ -145,7 +146,8 @@ public sealed class CustodyService(ThroughcareDbContext db, AuditLog audit, Curr
 
             input.MovedOn.TryGetDate(out var movedOn);
             var from = period.CurrentPrisonId;
-            period.Moves.Add(new CustodyMove
+            // Added through its set, as a key date's change is.
+            db.CustodyMoves.Add(new CustodyMove
             {
                 Id = Guid.NewGuid(),
                 CustodyPeriodId = period.Id,

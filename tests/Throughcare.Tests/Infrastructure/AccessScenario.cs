@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Core.Domain.Accounts;
 using Throughcare.Core.Domain.Appointments;
+using Throughcare.Core.Domain.Custody;
 using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Journeys;
 using Throughcare.Core.Domain.Organisations;
 using Throughcare.Core.Domain.People;
 using Throughcare.Core.Domain.Referrals;
@@ -41,6 +43,9 @@ public enum Marker
     NeedsNote,
     AppointmentPlace,
     OutsideAppointmentPlace,
+    CustodyMoveNote,
+    KeyDateReason,
+    MilestoneEvidence,
 }
 
 /// <summary>What a route value names, which decides what an identity outside the record may expect from it.</summary>
@@ -123,6 +128,12 @@ public sealed class AccessScenario
     public required Appointment OutsideAppointment { get; init; }
     public required Appointment SecondOutsideAppointment { get; init; }
 
+    /// <summary>Each person's period in custody, with a move, a changed key date and a milestone done: custody follows the person's own rule.</summary>
+    public required CustodyPeriod Custody { get; init; }
+    public required CustodyPeriod SecondCustody { get; init; }
+    public required Milestone Milestone { get; init; }
+    public required Milestone SecondMilestone { get; init; }
+
     /// <summary>Staff by name: receiving ("manager", "worker", …), referring ("referrer", "referring Practitioner", …), ended ("ended manager") and outside ("outside Manager", …).</summary>
     public required IReadOnlyDictionary<string, TestUser> Staff { get; init; }
 
@@ -179,6 +190,16 @@ public sealed class AccessScenario
                 [
                     Care("personAppointmentId", OutsideAppointment.Id, first, "the appointment outside an episode", "personId", PersonId),
                     Care("personAppointmentId", SecondOutsideAppointment.Id, second, "the second person's appointment outside an episode", "personId", SecondPersonId),
+                ],
+                ["custodyPeriodId"] =
+                [
+                    Care("custodyPeriodId", Custody.Id, first, "the custody period", "personId", PersonId),
+                    Care("custodyPeriodId", SecondCustody.Id, second, "the second person's custody period", "personId", SecondPersonId),
+                ],
+                ["milestoneId"] =
+                [
+                    Care("milestoneId", Milestone.Id, first, "the journey's milestone", "personId", PersonId),
+                    Care("milestoneId", SecondMilestone.Id, second, "the second person's milestone", "personId", SecondPersonId),
                 ],
                 ["strandId"] =
                 [
@@ -286,6 +307,8 @@ public sealed class AccessScenario
                 OpdScreeningResult = OpdScreeningResult.ScreenedIn,
             });
             var outsidePersonId = await _data.CreatePersonAsync(outside.Id);
+            var prison = await _data.CreateOrganisationAsync(OrganisationKind.Prison);
+            var openPrison = await _data.CreateOrganisationAsync(OrganisationKind.Prison);
 
             var service = await _referrals.CreateServiceAsync(receiving.Id);
             var endedService = await _referrals.CreateServiceAsync(ended.Id);
@@ -323,6 +346,8 @@ public sealed class AccessScenario
             var secondAppointment = NewAppointment(secondEpisode, staff["colleague"].Id, "Hope Street");
             var outsideAppointment = NewAppointment(episode, worker, _markers[Marker.OutsideAppointmentPlace], outside: true);
             var secondOutsideAppointment = NewAppointment(secondEpisode, staff["colleague"].Id, "Camberwell Green Magistrates' Court", outside: true);
+            var (custody, milestone) = NewCustody(personId, prison.Id, openPrison.Id, worker, _markers[Marker.CustodyMoveNote], _markers[Marker.KeyDateReason], _markers[Marker.MilestoneEvidence]);
+            var (secondCustody, secondMilestone) = NewCustody(secondPersonId, prison.Id, openPrison.Id, worker, "Category D", "Remand time credited", "Plan sent by e-mail");
             await factory.WithDbAsync(async db =>
             {
                 var now = factory.UtcNow;
@@ -330,6 +355,13 @@ public sealed class AccessScenario
                 db.Contacts.AddRange(contact, restricted, secondContact);
                 db.Goals.AddRange(goal, secondGoal);
                 db.Appointments.AddRange(appointment, secondAppointment, outsideAppointment, secondOutsideAppointment);
+                db.CustodyPeriods.AddRange(custody, secondCustody);
+                db.Milestones.AddRange(milestone, secondMilestone);
+                foreach (var period in new[] { custody, secondCustody })
+                {
+                    db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = period.PersonId, OrganisationId = prison.Id, Kind = CareRoleKind.Custody, CustodyPeriodId = period.Id, StartedAt = now });
+                }
+
                 db.EpisodeReviews.Add(new EpisodeReview { Id = Guid.NewGuid(), EpisodeId = episode.Id, HeldOn = today.AddDays(-3), Summary = _markers[Marker.ReviewSummary], RecordedAt = now, RecordedByUserId = worker });
                 db.ReflectiveReviews.Add(new ReflectiveReview
                 {
@@ -405,6 +437,10 @@ public sealed class AccessScenario
                 SecondAppointment = secondAppointment,
                 OutsideAppointment = outsideAppointment,
                 SecondOutsideAppointment = secondOutsideAppointment,
+                Custody = custody,
+                SecondCustody = secondCustody,
+                Milestone = milestone,
+                SecondMilestone = secondMilestone,
                 Staff = staff,
                 Markers = _markers,
             };
@@ -515,6 +551,55 @@ public sealed class AccessScenario
             BookedAt = factory.UtcNow,
             BookedByUserId = workerId,
         };
+
+        /// <summary>
+        /// A determinate sentence begun a hundred days ago, moved to open conditions with a note, its expected release moved
+        /// with a reason, and its first-night milestone done with evidence.
+        /// </summary>
+        private (CustodyPeriod Period, Milestone Milestone) NewCustody(Guid personId, Guid prisonId, Guid openPrisonId, Guid workerId, string note, string reason, string evidence)
+        {
+            var today = factory.Today;
+            var period = new CustodyPeriod
+            {
+                Id = Guid.NewGuid(),
+                PersonId = personId,
+                ReceptionPrisonId = prisonId,
+                ReceptionOn = today.AddDays(-100),
+                SentenceOn = today.AddDays(-98),
+                SentenceType = SentenceType.Determinate,
+                SentenceLengthMonths = 24,
+                ExpectedReleaseOn = today.AddDays(60),
+                ReleaseBorough = "southwark",
+                JourneyTemplateId = ShippedJourney.TemplateId,
+                CreatedAt = factory.UtcNow.AddDays(-98),
+                CreatedByUserId = workerId,
+            };
+            period.Moves.Add(new CustodyMove
+            {
+                Id = Guid.NewGuid(), CustodyPeriodId = period.Id, FromPrisonId = prisonId, ToPrisonId = openPrisonId, MovedOn = today.AddDays(-20),
+                Reason = MoveReason.ProgressiveMove, Note = note, RecordedAt = factory.UtcNow, RecordedByUserId = workerId,
+            });
+            period.KeyDateChanges.Add(new KeyDateChange
+            {
+                Id = Guid.NewGuid(), CustodyPeriodId = period.Id, KeyDate = KeyDate.ExpectedRelease, From = today.AddDays(40), To = today.AddDays(60),
+                Reason = reason, ChangedAt = factory.UtcNow, ChangedByUserId = workerId,
+            });
+            var milestone = new Milestone
+            {
+                Id = Guid.NewGuid(),
+                PersonId = personId,
+                CustodyPeriodId = period.Id,
+                DefinitionId = ShippedJourney.Milestones[0].Id,
+                DueOn = period.ReceptionOn,
+                Applies = true,
+                State = MilestoneState.Done,
+                DoneOn = period.ReceptionOn,
+                Evidence = evidence,
+                RecordedAt = factory.UtcNow,
+                RecordedByUserId = workerId,
+            };
+            return (period, milestone);
+        }
 
         private Goal NewGoal(Episode episode, Guid workerId, string description, string action)
         {

@@ -32,7 +32,7 @@ public sealed record TimelineEntry(
 /// reviews, reasons for state changes) with <see cref="EpisodeRight.See"/>, and restricted notes only with
 /// <see cref="EpisodeRight.SeeRestricted"/>.
 /// </summary>
-public static class Timeline
+public static partial class Timeline
 {
     public const string Referrals = "referrals";
     public const string Decisions = "decisions";
@@ -41,15 +41,16 @@ public static class Timeline
     public const string Measures = "measures";
     public const string Reviews = "reviews";
     public const string States = "states";
+    public const string Custody = "custody";
 
     public static readonly IReadOnlyList<(string Kind, string Label)> Kinds =
     [
         (Referrals, "Referrals"), (Decisions, "Decisions"), (Allocations, "Allocations"), (Contacts, "Contacts"),
-        (Measures, "Outcome measures"), (Reviews, "Reviews and assessments"), (States, "State changes"),
+        (Measures, "Outcome measures"), (Reviews, "Reviews and assessments"), (States, "State changes"), (Custody, "Custody and journey"),
     ];
 
     public static async Task<IReadOnlyList<TimelineEntry>> BuildAsync(
-        ThroughcareDbContext db, ReferralAccess referralAccess, EpisodeAccess episodeAccess, Guid personId, CancellationToken cancellationToken)
+        ThroughcareDbContext db, ReferralAccess referralAccess, EpisodeAccess episodeAccess, Custody.CustodyAccess custodyAccess, Guid personId, CancellationToken cancellationToken)
     {
         var entries = new List<Entry>();
         var referrals = (await referralAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<ReferralInView>().ToList();
@@ -57,6 +58,7 @@ public static class Timeline
         var episodes = (await episodeAccess.ListForPeopleAsync([personId], cancellationToken)).Cast<EpisodeInView>().ToList();
         await AddEpisodesAsync(db, episodes, entries, cancellationToken);
         await AddTeamWorkAsync(db, episodes.Where(e => e.May(EpisodeRight.See)).ToList(), entries, cancellationToken);
+        await AddCustodyAsync(db, custodyAccess, personId, entries, cancellationToken);
 
         // Who did each thing, by name, looked up once.
         var ids = entries.Select(e => e.ByUserId).OfType<Guid>().Distinct().ToList();

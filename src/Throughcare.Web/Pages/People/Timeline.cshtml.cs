@@ -11,7 +11,7 @@ namespace Throughcare.Web.Pages.People;
 
 /// <summary>The person's timeline: referrals, decisions, allocations, contacts, measures, reviews and state changes, newest first.</summary>
 [AuditReadAs(AuditActions.View, Purpose = Purpose)]
-public sealed class TimelineModel(ThroughcareDbContext db, ReferralAccess referrals, EpisodeAccess episodes, ReadAudit reads) : PageModel
+public sealed class TimelineModel(ThroughcareDbContext db, ReferralAccess referrals, EpisodeAccess episodes, Core.Domain.Custody.CustodyAccess custody, ReadAudit reads) : PageModel
 {
     public const int PageSize = 30;
     private const string Purpose = "timeline";
@@ -25,7 +25,7 @@ public sealed class TimelineModel(ThroughcareDbContext db, ReferralAccess referr
     public async Task OnGetAsync(Guid personId, [FromQuery(Name = "kind")] string[]? kinds, [FromQuery(Name = "page")] int pageNumber = 1)
     {
         Selected = (kinds ?? []).Where(k => Timeline.Kinds.Any(x => x.Kind == k)).Distinct().ToList();
-        var all = await Timeline.BuildAsync(db, referrals, episodes, personId, HttpContext.RequestAborted);
+        var all = await Timeline.BuildAsync(db, referrals, episodes, custody, personId, HttpContext.RequestAborted);
         var shown = Selected.Count == 0 ? all : all.Where(e => Selected.Contains(e.Kind)).ToList();
         Total = shown.Count;
         TotalPages = Math.Max(1, (shown.Count + PageSize - 1) / PageSize);

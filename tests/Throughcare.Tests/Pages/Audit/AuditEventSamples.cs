@@ -124,6 +124,7 @@ public static partial class AuditEventSamples
                 "Code" => "CORE-10",
                 "Band" => "Mild",
                 "FileName" => "Formulation.pdf",
+                "Borough" => "tower-hamlets",
                 _ when name.EndsWith("Name", StringComparison.Ordinal) => "Jordan Okafor",
                 _ => "They moved to a new address",
             },
@@ -152,6 +153,8 @@ public static partial class AuditEventSamples
         "Accounts" => [new("Team", null, s.TeamId.ToString()), new("Roles", "Practitioner", "Practitioner, DataProtectionOfficer"), new("Job role", null, "liaison-diversion")],
         "Organisations" => [new(OrganisationDetails.KindField, null, "NhsTrust")],
         "Appointments" => [new("Agrees to appointment reminders", "No", "Yes"), new("Reminded by", null, "Text message")],
+        "Custody" => [new("Expected release", "13 December 2026", "27 December 2026"), new("Accommodation on release", "None found", "Approved premises")],
+        "Journeys" => [new("Emergency housing application", "15 November 2026", "29 November 2026")],
         var other => throw new InvalidOperationException($"No sample changes for {owner.Name} in {other}."),
     };
 

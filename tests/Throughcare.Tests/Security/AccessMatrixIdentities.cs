@@ -78,12 +78,12 @@ public static class AccessMatrixIdentities
         // Same organisation, no role in this case: everything but the restricted note, which they may not overwrite either.
         await Add("colleague", staff["colleague"], Union(OtherReferrals, [Marker.RestrictedNote]), OnPages(cell =>
             cell.Mismatched ? Expect.NotFound
-            : cell.Endpoint.IsPost && cell.Names("contactId", scenario.RestrictedContact.Id.ToString("D")) ? Expect.NotFound
+            : cell.Endpoint.IsWrite && cell.Names("contactId", scenario.RestrictedContact.Id.ToString("D")) ? Expect.NotFound
             : Expect.MaySucceed));
 
         // The data protection officer reads the episode and records nothing; screening is the service's managers' business.
         await Add("receiving data protection officer", staff["data protection officer"], Union(OtherReferrals, [Marker.ScreeningNotes]), OnPages(cell =>
-            cell.Mismatched || (cell.Endpoint.IsPost && cell.TouchesCare) ? Expect.Refused : Expect.MaySucceed));
+            cell.Mismatched || (cell.Endpoint.IsWrite && cell.TouchesCare) ? Expect.Refused : Expect.MaySucceed));
 
         // Roles without the permission: the administrator runs the organisation, not the episode.
         await Add("receiving administrator", staff["administrator"], Union(OtherReferrals, EpisodeWork), Administrator(scenario.Receiving.Id));
@@ -102,7 +102,7 @@ public static class AccessMatrixIdentities
         await Add("referrer", staff["referrer"], referring, referrer);
         await Add("referring practitioner", staff["referring " + StaffRoles.Practitioner], referring, referrer);
         await Add("referring data protection officer", staff["referring " + StaffRoles.DataProtectionOfficer], referring, OnPages(cell =>
-            cell.Mismatched || (cell.Endpoint.IsPost && cell.TouchesCare) || cell.Names("referralId") || ChangesOthersService(cell, scenario.Referring.Id)
+            cell.Mismatched || (cell.Endpoint.IsWrite && cell.TouchesCare) || cell.Names("referralId") || ChangesOthersService(cell, scenario.Referring.Id)
             || (cell.Names("episodeId") && !cell.Endpoint.Pattern.EndsWith("{episodeId:guid}", StringComparison.Ordinal))
                 ? Expect.Refused
                 : Expect.MaySucceed));
@@ -168,14 +168,14 @@ public static class AccessMatrixIdentities
 
     /// <summary>An organisation's administrator: its own staff, details and services, people it holds a role with, no episode.</summary>
     private static Func<MatrixCell, Expect> Administrator(Guid organisationId) => OnPages(cell =>
-        cell.Mismatched || cell.Names("episodeId") || (cell.Endpoint.IsPost && cell.Names("referralId")) || ChangesOthersService(cell, organisationId)
+        cell.Mismatched || cell.Names("episodeId") || (cell.Endpoint.IsWrite && cell.Names("referralId")) || ChangesOthersService(cell, organisationId)
         || cell.Fills.Any(f => f.Kind == RouteValueKind.Administration && f.OrganisationId != organisationId)
             ? Expect.Refused
             : Expect.MaySucceed);
 
     /// <summary>A service's catalogue entry is open to all staff; only its own organisation changes it.</summary>
     private static bool ChangesOthersService(MatrixCell cell, Guid? organisationId) =>
-        cell.Endpoint.IsPost && cell.Fills.Any(f => f.Kind == RouteValueKind.Service && f.OrganisationId != organisationId);
+        cell.Endpoint.IsWrite && cell.Fills.Any(f => f.Kind == RouteValueKind.Service && f.OrganisationId != organisationId);
 
     /// <summary>Someone outside the case: no success on anything that names its records, its staff or its organisations.</summary>
     private static Func<MatrixCell, Expect> Outsider(AccessScenario scenario, bool partnershipAdministrator) => OnPages(cell =>

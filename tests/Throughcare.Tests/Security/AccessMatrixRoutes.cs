@@ -16,7 +16,8 @@ public sealed record MatrixEndpoint(RoutePattern Route, string Verb, string? Han
 
     public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
 
-    public bool IsPost => Verb == "POST";
+    /// <summary>A verb that writes (a form's POST, an API's PATCH): sent only by those who must be refused, and checked to change nothing.</summary>
+    public bool IsWrite => Verb is "POST" or "PATCH" or "PUT" or "DELETE";
 
     public override string ToString() => $"{Verb} {Pattern}{(Handler is null ? "" : "?handler=" + Handler)}";
 }

@@ -74,7 +74,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         // Identities are independent of each other, so their GETs run side by side.
         await Parallel.ForEachAsync(identities, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (identity, _) =>
         {
-            foreach (var cell in cells.Where(c => !c.Endpoint.IsPost))
+            foreach (var cell in cells.Where(c => !c.Endpoint.IsWrite))
             {
                 var response = await SendAsync(identity, cell, null);
                 Judge(identity, cell, response, run);
@@ -90,7 +90,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         // Each POST cell is sent by everyone who must be refused; after each endpoint's cells, every table is compared with
         // how it was before (the changed row names the record, so the cell is found among the endpoint's).
         var before = await AccessMatrixFingerprint.TakeAsync(Factory);
-        foreach (var endpoint in cells.Where(c => c.Endpoint.IsPost).GroupBy(c => c.Endpoint))
+        foreach (var endpoint in cells.Where(c => c.Endpoint.IsWrite).GroupBy(c => c.Endpoint))
         {
             var form = run.Forms.TryGetValue(endpoint.Key.Pattern, out var page) ? AccessMatrixIdentities.FormFields(page.Html, page.Path, endpoint.Key.Handler) : [];
             var sends = endpoint.SelectMany(cell => identities.Where(i => i.SendsPost(cell)).Select(identity => (Cell: cell, Identity: identity))).ToList();
@@ -108,7 +108,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         var leaks = run.Leaks;
         var requests = run.Requests;
         var unseen = Enum.GetValues<Marker>().Where(m => !seen.Contains(m)).ToList();
-        var unanswered = fixture.Endpoints.Where(e => !e.IsPost && e.Route.Parameters.Any(p => Scenario.RouteFills.GetValueOrDefault(p.Name)?.Any(f => f.Kind == RouteValueKind.CareRecord) == true))
+        var unanswered = fixture.Endpoints.Where(e => !e.IsWrite && e.Route.Parameters.Any(p => Scenario.RouteFills.GetValueOrDefault(p.Name)?.Any(f => f.Kind == RouteValueKind.CareRecord) == true))
             .Where(e => !answered.Contains(e)).ToList();
         var routes = fixture.Endpoints.Select(e => e.Pattern).Distinct().Count();
         output.WriteLine($"ACCESS MATRIX: {routes} routes x {identities.Count} identities, {requests} requests, {leaks.Count} leaks " +
@@ -154,7 +154,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         var shown = new HashSet<MatrixEndpoint>();
         var checkedResponses = 0;
         var requests = 0;
-        foreach (var cell in Cells().Where(c => !c.Mismatched && (!c.Endpoint.IsPost || c.Body.IsRead)))
+        foreach (var cell in Cells().Where(c => !c.Mismatched && (!c.Endpoint.IsWrite || c.Body.IsRead)))
         {
             foreach (var reader in readers)
             {
@@ -187,7 +187,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
             }
         }
 
-        var unshown = fixture.Endpoints.Where(e => !e.IsPost && e.Route.Parameters.Any(p => p.Name is "personId" or "referralId" or "episodeId") && !shown.Contains(e)).ToList();
+        var unshown = fixture.Endpoints.Where(e => !e.IsWrite && e.Route.Parameters.Any(p => p.Name is "personId" or "referralId" or "episodeId") && !shown.Contains(e)).ToList();
         output.WriteLine($"READ AUDIT: {checkedResponses} responses showing people checked, {requests} requests, {failures.Count} failures ({clock.Elapsed.TotalSeconds:F1} s on {TestDatabase.Provider})");
         foreach (var failure in failures)
         {
@@ -261,7 +261,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
     {
         using var request = new HttpRequestMessage(new HttpMethod(cell.Endpoint.Verb), new Uri(cell.Url, UriKind.Relative));
         var sent = new List<string>();
-        if (cell.Endpoint.IsPost)
+        if (cell.Endpoint.IsWrite)
         {
             if (cell.Body.Content is { } content)
             {

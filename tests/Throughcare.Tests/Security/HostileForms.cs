@@ -56,7 +56,7 @@ public static partial class HostileForms
 
     private static IReadOnlyList<HostileForm>? _all;
 
-    public static IReadOnlyList<HostileForm> All => _all ??= [.. Foundation, .. ContactForms, .. AppointmentBookingForms, .. PlanForms, .. MeasureForms, .. EngagementForms, .. ReferralForms, .. ServiceForms, .. ReminderForms];
+    public static IReadOnlyList<HostileForm> All => _all ??= [.. Foundation, .. ContactForms, .. AppointmentBookingForms, .. PlanForms, .. MeasureForms, .. EngagementForms, .. ReferralForms, .. ServiceForms, .. ReminderForms, .. CustodyForms];
 
     private static readonly IReadOnlyList<HostileForm> Foundation =
     [

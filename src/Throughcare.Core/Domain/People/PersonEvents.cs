@@ -82,7 +82,8 @@ public sealed record CareRoleEnded(Guid PersonId, Guid RoleId, Guid Organisation
 /// <summary>A prison gained a role in the person's care by holding them in custody.</summary>
 public sealed record CustodyCareRoleStarted(Guid PersonId, Guid RoleId, Guid OrganisationId, Guid CustodyPeriodId) : AuditedEvent
 {
-    public override AuditSubject Subject() => new(AuditRecordTypes.CareRole, RoleId, PersonId, CustodyPeriodId);
+    // Custody follows the person's own rule: seeing the person is enough to read it.
+    public override AuditSubject Subject() => new(AuditRecordTypes.CareRole, RoleId, PersonId);
 
     public override string Action() => AuditActions.Create;
 

@@ -33,6 +33,7 @@ public sealed class DemoPartnership(
 
     public const string NhsTrust = "South London Pathways NHS Foundation Trust";
     public const string Together = "Together Community Wellbeing";
+    public const string Southwark = "London Borough of Southwark";
 
     public static readonly (string Name, OrganisationKind Kind, string[] Teams)[] Organisations =
     [
@@ -41,7 +42,7 @@ public sealed class DemoPartnership(
         (Together, OrganisationKind.VoluntarySector, ["Community Wellbeing Pathway", "Southwark Hub"]),
         ("HMP Brixton", OrganisationKind.Prison, ["Resettlement"]),
         ("HMP Standford Hill", OrganisationKind.Prison, ["Offender Management Unit"]),
-        ("London Borough of Southwark", OrganisationKind.LocalAuthority, ["Housing Options"]),
+        (Southwark, OrganisationKind.LocalAuthority, ["Housing Options"]),
         ("London OPD Pathway Commissioners", OrganisationKind.Commissioner, []),
     ];
 
@@ -58,6 +59,7 @@ public sealed class DemoPartnership(
         new($"commissioner@{EmailDomain}", "Chris Okafor", "London OPD Pathway Commissioners", null, StaffRoles.Commissioner),
         new($"partnership-admin@{EmailDomain}", "Ruth Adebayo", "London OPD Pathway Commissioners", null, StaffRoles.PartnershipAdministrator),
         new($"prison@{EmailDomain}", "Sam Rahman", "HMP Brixton", "Resettlement", StaffRoles.Practitioner) { JobRole = "prison-officer", Languages = [Languages.English, "bn"] },
+        new($"housing@{EmailDomain}", "Grace Okoro", Southwark, "Housing Options", StaffRoles.Manager) { Languages = [Languages.English] },
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -74,6 +76,7 @@ public sealed class DemoPartnership(
             Id = Guid.NewGuid(),
             Name = o.Name,
             Kind = o.Kind,
+            Borough = o.Kind == OrganisationKind.LocalAuthority ? "southwark" : null,
             CreatedAt = now,
             Teams = o.Teams.Select(t => new Team { Id = Guid.NewGuid(), Name = t, CreatedAt = now }).ToList(),
         }).ToList();
@@ -158,6 +161,31 @@ public sealed class DemoPartnership(
         var brixton = organisations.Single(o => o.Name == "HMP Brixton").Id;
         var standfordHill = organisations.Single(o => o.Name == "HMP Standford Hill").Id;
         var officer = await db.Users.SingleAsync(u => u.Email == $"prison@{EmailDomain}", cancellationToken);
+        var southwark = organisations.Single(o => o.Name == Southwark).Id;
+        var housing = await db.Users.SingleAsync(u => u.Email == $"housing@{EmailDomain}", cancellationToken);
+        db.BoroughLeads.AddRange(
+            new Domain.ReleaseLists.BoroughLead
+            {
+                Id = Guid.NewGuid(),
+                Borough = "southwark",
+                Name = housing.DisplayName,
+                OrganisationName = Southwark,
+                Role = "Housing options lead",
+                Email = housing.Email!,
+                AddedAt = now,
+                AddedByUserId = housing.Id,
+            },
+            new Domain.ReleaseLists.BoroughLead
+            {
+                Id = Guid.NewGuid(),
+                Borough = "southwark",
+                Name = "Femi Adewale",
+                OrganisationName = "Southwark Community Safety Partnership",
+                Role = "Reducing reoffending lead",
+                Email = $"community-safety@{EmailDomain}",
+                AddedAt = now,
+                AddedByUserId = housing.Id,
+            });
         var template = await journeys.TemplateInForceAsync(cancellationToken);
 
         CustodyPeriod Period(Person person, int receivedDaysAgo, SentenceType type, int? months, int? releaseInDays, string? borough, ReleaseAccommodation? accommodation) => new()
@@ -185,10 +213,17 @@ public sealed class DemoPartnership(
         var tomasz = Period(people["Tomasz"], 700, SentenceType.Determinate, 48, 42, "lambeth", null);
         tomasz.Moves.Add(new CustodyMove
         {
-            Id = Guid.NewGuid(), CustodyPeriodId = tomasz.Id, FromPrisonId = brixton, ToPrisonId = standfordHill, MovedOn = today.AddDays(-120),
-            Reason = MoveReason.ProgressiveMove, Note = "Category D: open conditions to prepare for release", RecordedAt = now.AddDays(-120), RecordedByUserId = officer.Id,
+            Id = Guid.NewGuid(),
+            CustodyPeriodId = tomasz.Id,
+            FromPrisonId = brixton,
+            ToPrisonId = standfordHill,
+            MovedOn = today.AddDays(-120),
+            Reason = MoveReason.ProgressiveMove,
+            Note = "Category D: open conditions to prepare for release",
+            RecordedAt = now.AddDays(-120),
+            RecordedByUserId = officer.Id,
         });
-        var mohammed = Period(people["Mohammed"], 430, SentenceType.Determinate, 30, 12, "tower-hamlets", null);
+        var mohammed = Period(people["Mohammed"], 430, SentenceType.Determinate, 30, 12, "southwark", null);
         var jason = Period(people["Jason"], 380, SentenceType.Determinate, 24, null, "southwark", ReleaseAccommodation.Temporary);
         jason.ReleasedOn = today.AddDays(-6);
         jason.ReleaseKind = ReleaseKind.AutomaticOnLicence;
@@ -197,6 +232,9 @@ public sealed class DemoPartnership(
         errolFirst.ReleasedOn = today.AddDays(-150);
         errolFirst.ReleaseKind = ReleaseKind.AutomaticOnLicence;
         errolFirst.ExpectedReleaseOn = errolFirst.ReleasedOn;
+        (errolFirst.AccommodationAtThreeMonths, errolFirst.Engagement, errolFirst.Ete) = (ReleaseAccommodation.Temporary, Engagement.Partly, EteStatus.None);
+        errolFirst.OutcomesRecordedAt = now.AddDays(-60);
+        errolFirst.OutcomesRecordedByUserId = officer.Id;
         var errolRecall = Period(people["Errol"], 10, SentenceType.Recall, null, null, "southwark", null);
         errolRecall.SentenceOn = null;
         errolRecall.RecalledFromPeriodId = errolFirst.Id;
@@ -220,6 +258,12 @@ public sealed class DemoPartnership(
             foreach (var prison in period.Moves.Select(m => m.ToPrisonId).Append(period.ReceptionPrisonId).Distinct())
             {
                 db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = period.PersonId, OrganisationId = prison, Kind = CareRoleKind.Custody, CustodyPeriodId = period.Id, StartedAt = now.AddDays(-700) });
+            }
+
+            // Southwark's housing team plans the release of those due out to the borough.
+            if (period.ReleaseBorough == "southwark")
+            {
+                db.PersonCareRoles.Add(new PersonCareRole { Id = Guid.NewGuid(), PersonId = period.PersonId, OrganisationId = southwark, Kind = CareRoleKind.ReleaseBorough, CustodyPeriodId = period.Id, StartedAt = now.AddDays(-30) });
             }
 
             // Dated, then done in order, so that milestones chained to others are dated from their completion.

@@ -10,6 +10,7 @@ using Throughcare.Core.Domain.Audit;
 using Throughcare.Core.Domain.Custody;
 using Throughcare.Core.Domain.Journeys;
 using Throughcare.Core.Domain.People;
+using Throughcare.Core.Domain.ReleaseLists;
 using Throughcare.Core.Infrastructure.Database;
 using Throughcare.Core.Infrastructure.Text;
 using Throughcare.Web.Infrastructure.Web;
@@ -126,6 +127,12 @@ public static class CustodyApi
             .WithName("ListMilestones")
             .WithSummary("The milestones of the person's journey, the latest custody period first and each in the journey's order, with where each stands today.")
             .Produces<IReadOnlyList<MilestoneRecord>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/boroughs/{borough}/release-list", ReleaseListAsync)
+            .WithName("GetReleaseList")
+            .WithSummary("The people due for release to the borough (a borough code, such as southwark) within the window (weeks, 12 unless given, up to 52) "
+                + "that the caller's organisation works with, soonest first. A local authority reads its own borough's list alone.")
+            .Produces<IReadOnlyList<ReleaseListRow>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -290,22 +297,28 @@ public static class CustodyApi
         return await AnswerAsync(http, custody, await custody.ChangeDatesAsync(period.Id, period.Version, dates, cancellationToken), "", cancellationToken);
     }
 
-    private static async Task<IResult> MilestonesAsync(
-        Guid personId, MilestoneAccess access, ThroughcareDbContext db, TimeProvider time, ReadAudit reads, CancellationToken cancellationToken)
+    private static async Task<IResult> MilestonesAsync(Guid personId, JourneyReader journeys, TimeProvider time, ReadAudit reads, CancellationToken cancellationToken)
     {
-        var rows = await (
-            from m in access.Visible().AsNoTracking()
-            join d in db.MilestoneDefinitions on m.DefinitionId equals d.Id
-            join p in db.CustodyPeriods on m.CustodyPeriodId equals p.Id
-            where m.PersonId == personId
-            orderby p.ReceptionOn descending, p.CreatedAt descending, d.Order
-            select new { Milestone = m, d.Code, d.Title, d.OwnerKind, d.Owner }).ToListAsync(cancellationToken);
+        var rows = (await journeys.ForPersonAsync(personId, cancellationToken)).SelectMany(p => p.Milestones).ToList();
         var today = Display.Today(time);
         reads.Shown(AuditRecordTypes.Person, personId, personId, details: new { milestones = rows.Count });
         return Results.Ok(rows.Select(r => new MilestoneRecord(
-            r.Milestone.Id, r.Milestone.CustodyPeriodId, r.Code, r.Title, r.Milestone.DueOn, r.Milestone.State.ToString(),
-            MilestoneStatus.Of(r.Milestone, today).ToString(), MilestoneStatus.IsOverdue(r.Milestone, today), r.Milestone.DoneOn,
-            r.Milestone.NotApplicableReason, r.OwnerKind.ToString(), r.Owner)).ToList());
+            r.Milestone.Id, r.Milestone.CustodyPeriodId, r.Definition.Code, r.Definition.Title, r.Milestone.DueOn, r.Milestone.State.ToString(),
+            r.Standing(today).ToString(), MilestoneStatus.IsOverdue(r.Milestone, today), r.Milestone.DoneOn,
+            r.Milestone.NotApplicableReason, r.Definition.OwnerKind.ToString(), r.Definition.Owner)).ToList());
+    }
+
+    /// <summary>A borough's release list, as the caller's organisation may see it; a local authority reads its own borough's alone.</summary>
+    private static async Task<IResult> ReleaseListAsync(string borough, ReleaseListReader reader, TimeProvider time, ReadAudit reads, CancellationToken cancellationToken, int? weeks = null)
+    {
+        if (!await reader.MayReadAsync(borough, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var rows = await reader.DueAsync(borough, Display.Today(time), Math.Clamp(weeks ?? ReleaseListReader.DefaultWeeks, 1, ReleaseListReader.MaximumWeeks), cancellationToken);
+        reads.ShownPeople(rows.Select(r => r.PersonId), AuditActions.Export, $"release list for {borough}, API");
+        return Results.Ok(rows);
     }
 
     /// <summary>The changed period with its new version, or why it was not changed: a stale version is a failed precondition.</summary>

@@ -111,6 +111,7 @@ public static class ThroughcareHost
             o.Conventions.AuthorizeFolder("/Episodes", Capabilities.ViewEpisodes);
             o.Conventions.AuthorizeFolder("/Caseload", Capabilities.WorkEpisodes);
             o.Conventions.AuthorizeFolder("/Milestones", Capabilities.ViewPeople);
+            o.Conventions.AuthorizeFolder("/ReleaseLists", Capabilities.ViewPeople);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

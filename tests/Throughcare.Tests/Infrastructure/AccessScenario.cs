@@ -576,13 +576,26 @@ public sealed class AccessScenario
             };
             period.Moves.Add(new CustodyMove
             {
-                Id = Guid.NewGuid(), CustodyPeriodId = period.Id, FromPrisonId = prisonId, ToPrisonId = openPrisonId, MovedOn = today.AddDays(-20),
-                Reason = MoveReason.ProgressiveMove, Note = note, RecordedAt = factory.UtcNow, RecordedByUserId = workerId,
+                Id = Guid.NewGuid(),
+                CustodyPeriodId = period.Id,
+                FromPrisonId = prisonId,
+                ToPrisonId = openPrisonId,
+                MovedOn = today.AddDays(-20),
+                Reason = MoveReason.ProgressiveMove,
+                Note = note,
+                RecordedAt = factory.UtcNow,
+                RecordedByUserId = workerId,
             });
             period.KeyDateChanges.Add(new KeyDateChange
             {
-                Id = Guid.NewGuid(), CustodyPeriodId = period.Id, KeyDate = KeyDate.ExpectedRelease, From = today.AddDays(40), To = today.AddDays(60),
-                Reason = reason, ChangedAt = factory.UtcNow, ChangedByUserId = workerId,
+                Id = Guid.NewGuid(),
+                CustodyPeriodId = period.Id,
+                KeyDate = KeyDate.ExpectedRelease,
+                From = today.AddDays(40),
+                To = today.AddDays(60),
+                Reason = reason,
+                ChangedAt = factory.UtcNow,
+                ChangedByUserId = workerId,
             });
             var milestone = new Milestone
             {

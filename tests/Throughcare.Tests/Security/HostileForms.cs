@@ -429,7 +429,7 @@ public static partial class HostileForms
         new("Input.MappaLevel", 1), new("Input.IsPpo", 3), new("Input.OpdScreeningResult", 11), .. DateFields("Input.OpdScreenedOn"),
     ];
 
-    private static IEnumerable<HostileField> OrganisationFields => [new("Input.Name", 200), new("Input.Kind", 15), new("Input.RequireTwoFactor", 3)];
+    private static IEnumerable<HostileField> OrganisationFields => [new("Input.Name", 200), new("Input.Kind", 15), new("Input.RequireTwoFactor", 3), new("Input.Borough", 60)];
 
     private static IEnumerable<HostileField> DateFields(string prefix) =>
         [new(prefix, 4, IsDateGroup: true), new($"{prefix}.Day", 2), new($"{prefix}.Month", 2), new($"{prefix}.Year", 4)];
@@ -448,7 +448,7 @@ public static partial class HostileForms
     ];
 
     private static IEnumerable<(string, string)> ValidOrganisation() =>
-        [("Input.Name", TestData.Unique("Organisation")), ("Input.Kind", "NhsTrust"), ("Input.RequireTwoFactor", "no")];
+        [("Input.Name", TestData.Unique("Organisation")), ("Input.Kind", "LocalAuthority"), ("Input.RequireTwoFactor", "no"), ("Input.Borough", "southwark")];
 
     private static Task<List<KeyValuePair<string, string>>> Fields(params IEnumerable<(string Name, string Value)> fields) =>
         Task.FromResult(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList());

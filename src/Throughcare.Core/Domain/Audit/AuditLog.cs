@@ -85,4 +85,5 @@ public static class AuditRecordTypes
     public const string CustodyPeriod = "custody-period";
     public const string Milestone = "milestone";
     public const string JourneyTemplate = "journey-template";
+    public const string ReleaseList = "release-list";
 }

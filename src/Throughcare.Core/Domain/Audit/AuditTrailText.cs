@@ -57,6 +57,10 @@ public static class AuditTrailText
         [AuditRecordTypes.ReflectiveReview] = "Reflective review",
         [AuditRecordTypes.ApiToken] = "API token",
         [AuditRecordTypes.CareRole] = "Role in a person's care",
+        [AuditRecordTypes.CustodyPeriod] = "Period in custody",
+        [AuditRecordTypes.Milestone] = "Journey milestone",
+        [AuditRecordTypes.JourneyTemplate] = "Journey template",
+        [AuditRecordTypes.ReleaseList] = "Release list",
     };
 
     public static IEnumerable<string> KnownActions => Actions.Keys;

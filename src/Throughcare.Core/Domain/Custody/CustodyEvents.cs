@@ -24,6 +24,14 @@ public sealed record CustodyDatesChanged(Guid PersonId, Guid CustodyPeriodId, IR
     public override AuditDescription Describe(AuditLabels labels) => new("Custody dates changed", Changes, Reason);
 }
 
+/// <summary>Case outcome indicators after release were recorded or changed.</summary>
+public sealed record CaseOutcomesRecorded(Guid PersonId, Guid CustodyPeriodId, IReadOnlyList<FieldChange> Changes) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.CustodyPeriod, CustodyPeriodId, PersonId);
+
+    public override AuditDescription Describe(AuditLabels labels) => new("Outcomes after release recorded", Changes);
+}
+
 public sealed record PrisonMoveRecorded(Guid PersonId, Guid CustodyPeriodId, Guid FromPrisonId, Guid ToPrisonId, DateOnly MovedOn, MoveReason Reason) : AuditedEvent
 {
     public override AuditSubject Subject() => new(AuditRecordTypes.CustodyPeriod, CustodyPeriodId, PersonId);

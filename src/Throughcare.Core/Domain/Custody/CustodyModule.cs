@@ -1,11 +1,18 @@
 using Throughcare.Core.Domain.Access;
 using Throughcare.Core.Domain.Journeys;
+using Throughcare.Core.Domain.ReleaseLists;
 
 namespace Throughcare.Core.Domain.Custody;
 
 public static class CustodyModule
 {
-    /// <summary>Custody periods and the journey of milestones dated from them.</summary>
-    public static IServiceCollection AddCustody(this IServiceCollection services) =>
+    /// <summary>Custody periods, the journey of milestones dated from them, and the boroughs' release lists.</summary>
+    public static IServiceCollection AddCustody(this IServiceCollection services)
+    {
         services.AddScoped<CustodyService>().AddScoped<JourneyService>().AddScoped<JourneyReader>().AddRecordAccess<CustodyAccess>().AddRecordAccess<MilestoneAccess>();
+        services.AddScoped<ReleaseListReader>().AddScoped<ReleaseListService>();
+        services.AddSingleton<ReleaseListSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReleaseListSchedule>());
+        return services;
+    }
 }

@@ -32,6 +32,14 @@ public enum ReleaseKind { AutomaticOnLicence, Parole, EndOfSentence, Court, Home
 [StoredLength(40)]
 public enum ReleaseAccommodation { Settled, Temporary, ApprovedPremises, NoFixedAbode }
 
+/// <summary>Whether a person engaged with the services they were referred to after release.</summary>
+[StoredLength(20)]
+public enum Engagement { Engaged, Partly, NotEngaged }
+
+/// <summary>Education, training or employment after release.</summary>
+[StoredLength(20)]
+public enum EteStatus { Employment, Education, Training, None }
+
 /// <summary>
 /// A person's time in custody for one sentence or remand: the prison that received them, the sentence and its key
 /// dates, the moves between prisons (the current prison is derived from them, never typed twice), and the release. A
@@ -74,6 +82,18 @@ public sealed class CustodyPeriod
 
     public DateOnly? ReleasedOn { get; set; }
     public ReleaseKind? ReleaseKind { get; set; }
+
+    /// <summary>Case outcome indicators after release, recorded until the end of contact: accommodation at three months.</summary>
+    public ReleaseAccommodation? AccommodationAtThreeMonths { get; set; }
+
+    /// <summary>Whether they engaged with the services they were referred to.</summary>
+    public Engagement? Engagement { get; set; }
+
+    /// <summary>Education, training or employment since release.</summary>
+    public EteStatus? Ete { get; set; }
+
+    public DateTime? OutcomesRecordedAt { get; set; }
+    public Guid? OutcomesRecordedByUserId { get; set; }
 
     /// <summary>The period whose licence this recall follows.</summary>
     public Guid? RecalledFromPeriodId { get; set; }
@@ -188,6 +208,25 @@ public static class CustodyLabels
         MoveReason.ReturnToClosedConditions => "Return to closed conditions",
         MoveReason.Other => "Other",
         _ => reason.ToString(),
+    };
+
+    public static string Engagement(Engagement? engagement) => engagement switch
+    {
+        null => "Not recorded",
+        Custody.Engagement.Engaged => "Engaged",
+        Custody.Engagement.Partly => "Partly engaged",
+        Custody.Engagement.NotEngaged => "Not engaged",
+        _ => engagement.ToString()!,
+    };
+
+    public static string Ete(EteStatus? status) => status switch
+    {
+        null => "Not recorded",
+        EteStatus.Employment => "In employment",
+        EteStatus.Education => "In education",
+        EteStatus.Training => "In training",
+        EteStatus.None => "None",
+        _ => status.ToString()!,
     };
 
     public static string Release(ReleaseKind kind) => kind switch

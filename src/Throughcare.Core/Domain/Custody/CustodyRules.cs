@@ -96,6 +96,14 @@ public sealed class ReleaseInput
     public string? ReleaseBorough { get; set; }
 }
 
+/// <summary>The case outcome indicators recorded after release.</summary>
+public sealed class OutcomesInput
+{
+    public ReleaseAccommodation? AccommodationAtThreeMonths { get; set; }
+    public Engagement? Engagement { get; set; }
+    public EteStatus? Ete { get; set; }
+}
+
 public sealed class RecallInput
 {
     public Guid? PrisonId { get; set; }
@@ -191,6 +199,23 @@ public sealed record CustodyRules(IReadOnlySet<Guid> Prisons, DateOnly Today)
                 $"Recall date must be on or after the release on {Display.Date(released)}", "Recall date must be today or in the past")),
         };
         return validator.Validate(input);
+    }
+
+    public static ValidationResult Validate(OutcomesInput input)
+    {
+        var validator = new InlineValidator<OutcomesInput>
+        {
+            v => v.RuleFor(x => x.AccommodationAtThreeMonths).IsInEnum().WithMessage("Select the accommodation at three months"),
+            v => v.RuleFor(x => x.Engagement).IsInEnum().WithMessage("Select whether they engaged with the services they were referred to"),
+            v => v.RuleFor(x => x.Ete).IsInEnum().WithMessage("Select their education, training or employment"),
+        };
+        var result = validator.Validate(input);
+        if (result.IsValid && input.AccommodationAtThreeMonths is null && input.Engagement is null && input.Ete is null)
+        {
+            result.Errors.Add(new ValidationFailure(nameof(OutcomesInput.AccommodationAtThreeMonths), "Select at least one outcome to record"));
+        }
+
+        return result;
     }
 
     /// <summary>The sentence length's error for the sentence type, or null: required for determinate sentences, empty for the rest.</summary>

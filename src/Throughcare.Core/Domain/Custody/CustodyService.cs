@@ -73,6 +73,7 @@ public sealed class CustodyService(ThroughcareDbContext db, AuditLog audit, Curr
             db.CustodyPeriods.Add(period);
             audit.Record(new CustodyPeriodRecorded(personId, period.Id, period.ReceptionPrisonId, Described(period)));
             await careRoles.GrantForCustodyAsync(personId, period.ReceptionPrisonId, period.Id, Now, cancellationToken);
+            await careRoles.FollowReleaseBoroughAsync(personId, period.Id, period.ReleaseBorough, Now, cancellationToken);
             await journeys.RefreshAsync(period, null, cancellationToken);
             return await db.SaveOrConflictAsync(new WriteResult.Done(period.Id), cancellationToken);
         }, cancellationToken);
@@ -126,6 +127,7 @@ public sealed class CustodyService(ThroughcareDbContext db, AuditLog audit, Curr
             period.ReleaseBorough = TextRules.Tidy(input.ReleaseBorough);
             period.Accommodation = input.Accommodation;
             audit.Record(new CustodyDatesChanged(period.PersonId, period.Id, changes, reason));
+            await careRoles.FollowReleaseBoroughAsync(period.PersonId, period.Id, period.ReleaseBorough, Now, cancellationToken);
             await journeys.RefreshAsync(period, reason ?? "Release plan changed", cancellationToken);
             return null;
         }, cancellationToken);
@@ -184,9 +186,44 @@ public sealed class CustodyService(ThroughcareDbContext db, AuditLog audit, Curr
             period.Accommodation = input.Accommodation;
             period.ReleaseBorough = input.ReleaseBorough!.Trim();
             audit.Record(new ReleaseRecorded(period.PersonId, period.Id, releasedOn, input.Kind!.Value, input.Accommodation!.Value, period.ReleaseBorough));
+            await careRoles.FollowReleaseBoroughAsync(period.PersonId, period.Id, period.ReleaseBorough, Now, cancellationToken);
             await journeys.RefreshAsync(period, "Released", cancellationToken);
             return null;
         }, cancellationToken);
+
+    /// <summary>Records the case outcome indicators after release; each change is kept in the audit trail.</summary>
+    public Task<WriteResult> RecordOutcomesAsync(Guid periodId, Guid version, OutcomesInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(periodId, version, (period, _) =>
+        {
+            if (!period.IsReleased)
+            {
+                return Task.FromResult<WriteResult?>(new WriteResult.Refused(NotReleasedMessage));
+            }
+
+            if (Refuse(CustodyRules.Validate(input)) is { } refused)
+            {
+                return Task.FromResult<WriteResult?>(refused);
+            }
+
+            var changes = new List<FieldChange>();
+            Note(changes, "Accommodation at three months", Outcome(period.AccommodationAtThreeMonths), Outcome(input.AccommodationAtThreeMonths));
+            Note(changes, "Engagement with services", CustodyLabels.Engagement(period.Engagement), CustodyLabels.Engagement(input.Engagement));
+            Note(changes, "Education, training or employment", CustodyLabels.Ete(period.Ete), CustodyLabels.Ete(input.Ete));
+            if (changes.Count == 0)
+            {
+                return Task.FromResult<WriteResult?>(new WriteResult.Refused("Nothing was changed: change an outcome, or go back", nameof(OutcomesInput.AccommodationAtThreeMonths)));
+            }
+
+            period.AccommodationAtThreeMonths = input.AccommodationAtThreeMonths;
+            period.Engagement = input.Engagement;
+            period.Ete = input.Ete;
+            period.OutcomesRecordedAt = Now;
+            period.OutcomesRecordedByUserId = user.RequireUserId();
+            audit.Record(new CaseOutcomesRecorded(period.PersonId, period.Id, changes));
+            return Task.FromResult<WriteResult?>(null);
+        }, cancellationToken);
+
+    private static string Outcome(ReleaseAccommodation? accommodation) => accommodation is null ? "Not recorded" : CustodyLabels.Accommodation(accommodation);
 
     /// <summary>A recall opens a new period, linked to the released one whose licence it follows, with that licence's end dates.</summary>
     public Task<WriteResult> RecallAsync(Guid periodId, Guid version, Guid submissionId, RecallInput input, CancellationToken cancellationToken)
@@ -229,6 +266,7 @@ public sealed class CustodyService(ThroughcareDbContext db, AuditLog audit, Curr
                 recalledId = recall.Id;
                 audit.Record(new CustodyPeriodRecorded(recall.PersonId, recall.Id, recall.ReceptionPrisonId, Described(recall), period.Id));
                 await careRoles.GrantForCustodyAsync(recall.PersonId, recall.ReceptionPrisonId, recall.Id, Now, cancellationToken);
+                await careRoles.FollowReleaseBoroughAsync(recall.PersonId, recall.Id, recall.ReleaseBorough, Now, cancellationToken);
                 await journeys.RefreshAsync(recall, null, cancellationToken);
                 return null;
             }, cancellationToken);

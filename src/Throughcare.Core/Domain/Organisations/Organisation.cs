@@ -21,6 +21,12 @@ public sealed class Organisation
     public required string Name { get; set; }
     public OrganisationKind Kind { get; set; }
     public bool RequireTwoFactor { get; set; }
+
+    /// <summary>
+    /// The borough a local authority serves (a <see cref="ReferenceData.Boroughs"/> code): it gains a role in the care of
+    /// people due for release to that borough, and its staff read that borough's release lists.
+    /// </summary>
+    public string? Borough { get; set; }
     public DateTime CreatedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
     public Guid? SubmissionId { get; set; }

@@ -8,6 +8,8 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     public void Configure(EntityTypeBuilder<Organisation> b)
     {
         b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.Borough).HasMaxLength(60);
+        b.HasIndex(o => o.Borough);
         b.HasIndex(o => o.Name).IsUnique();
         b.HasIndex(o => o.SubmissionId).IsUnique();
         b.Property(o => o.Version).IsConcurrencyToken();

@@ -44,7 +44,14 @@ public sealed record TeamAdded(Guid TeamId, Guid OrganisationId, string Name) : 
 public static class OrganisationLabels
 {
     public static IReadOnlyList<FieldChange> Labelled(IReadOnlyList<FieldChange> changes) =>
-        [.. changes.Select(c => c.Field == OrganisationDetails.KindField ? c with { From = Kind(c.From), To = Kind(c.To) } : c)];
+        [.. changes.Select(c => c.Field switch
+        {
+            OrganisationDetails.KindField => c with { From = Kind(c.From), To = Kind(c.To) },
+            OrganisationDetails.BoroughField => c with { From = Borough(c.From), To = Borough(c.To) },
+            _ => c,
+        })];
+
+    private static string? Borough(string? code) => code is null ? null : ReferenceData.Boroughs.All.LabelFor(code) ?? code;
 
     private static string? Kind(string? value) => Enum.TryParse<OrganisationKind>(value, out var kind) ? OrganisationKinds.Label(kind) : value;
 }

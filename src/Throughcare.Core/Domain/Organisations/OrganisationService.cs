@@ -9,9 +9,11 @@ namespace Throughcare.Core.Domain.Organisations;
 public sealed record OrganisationDetails(
     [property: Display(Name = "Name")] string Name,
     [property: Display(Name = OrganisationDetails.KindField)] OrganisationKind Kind,
-    [property: Display(Name = "Two-factor required")] bool RequireTwoFactor)
+    [property: Display(Name = "Two-factor required")] bool RequireTwoFactor,
+    [property: Display(Name = OrganisationDetails.BoroughField)] string? Borough = null)
 {
     public const string KindField = "Kind of organisation";
+    public const string BoroughField = "Borough it serves";
 }
 
 /// <summary>An organisation's details as saved now, with the version an edit form carries: what a conflict shows.</summary>
@@ -50,6 +52,7 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
             Name = details.Name,
             Kind = details.Kind,
             RequireTwoFactor = details.RequireTwoFactor,
+            Borough = details.Borough,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             SubmissionId = submissionId,
         };
@@ -93,6 +96,7 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
         organisation.Name = details.Name;
         organisation.Kind = details.Kind;
         organisation.RequireTwoFactor = details.RequireTwoFactor;
+        organisation.Borough = details.Borough;
         organisation.Version = Guid.NewGuid();
         scope.Touched(audit.Record(new OrganisationUpdated(organisationId, FieldChanges.Compare(current, details))), organisationId);
         return await db.SaveOrConflictAsync(new WriteResult.Done(organisationId), cancellationToken, async () =>
@@ -123,7 +127,7 @@ public sealed class OrganisationService(ThroughcareDbContext db, AuditLog audit,
         return new WriteResult.Done(organisationId);
     }
 
-    private static OrganisationDetails DetailsOf(Organisation organisation) => new(organisation.Name, organisation.Kind, organisation.RequireTwoFactor);
+    private static OrganisationDetails DetailsOf(Organisation organisation) => new(organisation.Name, organisation.Kind, organisation.RequireTwoFactor, organisation.Borough);
 
     private Task<bool> NameIsTakenAsync(string name, Guid? except, CancellationToken cancellationToken) =>
         db.Organisations.AnyAsync(o => o.Name == name && o.Id != except, cancellationToken);

@@ -61,6 +61,42 @@ public sealed class CareRoles(ThroughcareDbContext db, AuditLog audit, Microsoft
         audit.Record(new CustodyCareRoleStarted(personId, role.Id, prisonId, custodyPeriodId));
     }
 
+    /// <summary>
+    /// The local authorities that serve the borough a person will be released to gain a role in their care for that
+    /// custody period, and keep it after the release (for the archive list); when the borough changes, the roles of
+    /// those that no longer serve it end.
+    /// </summary>
+    public async Task FollowReleaseBoroughAsync(Guid personId, Guid custodyPeriodId, string? borough, DateTime now, CancellationToken cancellationToken)
+    {
+        var authorities = borough is null
+            ? []
+            : await db.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.LocalAuthority && o.Borough == borough).Select(o => o.Id).ToListAsync(cancellationToken);
+        var held = db.PersonCareRoles.Local.Where(r => r.CustodyPeriodId == custodyPeriodId && r.Kind == CareRoleKind.ReleaseBorough)
+            .UnionBy(await db.PersonCareRoles.Where(r => r.CustodyPeriodId == custodyPeriodId && r.Kind == CareRoleKind.ReleaseBorough).ToListAsync(cancellationToken), r => r.Id)
+            .Where(r => r.IsActiveAt(now))
+            .ToList();
+        foreach (var role in held.Where(r => !authorities.Contains(r.OrganisationId)))
+        {
+            role.EndedAt = now;
+            role.EndReason = "No longer the borough they will be released to";
+            audit.Record(new CustodyCareRoleEnded(personId, role.Id, role.OrganisationId, custodyPeriodId, role.EndReason));
+        }
+
+        foreach (var authority in authorities.Where(a => held.All(r => r.OrganisationId != a)))
+        {
+            var role = db.PersonCareRoles.Add(new PersonCareRole
+            {
+                Id = Guid.NewGuid(),
+                PersonId = personId,
+                OrganisationId = authority,
+                Kind = CareRoleKind.ReleaseBorough,
+                CustodyPeriodId = custodyPeriodId,
+                StartedAt = now,
+            }).Entity;
+            audit.Record(new CustodyCareRoleStarted(personId, role.Id, authority, custodyPeriodId, CareRoleKind.ReleaseBorough));
+        }
+    }
+
     /// <summary>A declined or withdrawn referral ends the role it gave, on the next request.</summary>
     public Task EndForReferralAsync(Guid referralId, string reason, DateTime now, CancellationToken cancellationToken) =>
         EndAsync(referralId, now, reason, cancellationToken);

@@ -74,7 +74,7 @@ public sealed class PersonAlias
 }
 
 [StoredLength(30)]
-public enum CareRoleKind { CreatedRecord, HoldsRecord, Referral, Custody }
+public enum CareRoleKind { CreatedRecord, HoldsRecord, Referral, Custody, ReleaseBorough }
 
 /// <summary>
 /// An organisation's role in a person's care: what lets its staff see the person at all. Each role has one basis (the

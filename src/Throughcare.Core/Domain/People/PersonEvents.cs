@@ -79,8 +79,11 @@ public sealed record CareRoleEnded(Guid PersonId, Guid RoleId, Guid Organisation
         new($"{labels.Name(OrganisationId)}'s role in their care ends", [new FieldChange("Ends", null, Infrastructure.Text.Display.DateTime(EndsAt))], Reason);
 }
 
-/// <summary>A prison gained a role in the person's care by holding them in custody.</summary>
-public sealed record CustodyCareRoleStarted(Guid PersonId, Guid RoleId, Guid OrganisationId, Guid CustodyPeriodId) : AuditedEvent
+/// <summary>
+/// A prison gained a role in the person's care by holding them in custody, or a local authority by being the borough
+/// they will be released to.
+/// </summary>
+public sealed record CustodyCareRoleStarted(Guid PersonId, Guid RoleId, Guid OrganisationId, Guid CustodyPeriodId, CareRoleKind Kind = CareRoleKind.Custody) : AuditedEvent
 {
     // Custody follows the person's own rule: seeing the person is enough to read it.
     public override AuditSubject Subject() => new(AuditRecordTypes.CareRole, RoleId, PersonId);
@@ -89,5 +92,17 @@ public sealed record CustodyCareRoleStarted(Guid PersonId, Guid RoleId, Guid Org
 
     public override IEnumerable<Guid> Mentions() => [OrganisationId];
 
-    public override AuditDescription Describe(AuditLabels labels) => new($"{labels.Name(OrganisationId)} took on a role in their care, holding them in custody");
+    public override AuditDescription Describe(AuditLabels labels) => new(Kind == CareRoleKind.ReleaseBorough
+        ? $"{labels.Name(OrganisationId)} took on a role in their care, as the borough they will be released to"
+        : $"{labels.Name(OrganisationId)} took on a role in their care, holding them in custody");
+}
+
+/// <summary>A local authority's role ended because the person will no longer be released to its borough.</summary>
+public sealed record CustodyCareRoleEnded(Guid PersonId, Guid RoleId, Guid OrganisationId, Guid CustodyPeriodId, string Reason) : AuditedEvent
+{
+    public override AuditSubject Subject() => new(AuditRecordTypes.CareRole, RoleId, PersonId);
+
+    public override IEnumerable<Guid> Mentions() => [OrganisationId];
+
+    public override AuditDescription Describe(AuditLabels labels) => new($"{labels.Name(OrganisationId)}'s role in their care ended", [], Reason);
 }

@@ -62,6 +62,8 @@ public abstract class ThroughcareDbContext(DbContextOptions options, AccessScope
     public DbSet<JourneyTemplate> JourneyTemplates => Set<JourneyTemplate>();
     public DbSet<MilestoneDefinition> MilestoneDefinitions => Set<MilestoneDefinition>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Domain.ReleaseLists.BoroughLead> BoroughLeads => Set<Domain.ReleaseLists.BoroughLead>();
+    public DbSet<Domain.ReleaseLists.ReleaseListSend> ReleaseListSends => Set<Domain.ReleaseLists.ReleaseListSend>();
 
     public AccessScope Scope => scope;
 

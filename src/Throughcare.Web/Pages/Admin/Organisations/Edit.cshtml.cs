@@ -26,7 +26,7 @@ public sealed class EditModel(ThroughcareDbContext db, OrganisationService organ
     {
         OrganisationId = organisationId;
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
-        Input = OrganisationInput.From(new OrganisationDetails(organisation.Name, organisation.Kind, organisation.RequireTwoFactor));
+        Input = OrganisationInput.From(new OrganisationDetails(organisation.Name, organisation.Kind, organisation.RequireTwoFactor, organisation.Borough));
         Version = organisation.Version;
     }
 

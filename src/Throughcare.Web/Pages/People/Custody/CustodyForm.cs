@@ -27,6 +27,11 @@ public static class CustodyForm
     public static IEnumerable<SelectListItem> MoveItems =>
         Enum.GetValues<MoveReason>().Select(r => new SelectListItem(CustodyLabels.Move(r), r.ToString()));
 
+    public static IEnumerable<SelectListItem> EngagementItems =>
+        Enum.GetValues<Engagement>().Select(e => new SelectListItem(CustodyLabels.Engagement(e), e.ToString()));
+
+    public static IEnumerable<SelectListItem> EteItems => Enum.GetValues<EteStatus>().Select(e => new SelectListItem(CustodyLabels.Ete(e), e.ToString()));
+
     public static IEnumerable<SelectListItem> BoroughItems => Boroughs.All.Select(b => new SelectListItem(b.Label, b.Code));
 
     public static IEnumerable<SelectListItem> YesNoItems => [new("Yes, it is confirmed", "true"), new("No, it is an estimate", "false")];

@@ -717,6 +717,10 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AccommodationAtThreeMonths")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateOnly?>("ConditionalReleaseOn")
                         .HasColumnType("date");
 
@@ -725,6 +729,14 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
 
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Engagement")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Ete")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<bool>("ExpectedReleaseConfirmed")
                         .HasColumnType("boolean");
@@ -740,6 +752,12 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("LicenceExpiryOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("OutcomesRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OutcomesRecordedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ParoleEligibilityOn")
                         .HasColumnType("date");
@@ -2059,6 +2077,10 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Borough")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2083,6 +2105,8 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Borough");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -2631,6 +2655,103 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                     b.HasIndex("ReferralId");
 
                     b.ToTable("ScreeningOverride");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.BoroughLead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Borough")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("Borough");
+
+                    b.HasIndex("RemovedByUserId");
+
+                    b.ToTable("BoroughLeads");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.ReleaseListSend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Borough")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ScheduledWeek")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SentByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WindowWeeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("Borough", "ScheduledWeek")
+                        .IsUnique();
+
+                    b.HasIndex("Borough", "SentAt");
+
+                    b.ToTable("ReleaseListSends");
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Services.Service", b =>
@@ -3403,6 +3524,28 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.BoroughLead", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.ReleaseListSend", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Services.Service", b =>

@@ -708,6 +708,10 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccommodationAtThreeMonths")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ConditionalReleaseOn")
                         .HasColumnType("TEXT");
 
@@ -715,6 +719,14 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Engagement")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ete")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ExpectedReleaseConfirmed")
@@ -730,6 +742,12 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LicenceExpiryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OutcomesRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutcomesRecordedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ParoleEligibilityOn")
@@ -2050,6 +2068,10 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Borough")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2074,6 +2096,8 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Borough");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -2622,6 +2646,103 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("ReferralId");
 
                     b.ToTable("ScreeningOverride");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.BoroughLead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Borough")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("Borough");
+
+                    b.HasIndex("RemovedByUserId");
+
+                    b.ToTable("BoroughLeads");
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.ReleaseListSend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Borough")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScheduledWeek")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SentByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("Borough", "ScheduledWeek")
+                        .IsUnique();
+
+                    b.HasIndex("Borough", "SentAt");
+
+                    b.ToTable("ReleaseListSends");
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Services.Service", b =>
@@ -3392,6 +3513,28 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.BoroughLead", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Throughcare.Core.Domain.ReleaseLists.ReleaseListSend", b =>
+                {
+                    b.HasOne("Throughcare.Core.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Throughcare.Core.Domain.Services.Service", b =>

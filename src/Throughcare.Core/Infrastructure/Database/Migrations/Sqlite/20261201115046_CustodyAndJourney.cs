@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
+namespace Throughcare.Core.Infrastructure.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CustodyAndJourney : Migration
@@ -16,18 +16,57 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
             migrationBuilder.AddColumn<Guid>(
                 name: "CustodyPeriodId",
                 table: "PersonCareRoles",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Borough",
+                table: "Organisations",
+                type: "TEXT",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "BoroughLeads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Borough = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BoroughLeads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BoroughLeads_AspNetUsers_AddedByUserId",
+                        column: x => x.AddedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BoroughLeads_AspNetUsers_RemovedByUserId",
+                        column: x => x.RemovedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "JourneyTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -41,35 +80,64 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReleaseListSends",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Borough = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ScheduledWeek = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WindowWeeks = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: false),
+                    Rows = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReleaseListSends", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReleaseListSends_AspNetUsers_SentByUserId",
+                        column: x => x.SentByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustodyPeriods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReceptionPrisonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReceptionOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentenceOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SentenceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SentenceLengthMonths = table.Column<int>(type: "integer", nullable: true),
-                    ConditionalReleaseOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ParoleEligibilityOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    TariffExpiryOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HomeDetentionCurfewEligibilityOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpectedReleaseOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpectedReleaseConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    LicenceExpiryOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SentenceExpiryOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    TopUpSupervisionEndOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReleaseBorough = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Accommodation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReleaseKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    RecalledFromPeriodId = table.Column<Guid>(type: "uuid", nullable: true),
-                    JourneyTemplateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubmissionId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceptionPrisonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceptionOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentenceOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentenceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SentenceLengthMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConditionalReleaseOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ParoleEligibilityOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TariffExpiryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HomeDetentionCurfewEligibilityOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpectedReleaseOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpectedReleaseConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LicenceExpiryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentenceExpiryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TopUpSupervisionEndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReleaseBorough = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Accommodation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReleaseKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AccommodationAtThreeMonths = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Engagement = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Ete = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OutcomesRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OutcomesRecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecalledFromPeriodId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    JourneyTemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,23 +178,23 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 name: "MilestoneDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Anchor = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AnchorMilestoneCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Offset = table.Column<int>(type: "integer", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OnlyIfSentenceOverMonths = table.Column<int>(type: "integer", nullable: true),
-                    OnlyIfIndeterminate = table.Column<bool>(type: "boolean", nullable: false),
-                    OnlyIfNoAccommodation = table.Column<bool>(type: "boolean", nullable: false),
-                    OnlyIfBorough = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    OnlyIfServiceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OwnerKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    ReminderDaysBefore = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AnchorMilestoneCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Offset = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OnlyIfSentenceOverMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    OnlyIfIndeterminate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnlyIfNoAccommodation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnlyIfBorough = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    OnlyIfServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ReminderDaysBefore = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -149,15 +217,15 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 name: "CustodyMoves",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustodyPeriodId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FromPrisonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ToPrisonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MovedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustodyPeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromPrisonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToPrisonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MovedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,14 +260,14 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 name: "KeyDateChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustodyPeriodId = table.Column<Guid>(type: "uuid", nullable: false),
-                    KeyDate = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: true),
-                    To = table.Column<DateOnly>(type: "date", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustodyPeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyDate = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -222,20 +290,20 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustodyPeriodId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DefinitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Applies = table.Column<bool>(type: "boolean", nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    NotApplicableReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RemindedFor = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustodyPeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Applies = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NotApplicableReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RemindedFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -298,6 +366,26 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 name: "IX_PersonCareRoles_CustodyPeriodId_OrganisationId",
                 table: "PersonCareRoles",
                 columns: new[] { "CustodyPeriodId", "OrganisationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Borough",
+                table: "Organisations",
+                column: "Borough");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BoroughLeads_AddedByUserId",
+                table: "BoroughLeads",
+                column: "AddedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BoroughLeads_Borough",
+                table: "BoroughLeads",
+                column: "Borough");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BoroughLeads_RemovedByUserId",
+                table: "BoroughLeads",
+                column: "RemovedByUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustodyMoves_CustodyPeriodId",
@@ -418,6 +506,22 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 table: "Milestones",
                 columns: new[] { "State", "DueOn" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_ReleaseListSends_Borough_ScheduledWeek",
+                table: "ReleaseListSends",
+                columns: new[] { "Borough", "ScheduledWeek" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReleaseListSends_Borough_SentAt",
+                table: "ReleaseListSends",
+                columns: new[] { "Borough", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReleaseListSends_SentByUserId",
+                table: "ReleaseListSends",
+                column: "SentByUserId");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_PersonCareRoles_CustodyPeriods_CustodyPeriodId",
                 table: "PersonCareRoles",
@@ -435,6 +539,9 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 table: "PersonCareRoles");
 
             migrationBuilder.DropTable(
+                name: "BoroughLeads");
+
+            migrationBuilder.DropTable(
                 name: "CustodyMoves");
 
             migrationBuilder.DropTable(
@@ -442,6 +549,9 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Milestones");
+
+            migrationBuilder.DropTable(
+                name: "ReleaseListSends");
 
             migrationBuilder.DropTable(
                 name: "CustodyPeriods");
@@ -456,9 +566,17 @@ namespace Throughcare.Core.Infrastructure.Database.Migrations.PostgreSql
                 name: "IX_PersonCareRoles_CustodyPeriodId_OrganisationId",
                 table: "PersonCareRoles");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Organisations_Borough",
+                table: "Organisations");
+
             migrationBuilder.DropColumn(
                 name: "CustodyPeriodId",
                 table: "PersonCareRoles");
+
+            migrationBuilder.DropColumn(
+                name: "Borough",
+                table: "Organisations");
         }
     }
 }

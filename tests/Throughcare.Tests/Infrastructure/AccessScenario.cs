@@ -134,6 +134,9 @@ public sealed class AccessScenario
     public required Milestone Milestone { get; init; }
     public required Milestone SecondMilestone { get; init; }
 
+    /// <summary>Southwark's release list as sent to its leads, with both people on it (their periods are due for release to Southwark).</summary>
+    public required Guid ReleaseListSendId { get; init; }
+
     /// <summary>Staff by name: receiving ("manager", "worker", …), referring ("referrer", "referring Practitioner", …), ended ("ended manager") and outside ("outside Manager", …).</summary>
     public required IReadOnlyDictionary<string, TestUser> Staff { get; init; }
 
@@ -201,6 +204,9 @@ public sealed class AccessScenario
                     Care("milestoneId", Milestone.Id, first, "the journey's milestone", "personId", PersonId),
                     Care("milestoneId", SecondMilestone.Id, second, "the second person's milestone", "personId", SecondPersonId),
                 ],
+                // A borough's lists are read by whoever may read that borough's: which people they show is the people filter's.
+                ["borough"] = [new("borough", "southwark", "Southwark", RouteValueKind.Parameter)],
+                ["sendId"] = [new("sendId", Id(ReleaseListSendId), "Southwark's release list as sent", RouteValueKind.Parameter)],
                 ["strandId"] =
                 [
                     Care("strandId", Episode.Strands[0].Id, first, "the episode's strand", "episodeId", Episode.Id),
@@ -402,6 +408,7 @@ public sealed class AccessScenario
                 stored.HardestThingsRecordedAt = now;
                 return await db.SaveChangesAsync();
             });
+            var sendId = await SendReleaseListAsync();
 
             return new AccessScenario
             {
@@ -441,6 +448,7 @@ public sealed class AccessScenario
                 SecondCustody = secondCustody,
                 Milestone = milestone,
                 SecondMilestone = secondMilestone,
+                ReleaseListSendId = sendId,
                 Staff = staff,
                 Markers = _markers,
             };
@@ -551,6 +559,28 @@ public sealed class AccessScenario
             BookedAt = factory.UtcNow,
             BookedByUserId = workerId,
         };
+
+        /// <summary>Southwark's release list as its leads received it, frozen with both people on it.</summary>
+        private Task<Guid> SendReleaseListAsync() => factory.WithDbAsync(async db =>
+        {
+            var rows = await db.CustodyPeriods.AsNoTracking().Where(p => p.ReleaseBorough == "southwark")
+                .Join(db.People, p => p.PersonId, person => person.Id, (p, person) => new { p.Id, p.PersonId, p.ExpectedReleaseOn, Name = person.Details.GivenName + " " + person.Details.FamilyName })
+                .ToListAsync();
+            var send = new Throughcare.Core.Domain.ReleaseLists.ReleaseListSend
+            {
+                Id = Guid.NewGuid(),
+                Borough = "southwark",
+                SentAt = factory.UtcNow,
+                WindowWeeks = 12,
+                Recipients = "lead@southwark.example.test",
+                Rows = System.Text.Json.JsonSerializer.Serialize(rows.Select(r => new Throughcare.Core.Domain.ReleaseLists.ReleaseListRow(
+                    r.PersonId, r.Id, r.Name, null, r.ExpectedReleaseOn!.Value, false, "A prison", "Determinate", "Medium", "None", "", "None found", "Due", "Due")).ToList(),
+                    Throughcare.Core.Domain.Audit.AuditLog.JsonOptions),
+            };
+            db.ReleaseListSends.Add(send);
+            await db.SaveChangesAsync();
+            return send.Id;
+        });
 
         /// <summary>
         /// A determinate sentence begun a hundred days ago, moved to open conditions with a note, its expected release moved

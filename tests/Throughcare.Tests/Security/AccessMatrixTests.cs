@@ -257,6 +257,15 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         return content;
     }
 
+    private const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>A workbook's cells as text, so that a marker in an exported sheet is seen as shown.</summary>
+    private static string XlsxText(byte[] workbook)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(workbook), false);
+        return string.Join("\n", document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).Select(c => c.InnerText));
+    }
+
     private static async Task<MatrixResponse> SendAsync(MatrixIdentity identity, MatrixCell cell, IReadOnlyDictionary<string, string>? harvested)
     {
         using var request = new HttpRequestMessage(new HttpMethod(cell.Endpoint.Verb), new Uri(cell.Url, UriKind.Relative));
@@ -289,7 +298,9 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture, ITestOutputHe
         }
 
         using var answered = response;
-        var body = await response.Content.ReadAsStringAsync();
+        var body = response.Content.Headers.ContentType?.MediaType == XlsxMediaType
+            ? XlsxText(await response.Content.ReadAsByteArrayAsync())
+            : await response.Content.ReadAsStringAsync();
 
         // A form shows back what was typed into it: the identity's own words are not a record it was shown.
         var shown = sent.Aggregate(body, (text, value) => text.Replace($"value=\"{HtmlEncoder.Default.Encode(value)}\"", "value=\"\"", StringComparison.Ordinal));

@@ -140,6 +140,7 @@ public static partial class AuditEventSamples
             _ when type == typeof(IReadOnlyDictionary<string, NeedLevel>) => new Dictionary<string, NeedLevel> { ["health"] = NeedLevel.High },
             _ when type == typeof(IReadOnlyList<PriorityChange>) => new List<PriorityChange> { new(1, TextChange.Added), new(2, TextChange.Changed) },
             _ when type == typeof(IReadOnlyList<Guid>) => new List<Guid> { s.PersonId },
+            _ when type == typeof(IReadOnlyList<string>) => new List<string> { "housing.lead@example.test" },
             _ => throw new InvalidOperationException($"No sample value for {owner.Name}.{name} ({type.Name}): add one to {nameof(AuditEventSamples)}."),
         };
     }

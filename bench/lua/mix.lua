@@ -5,7 +5,7 @@
 
 -- Each kind's share of the mix: 80 reads, 15 writes, 5 searches in a hundred.
 local weights = {
-  person = 25, timeline = 12, history = 5, mycases = 15, caseloads = 9, sift = 8, diary = 6,
+  person = 23, timeline = 12, history = 5, mycases = 14, caseloads = 9, sift = 8, diary = 5, milestones = 2, releaselist = 2,
   search = 5, contact = 11, api = 4,
 }
 
@@ -42,7 +42,7 @@ local function getter(kind)
   return function(s) return wrk.format("GET", pick(s[kind]), { Cookie = s.cookie }) end
 end
 
-for _, kind in ipairs({ "person", "timeline", "history", "mycases", "caseloads", "sift", "diary" }) do
+for _, kind in ipairs({ "person", "timeline", "history", "mycases", "caseloads", "sift", "diary", "milestones", "releaselist" }) do
   makers[kind] = getter(kind)
 end
 

@@ -3,11 +3,14 @@ using Bogus.DataSets;
 using Throughcare.Core.Domain.Accounts;
 using Throughcare.Core.Domain.Appointments;
 using Throughcare.Core.Domain.Audit;
+using Throughcare.Core.Domain.Custody;
 using Throughcare.Core.Domain.Episodes;
+using Throughcare.Core.Domain.Journeys;
 using Throughcare.Core.Domain.People;
 using Throughcare.Core.Domain.ReferenceData;
 using Throughcare.Core.Domain.Referrals;
 using Throughcare.Core.Domain.Services;
+using Throughcare.Core.Infrastructure.Text;
 using Person = Throughcare.Core.Domain.People.Person;
 
 namespace Throughcare.Generator;
@@ -29,6 +32,9 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
 
     /// <summary>How far ahead an open episode's strands have sessions booked, in weeks.</summary>
     private const int UpcomingWeeks = 4;
+
+    /// <summary>The share of people with a period in custody: the pathway follows many through prison.</summary>
+    private const float CustodyShare = 0.35f;
 
     public Batch Generate(int number, int from, int to)
     {
@@ -84,6 +90,11 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
                 Audit(new PersonAliasAdded(person.Id, alias.Id, $"{alias.GivenName} {alias.FamilyName}"), creator, created.AddMinutes(2));
             }
 
+            if (f.Random.Bool(CustodyShare))
+            {
+                Custody(person, region, creator, created);
+            }
+
             var eligible = region.Services.Where(s => !s.Entity.RequiresOpdScreenedIn || details.OpdScreeningResult == OpdScreeningResult.ScreenedIn).ToList();
             var count = f.Random.WeightedRandom([1, 2, 3], [0.70f, 0.24f, 0.06f]);
             var cursor = created;
@@ -91,6 +102,84 @@ public sealed class CareGenerator(Partnership partnership, GeneratorScale scale,
             {
                 var service = f.Random.WeightedRandom([.. eligible], [.. eligible.Select(s => (float)s.Weight)]);
                 cursor = Referral(person, service, creator, referrerOrganisation, cursor, last: k == count - 1);
+            }
+        }
+
+        /// <summary>
+        /// A period in custody at one of the region's prisons, with a sentence in plausible proportions and its key dates,
+        /// released when its release date has passed, to one of the region's councils' boroughs (which gains its role in the
+        /// person's care), and its journey dated by <see cref="JourneyPlanner"/>, the milestones past due mostly done.
+        /// </summary>
+        private void Custody(Person person, Region region, Staff creator, DateTime created)
+        {
+            var prisons = region.Organisations.Where(o => o.Entity.Kind == Core.Domain.Organisations.OrganisationKind.Prison).ToList();
+            var councils = region.Organisations.Where(o => o.Entity.Borough is not null).ToList();
+            var today = DateOnly.FromDateTime(_now);
+            var type = f.Random.WeightedRandom(
+                [SentenceType.Determinate, SentenceType.ExtendedDeterminate, SentenceType.IndeterminatePublicProtection, SentenceType.Life, SentenceType.Remand, SentenceType.Recall],
+                [0.70f, 0.08f, 0.04f, 0.03f, 0.10f, 0.05f]);
+            var reception = DateOnly.FromDateTime(created).AddDays(-f.Random.Int(0, 900));
+            int? months = type is SentenceType.Determinate or SentenceType.ExtendedDeterminate ? f.Random.Int(6, 96) : null;
+            var council = Pick(councils);
+            var period = new CustodyPeriod
+            {
+                Id = _ids.Next(),
+                PersonId = person.Id,
+                ReceptionPrisonId = Pick(prisons).Entity.Id,
+                ReceptionOn = reception,
+                SentenceOn = type is SentenceType.Remand or SentenceType.Recall ? null : reception.AddDays(f.Random.Int(0, 3)),
+                SentenceType = type,
+                SentenceLengthMonths = months,
+                ExpectedReleaseOn = months is { } m ? reception.AddMonths(m / 2) : type == SentenceType.Remand ? reception.AddDays(f.Random.Int(20, 200)) : null,
+                ParoleEligibilityOn = type is SentenceType.IndeterminatePublicProtection or SentenceType.Life ? reception.AddYears(f.Random.Int(2, 12)) : null,
+                LicenceExpiryOn = months is { } l ? reception.AddMonths(l) : null,
+                SentenceExpiryOn = months is { } e ? reception.AddMonths(e) : null,
+                ReleaseBorough = council.Entity.Borough,
+                Accommodation = f.Random.Bool(0.6f) ? f.PickRandom<ReleaseAccommodation>() : null,
+                JourneyTemplateId = ShippedJourney.TemplateId,
+                CreatedAt = Before(Display.FromLondon(reception, new TimeOnly(10, 0))),
+                CreatedByUserId = creator.Id,
+                Version = _ids.Next(),
+            };
+            period.ExpectedReleaseConfirmed = period.ExpectedReleaseOn is { } expected && expected <= today.AddDays(60);
+            if (period.ExpectedReleaseOn is { } release && release < today)
+            {
+                period.ReleasedOn = release;
+                period.ReleaseKind = type == SentenceType.Remand ? ReleaseKind.Court : ReleaseKind.AutomaticOnLicence;
+                period.Accommodation ??= f.PickRandom<ReleaseAccommodation>();
+            }
+
+            batch.Add(period);
+            Audit(new CustodyPeriodRecorded(person.Id, period.Id, period.ReceptionPrisonId, [new FieldChange("Reception", null, Display.Date(reception))]), creator, period.CreatedAt);
+            batch.Add(new PersonCareRole { Id = _ids.Next(), PersonId = person.Id, OrganisationId = period.ReceptionPrisonId, Kind = CareRoleKind.Custody, CustodyPeriodId = period.Id, StartedAt = period.CreatedAt });
+            batch.Add(new PersonCareRole { Id = _ids.Next(), PersonId = person.Id, OrganisationId = council.Entity.Id, Kind = CareRoleKind.ReleaseBorough, CustodyPeriodId = period.Id, StartedAt = period.CreatedAt });
+
+            // Dated in the journey's order, so that a milestone chained to another is dated from its completion.
+            var done = new Dictionary<string, DateOnly>();
+            foreach (var definition in ShippedJourney.Milestones.OrderBy(d => d.Order))
+            {
+                var planned = JourneyPlanner.Plan(definition, period, new JourneyFacts(null, new HashSet<Guid>(), done));
+                var milestone = new Milestone
+                {
+                    Id = _ids.Next(),
+                    PersonId = person.Id,
+                    CustodyPeriodId = period.Id,
+                    DefinitionId = definition.Id,
+                    DueOn = planned.DueOn,
+                    Applies = planned.Applies,
+                    State = MilestoneState.Open,
+                    Version = _ids.Next(),
+                };
+                if (planned is { Applies: true, DueOn: { } due } && due < today.AddDays(-7) && f.Random.Bool(0.85f))
+                {
+                    milestone.State = MilestoneState.Done;
+                    milestone.DoneOn = due.AddDays(f.Random.Int(-2, 5)) is var on && on < today ? on : due;
+                    milestone.RecordedAt = Before(Display.FromLondon(milestone.DoneOn.Value, new TimeOnly(15, 0)));
+                    milestone.RecordedByUserId = creator.Id;
+                    done[definition.Code] = milestone.DoneOn.Value;
+                }
+
+                batch.Add(milestone);
             }
         }
 

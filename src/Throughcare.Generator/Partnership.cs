@@ -124,6 +124,12 @@ public sealed class Partnership
                 [.. Enumerable.Range(1, Math.Max(2, (int)Math.Ceiling(people / 2500))).Select(i => $"Probation Delivery Unit {i}")]);
             var prisons = Enumerable.Range(1, 2).Select(i => Organisation(region, $"HMP {faker.Address.City()} ({name} {i})", OrganisationKind.Prison, $"{code}-prison{i}", ["Resettlement", "Offender Management Unit"])).ToList();
             var councils = Enumerable.Range(1, 2).Select(i => Organisation(region, $"{name} Council {i}", OrganisationKind.LocalAuthority, $"{code}-council{i}", ["Housing Options"])).ToList();
+
+            // Each council serves a borough of its own, so that people released to it come onto its release list.
+            for (var i = 0; i < councils.Count; i++)
+            {
+                councils[i].Entity.Borough = Boroughs.LondonBoroughs[((number - 1) * councils.Count + i) % Boroughs.LondonBoroughs.Count].Code;
+            }
             var wellbeing = Organisation(region, $"{name} Community Wellbeing", OrganisationKind.VoluntarySector, $"{code}-wellbeing", ["Community Wellbeing Pathway", "Hub"]);
             var police = Organisation(region, $"{name} Police", OrganisationKind.Police, $"{code}-police", ["Custody"]);
             var court = Organisation(region, $"{name} Magistrates' Court", OrganisationKind.Court, $"{code}-court", ["Court Support"]);

@@ -103,6 +103,9 @@ public sealed class ReleaseListService(ThroughcareDbContext db, AuditLog audit, 
 
     public static bool MayKeepLeads(CurrentUser user) => user.IsInRole(StaffRoles.Manager) || user.IsInRole(StaffRoles.Administrator);
 
+    /// <summary>Who sends a borough's list by hand: a manager (the weekly schedule sends it anyway).</summary>
+    public static bool MaySend(CurrentUser user) => user.IsInRole(StaffRoles.Manager);
+
     /// <summary>Sends the list now, by hand: a manager who may read the borough's lists. The list sent is the manager's view of it.</summary>
     public async Task<WriteResult> SendNowAsync(string borough, CancellationToken cancellationToken)
     {
@@ -111,7 +114,7 @@ public sealed class ReleaseListService(ThroughcareDbContext db, AuditLog audit, 
             return new WriteResult.NotFound();
         }
 
-        if (!user.IsInRole(StaffRoles.Manager))
+        if (!MaySend(user))
         {
             return new WriteResult.Refused(NotPermitted);
         }

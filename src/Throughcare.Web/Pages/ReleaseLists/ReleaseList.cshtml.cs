@@ -31,7 +31,7 @@ public sealed class ReleaseListModel(ReleaseListReader reader, ReleaseListServic
     public IReadOnlyList<SentSummary> Sent { get; private set; } = [];
     public int Leads { get; private set; }
     public DateOnly Today { get; private set; }
-    public bool MaySend => user.IsInRole(Core.Domain.Accounts.StaffRoles.Manager);
+    public bool MaySend => ReleaseListService.MaySend(user);
 
     public async Task OnGetAsync()
     {

@@ -12,6 +12,8 @@ public static class CustodyModule
         services.AddScoped<CustodyService>().AddScoped<JourneyService>().AddScoped<JourneyReader>().AddRecordAccess<CustodyAccess>().AddRecordAccess<MilestoneAccess>();
         services.AddScoped<ReleaseListReader>().AddScoped<ReleaseListService>();
         services.AddSingleton<ReleaseListSchedule>();
+        services.AddSingleton<MilestoneReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MilestoneReminderService>());
         services.AddHostedService(sp => sp.GetRequiredService<ReleaseListSchedule>());
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Throughcare.Core.Domain.Accounts;
 using Throughcare.Core.Domain.Custody;
 using Throughcare.Core.Domain.Journeys;
@@ -260,5 +261,34 @@ public sealed class CustodyPageTests(ThroughcareFactory factory) : IClassFixture
         var outsider = await Browser.SignInAsync(factory, scene.Outsider);
         (await outsider.GetAsync("/milestones")).Document.QuerySelector($"tr[data-milestone='{firstNight.Id}']").ShouldBeNull();
         (await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.PersonId == scene.PersonId && a.UserId == scene.Officer.Id && a.Purpose == "milestones"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Reminders_GoToTheOwnerOnce_PerDueDate_WithoutThePersonsName()
+    {
+        var scene = await CreateAsync();
+        var council = await _data.CreateOrganisationAsync(OrganisationKind.LocalAuthority);
+        await factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == council.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Borough, "southwark")));
+        var housing = await _data.CreateUserAsync(council.Id, StaffRoles.Manager);
+        var officer = await Browser.SignInAsync(factory, scene.Officer);
+        var period = await RecordAsync(officer, scene, expectedReleaseInDays: 30);
+        var reminders = factory.Services.GetRequiredService<MilestoneReminderService>();
+        Task<List<Core.Domain.Notifications.OutboxMessage>> SentAsync() =>
+            factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == housing.Email).OrderBy(m => m.CreatedAt).ToListAsync());
+
+        // The emergency housing application, the council's, is due in two days: its manager is reminded, once.
+        await reminders.SendDueAsync(CancellationToken.None);
+        await reminders.SendDueAsync(CancellationToken.None);
+        var sent = (await SentAsync()).ShouldHaveSingleItem();
+        sent.Body.ShouldContain("Emergency housing application");
+        sent.Body.ShouldContain(Core.Infrastructure.Text.Display.Date(factory.Today.AddDays(2)));
+        var name = await factory.WithDbAsync(db => db.People.Where(p => p.Id == scene.PersonId).Select(p => p.Details.FamilyName).SingleAsync());
+        sent.Body.ShouldNotContain(name);
+
+        // The release moves a day on: the new due date is reminded of again.
+        (await officer.PostFormAsync($"/people/{scene.PersonId}/custody/{period.Id}/dates", DatesForm(period, factory.Today.AddDays(31), "Recalculated"))).Status.ShouldBe(HttpStatusCode.Redirect);
+        await reminders.SendDueAsync(CancellationToken.None);
+        (await SentAsync()).Count.ShouldBe(2);
+        (await MilestonesAsync(period.Id))[ShippedJourney.EmergencyHousing].RemindedFor.ShouldBe(factory.Today.AddDays(3));
     }
 }

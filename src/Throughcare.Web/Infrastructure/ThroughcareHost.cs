@@ -103,6 +103,7 @@ public static class ThroughcareHost
 
             // The pathways are the whole partnership's, so no one organisation's administrator changes them (ADR 6).
             o.Conventions.AuthorizeFolder("/Admin/Pathways", Capabilities.AdministerPartnership);
+            o.Conventions.AuthorizeFolder("/Admin/Journey", Capabilities.AdministerPartnership);
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Pages.Admin.AdministrationRouteFilter()));
             o.Conventions.AddFolderApplicationModelConvention("/Services", m => m.Filters.Add(new Pages.Services.ServiceRouteFilter()));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.SearchAudit);

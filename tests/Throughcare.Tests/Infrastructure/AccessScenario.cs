@@ -230,6 +230,7 @@ public sealed class AccessScenario
                 ],
                 // The partnership's own reference data: no organisation's, so only a partnership administrator changes it.
                 ["pathwayId"] = [new("pathwayId", Id(SeededDrugsPathwayId), "the drugs pathway", RouteValueKind.Administration)],
+                ["milestoneCode"] = [new("milestoneCode", ShippedJourney.FirstNight, "the journey template's first milestone", RouteValueKind.Administration)],
                 ["code"] = [new("code", "404", "not found", RouteValueKind.Parameter)],
                 ["documentName"] = [new("documentName", "v1", "version 1", RouteValueKind.Parameter)],
                 // The calendar feed's address is its own credential: one no one holds answers 404 to everyone (CalendarFeedTests has the real ones).

@@ -185,9 +185,9 @@ public static class AccessMatrixIdentities
             return Expect.Refused;
         }
 
-        // A partnership administrator changes any organisation's details, never its staff, and the partnership's pathways.
+        // A partnership administrator changes any organisation's details, never its staff, and the partnership's pathways and journey template.
         var administered = cell.Fills.Where(f => f.Kind == RouteValueKind.Administration).ToList();
-        return administered.Count == 0 || (partnershipAdministrator && administered.All(f => f.Key is "organisationId" or "pathwayId"))
+        return administered.Count == 0 || (partnershipAdministrator && administered.All(f => f.Key is "organisationId" or "pathwayId" or "milestoneCode"))
             ? Expect.MaySucceed
             : Expect.Refused;
     });
